@@ -1,0 +1,87 @@
+"""How a pair of numbers becomes a sequence for the LSTM, and how its output becomes a sum.
+
+Two layouts, shown on the tutorial's example 157 + 113 = 270 at n = 8 bits:
+
+    a = 157 = 10011101, b = 113 = 01110001, a + b = 270 = 100001110
+
+concat-msb (the tutorial's "seed" recipe): all of a, then all of b, most significant first,
+one feature per step; the target is the n + 1 bit sum, most significant first.
+
+    input  (16, 1): 1 0 0 1 1 1 0 1 | 0 1 1 1 0 0 0 1
+    target (9,)   : 1 0 0 0 0 1 1 1 0
+
+paired-lsb (the "carry" recipe): step t sees (a_t, b_t), least significant first, and emits
+sum bit t; one extra step (0, 0) lets the final carry out.
+
+    step    0 1 2 3 4 5 6 7 8
+    a_t     1 0 1 1 1 0 0 1 0
+    b_t     1 0 0 0 1 1 1 0 0
+    sum_t   0 1 1 1 0 0 0 0 1      (read backwards: 100001110 = 270)
+
+Every function takes and returns LSB-first bit rows (see core.numbers); an output is decoded
+by rounding each probability at 0.5.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Encoding:
+    name: str
+    features: int  # input features per time step
+
+    def steps(self, n: int) -> int:
+        """Number of time steps for n-bit operands."""
+        return 2 * n if self.name == "concat-msb" else n + 1
+
+    def width_from_steps(self, steps: int) -> int:
+        return steps // 2 if self.name == "concat-msb" else steps - 1
+
+    def inputs(self, a_bits: np.ndarray, b_bits: np.ndarray) -> np.ndarray:
+        """LSB-first operand bits, shape (N, n) each -> float32 network input."""
+        if self.name == "concat-msb":
+            seq = np.concatenate([a_bits[:, ::-1], b_bits[:, ::-1]], axis=1)
+            return seq[..., None].astype(np.float32)
+        pad = np.zeros((a_bits.shape[0], 1), dtype=np.uint8)
+        return np.stack(
+            [np.concatenate([a_bits, pad], 1), np.concatenate([b_bits, pad], 1)], axis=-1
+        ).astype(np.float32)
+
+    def targets(self, sum_bits: np.ndarray) -> np.ndarray:
+        """LSB-first sum bits, shape (N, n + 1) -> float32 network target."""
+        if self.name == "concat-msb":
+            return sum_bits[:, ::-1].astype(np.float32)
+        return sum_bits[..., None].astype(np.float32)
+
+    def probabilities(self, outputs: np.ndarray) -> np.ndarray:
+        """Network output -> per-bit probabilities of a 1, LSB first, shape (N, n + 1)."""
+        outputs = np.asarray(outputs)
+        if self.name == "concat-msb":
+            return outputs[:, ::-1]
+        return outputs[..., 0]
+
+
+CONCAT_MSB = Encoding("concat-msb", features=1)
+PAIRED_LSB = Encoding("paired-lsb", features=2)
+ENCODINGS = {e.name: e for e in (CONCAT_MSB, PAIRED_LSB)}
+
+
+def decode(probabilities: np.ndarray) -> np.ndarray:
+    """Round per-bit probabilities at 0.5 -> uint8 bits."""
+    return (np.asarray(probabilities) >= 0.5).astype(np.uint8)
+
+
+def encoding_for_input_shape(shape) -> tuple[Encoding, int | None]:
+    """Model input shape (batch, steps, features) -> (encoding, width or None if any length)."""
+    _, steps, features = tuple(shape)
+    if features == 1:
+        if steps is None or steps % 2:
+            raise ValueError(f"input shape {tuple(shape)} fits no known encoding")
+        return CONCAT_MSB, CONCAT_MSB.width_from_steps(steps)
+    if features == 2:
+        return PAIRED_LSB, None if steps is None else PAIRED_LSB.width_from_steps(steps)
+    raise ValueError(f"input shape {tuple(shape)} fits no known encoding")

@@ -1,0 +1,117 @@
+"""Model files: Keras-native `.keras` in, `.keras` out, and the tutorial's Keras 2 `.h5` in.
+
+A saved file is self-sufficient: the zip that Keras writes gets one more entry,
+`lstm_adder.json`, with the encoding, width, recipe and training history. Saves are atomic:
+the file is written beside its target and moved into place only when complete.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.encodings import ENCODINGS, Encoding, encoding_for_input_shape
+
+INFO_ENTRY = "lstm_adder.json"
+DEFAULT_BITS = 8
+
+
+class ModelFileError(ValueError):
+    """A model file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass
+class LoadedModel:
+    model: object
+    encoding: Encoding
+    bits: int
+    path: Path | None = None
+    info: dict = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.path.stem if self.path else self.info.get("recipe", {}).get("name", "model")
+
+
+def save_model(model, path, info: dict | None = None) -> Path:
+    """Write `model` (and `info`) to `path` atomically; the old file survives any failure."""
+    path = Path(path)
+    if path.suffix != ".keras":
+        raise ModelFileError(f"{path}: models are saved as .keras files")
+    if not path.parent.is_dir():
+        raise ModelFileError(f"{path}: folder {path.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(suffix=".keras", prefix=f".{path.stem}-", dir=path.parent)
+    os.close(fd)
+    try:
+        model.save(tmp)
+        with zipfile.ZipFile(tmp, "a") as archive:
+            archive.writestr(INFO_ENTRY, json.dumps(info or {}, indent=1))
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, (OSError, ValueError)):
+            raise ModelFileError(f"{path}: could not save: {exc}") from exc
+        raise
+    return path
+
+
+def _compat_lstm():
+    """Keras 2 wrote `time_major` into every LSTM config; Keras 3 rejects it. Drop it."""
+    import keras
+
+    class LSTM(keras.layers.LSTM):
+        @classmethod
+        def from_config(cls, config):
+            config = dict(config)
+            config.pop("time_major", None)
+            return keras.layers.LSTM.from_config(config)
+
+    return LSTM
+
+
+def _read_info(path: Path) -> dict:
+    with zipfile.ZipFile(path) as archive:
+        if INFO_ENTRY not in archive.namelist():
+            return {}
+        return json.loads(archive.read(INFO_ENTRY))
+
+
+def load_model(path) -> LoadedModel:
+    """Open a `.keras` or Keras 2 `.h5` adder; raises ModelFileError saying what is wrong."""
+    import keras
+
+    path = Path(path)
+    if not path.is_file():
+        raise ModelFileError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix not in (".keras", ".h5", ".hdf5"):
+        raise ModelFileError(f"{path}: not a model file (expected .keras or .h5)")
+    try:
+        info = _read_info(path) if suffix == ".keras" else {}
+        model = keras.saving.load_model(
+            path, compile=False, custom_objects={"LSTM": _compat_lstm()}, safe_mode=True)
+    except Exception as exc:  # Keras, h5py and zipfile raise many kinds
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelFileError(f"{path}: cannot be read as a Keras model ({reason})") from exc
+    return LoadedModel(model, *_check_shapes(model, path, info), path=path, info=info)
+
+
+def _check_shapes(model, path: Path, info: dict) -> tuple[Encoding, int]:
+    try:
+        in_shape, out_shape = tuple(model.input_shape), tuple(model.output_shape)
+        encoding, bits = encoding_for_input_shape(in_shape)
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise ModelFileError(f"{path}: not an LSTM adder: {exc}") from exc
+    if info.get("encoding") and ENCODINGS.get(info["encoding"]) is not encoding:
+        raise ModelFileError(f"{path}: records encoding {info['encoding']!r} but its input "
+                             f"shape {in_shape} says {encoding.name}")
+    bits = bits or int(info.get("bits", DEFAULT_BITS))
+    expected = (None, bits + 1) if encoding.name == "concat-msb" else (None, in_shape[1], 1)
+    if out_shape != expected:
+        raise ModelFileError(f"{path}: output shape {out_shape} does not fit a {bits}-bit "
+                             f"{encoding.name} adder (expected {expected})")
+    return encoding, bits

@@ -1,0 +1,220 @@
+"""One trainer for the command line and the GUI.
+
+The trainer knows the recipe, the data split and the model; everything else (progress bars,
+plots, a Qt worker) is an Observer. Observers get throttled batch progress and per-epoch
+metrics, and `Trainer.stop()` may be called from any thread: it takes effect after the batch
+that is running.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+
+import keras
+import numpy as np
+
+from core.data import Split, make_split
+from core.encodings import ENCODINGS
+from core.evaluation import judge, loss_value
+from core.inference import Adder
+from core.models import build_model
+from core.recipes import Recipe
+
+# Judging a big model on every pair after every epoch would cost a third of the epoch:
+# above this many (pairs x units) it is judged on a fixed sample instead.
+EVAL_BUDGET = (1 << 16) * 64
+EVAL_SAMPLE = 4096
+
+
+@dataclass
+class BatchProgress:
+    epoch: int  # 0-based
+    epochs: int
+    batch: int  # batches done in this epoch
+    batches: int  # batches per epoch
+    loss: float  # running mean over the epoch so far
+    elapsed: float  # seconds since training began
+
+
+@dataclass
+class EpochMetrics:
+    epoch: int  # 1-based: epochs completed
+    loss: float
+    heldout_loss: float | None
+    exact: float  # exact-match rate over the evaluation pairs
+    heldout_exact: float | None
+    bit_accuracy: list[float]  # per output bit, LSB first
+    eval_pairs: int  # how many pairs `exact` is over
+    elapsed: float
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class TrainResult:
+    model: object
+    recipe: Recipe
+    history: list[EpochMetrics]
+    reason: str  # why training ended
+    best_epoch: int
+    split_info: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.reason.startswith("diverged")
+
+    def info(self) -> dict:
+        """What a saved model records about how it was made."""
+        return {
+            "encoding": self.recipe.encoding,
+            "bits": self.recipe.bits,
+            "recipe": self.recipe.to_dict(),
+            "history": [m.to_dict() for m in self.history],
+            "reason": self.reason,
+            "best_epoch": self.best_epoch,
+            "split": self.split_info,
+        }
+
+
+class Observer:
+    """Override what you need. Called from the training thread."""
+
+    def on_train_begin(self, recipe: Recipe, batches: int) -> None: ...
+    def on_batch(self, progress: BatchProgress) -> None: ...
+    def on_epoch(self, metrics: EpochMetrics, model) -> None: ...
+    def on_train_end(self, result: TrainResult) -> None: ...
+
+
+class Trainer:
+    def __init__(self, recipe: Recipe, observers=(), batch_every: int = 10, model=None):
+        self.recipe = recipe
+        self.observers = list(observers)
+        self.batch_every = max(1, batch_every)
+        self.model = model
+        self._stop = threading.Event()
+        self.split: Split = make_split(recipe.bits, recipe.holdout, recipe.seed)
+
+    def stop(self) -> None:
+        """Ask training to end after the current batch (safe from any thread)."""
+        self._stop.set()
+        if self.model is not None:
+            self.model.stop_training = True
+
+    def _emit(self, name: str, *args) -> None:
+        for observer in self.observers:
+            getattr(observer, name)(*args)
+
+    def run(self) -> TrainResult:
+        recipe = self.recipe
+        encoding = ENCODINGS[recipe.encoding]
+        keras.utils.set_random_seed(recipe.seed)
+        if self.model is None:
+            self.model = build_model(recipe)
+        model = self.model
+        adder = Adder(model, encoding, recipe.bits)
+        judged = self._judged_index()
+
+        batches = math.ceil(len(self.split.epoch_pairs(0)) / recipe.batch_size)
+        self._emit("on_train_begin", recipe, batches)
+        callback = _BatchCallback(self, batches)
+        history: list[EpochMetrics] = []
+        best = (-1.0, math.inf, 0, None)  # (exact, loss, epoch, weights)
+        reason = f"finished {recipe.epochs} epochs"
+        start = time.perf_counter()
+        callback.start = start
+        for epoch in range(recipe.epochs):
+            if self._stop.is_set():
+                reason = f"stopped by user after {epoch} epochs"
+                break
+            x, y = _xy(encoding, self.split.epoch_pairs(epoch))
+            callback.epoch = epoch
+            fit = model.fit(x, y, batch_size=recipe.batch_size, epochs=1, shuffle=True,
+                            verbose=0, callbacks=[callback])
+            loss = float(fit.history["loss"][-1]) if fit.history.get("loss") else math.nan
+            if callback.diverged or not math.isfinite(loss):
+                reason = f"diverged: loss became {loss} in epoch {epoch + 1}"
+                break
+            metrics = self._epoch_metrics(epoch + 1, loss, adder, judged)
+            metrics.elapsed = time.perf_counter() - start
+            history.append(metrics)
+            if (metrics.exact, -metrics.loss) > (best[0], -best[1]):
+                best = (metrics.exact, metrics.loss, epoch + 1, model.get_weights())
+            self._emit("on_epoch", metrics, model)
+            if self._stop.is_set():
+                reason = f"stopped by user in epoch {epoch + 1}"
+                break
+            judged_all = metrics.eval_pairs == len(self.split.table)
+            if recipe.stop_when_perfect and judged_all and metrics.exact == 1.0:
+                reason = (f"exactly right on all {metrics.eval_pairs:,} pairs "
+                          f"after epoch {epoch + 1}")
+                break
+
+        best_epoch = len(history)
+        if best[3] is not None and history and best[0] > history[-1].exact:
+            model.set_weights(best[3])  # the final epoch was worse: keep the best one
+            best_epoch = best[2]
+        if reason.startswith("diverged") and best[3] is not None:
+            model.set_weights(best[3])
+            best_epoch = best[2]
+        result = TrainResult(model, recipe, history, reason, best_epoch, self._split_info())
+        self._emit("on_train_end", result)
+        return result
+
+    def _judged_index(self) -> np.ndarray:
+        """Which table rows to judge after each epoch: all, unless that would be slow."""
+        count = len(self.split.table)
+        if count * self.recipe.units <= EVAL_BUDGET:
+            return np.arange(count)
+        rng = np.random.default_rng(self.recipe.seed + 1)
+        return np.sort(rng.choice(count, EVAL_SAMPLE, replace=False))
+
+    def _epoch_metrics(self, epoch: int, loss: float, adder, judged) -> EpochMetrics:
+        pairs = self.split.table.subset(judged)
+        probs, true, wrong = judge(adder, pairs.a_bits, pairs.b_bits)
+        exact = ~wrong.any(axis=1)
+        heldout_loss = heldout_exact = None
+        if self.split.heldout is not None:
+            held = self.split.heldout[judged]
+            heldout_loss = loss_value(probs[held], true[held], self.recipe.loss)
+            heldout_exact = float(exact[held].mean())
+        return EpochMetrics(epoch, loss, heldout_loss, float(exact.mean()), heldout_exact,
+                            (1 - wrong.mean(axis=0)).tolist(), len(pairs), 0.0)
+
+    def _split_info(self) -> dict:
+        return {"holdout": self.recipe.holdout, "seed": self.recipe.seed,
+                "full_table": self.split.full}
+
+
+def _xy(encoding, pairs):
+    return encoding.inputs(pairs.a_bits, pairs.b_bits), encoding.targets(pairs.sum_bits())
+
+
+def train(recipe: Recipe, observers=(), **kwargs) -> TrainResult:
+    return Trainer(recipe, observers, **kwargs).run()
+
+
+class _BatchCallback(keras.callbacks.Callback):
+    """Forwards every `batch_every`-th batch to the observers; honours stop and NaN."""
+
+    def __init__(self, trainer: Trainer, batches: int):
+        super().__init__()
+        self.trainer, self.batches = trainer, batches
+        self.epoch, self.start, self.diverged = 0, 0.0, False
+
+    def on_train_batch_end(self, batch, logs=None):
+        loss = float((logs or {}).get("loss", 0.0))
+        if not math.isfinite(loss):
+            self.diverged = True
+            self.model.stop_training = True
+            return
+        if self.trainer._stop.is_set():
+            self.model.stop_training = True
+        done = batch + 1
+        if done % self.trainer.batch_every == 0 or done == self.batches:
+            self.trainer._emit("on_batch", BatchProgress(
+                self.epoch, self.trainer.recipe.epochs, done, self.batches, loss,
+                time.perf_counter() - self.start))
