@@ -1,0 +1,35 @@
+"""Shared test set-up: offscreen Qt, quiet TensorFlow, and tiny trained models."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import pytest  # noqa: E402
+
+from core.quiet import import_tensorflow  # noqa: E402
+
+import_tensorflow()
+
+
+@pytest.fixture(scope="session")
+def carry_model():
+    """A 4-bit carry model trained until exactly right (a second or two)."""
+    from core.recipes import get_recipe
+    from core.training import train
+
+    result = train(get_recipe("carry", bits=4, holdout=0.0, epochs=60, batch_size=32))
+    assert result.history[-1].exact == 1.0, result.reason
+    return result
+
+
+@pytest.fixture(scope="session")
+def seed_model():
+    """An untrained 4-bit seed-layout model (wrong on many pairs: good for marking mistakes)."""
+    import keras
+
+    from core.models import build_model
+    from core.recipes import get_recipe
+
+    keras.utils.set_random_seed(1)
+    return build_model(get_recipe("seed", bits=4, units=8))
