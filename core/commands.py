@@ -49,8 +49,8 @@ class ProgressBar(Observer):
 
     WIDTH = 30
 
-    def __init__(self, stream=sys.stdout):
-        self.stream = stream
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stdout
 
     def on_batch(self, p) -> None:
         filled = self.WIDTH * p.batch // p.batches

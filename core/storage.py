@@ -50,6 +50,7 @@ def save_model(model, path, info: dict | None = None) -> Path:
         model.save(tmp)
         with zipfile.ZipFile(tmp, "a") as archive:
             archive.writestr(INFO_ENTRY, json.dumps(info or {}, indent=1))
+        os.chmod(tmp, path.stat().st_mode if path.exists() else _default_mode())
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -57,6 +58,13 @@ def save_model(model, path, info: dict | None = None) -> Path:
             raise ModelFileError(f"{path}: could not save: {exc}") from exc
         raise
     return path
+
+
+def _default_mode() -> int:
+    """What a plain open() would have given the file (mkstemp makes it private)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _compat_lstm():

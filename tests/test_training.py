@@ -1,0 +1,76 @@
+"""The trainer: it learns, it stops when asked, it refuses to diverge quietly."""
+
+import math
+
+import numpy as np
+
+from core.models import build_model
+from core.recipes import get_recipe
+from core.training import Observer, Trainer
+
+TINY = dict(bits=3, units=4, epochs=3, batch_size=8, holdout=0.25)
+
+
+class Recorder(Observer):
+    def __init__(self, stop_after_batches=None, trainer=None):
+        self.batches, self.epochs, self.ended = [], [], None
+        self.stop_after, self.trainer = stop_after_batches, trainer
+
+    def on_batch(self, progress):
+        self.batches.append(progress)
+        if self.stop_after and len(self.batches) >= self.stop_after:
+            self.trainer.stop()
+
+    def on_epoch(self, metrics, model):
+        self.epochs.append(metrics)
+
+    def on_train_end(self, result):
+        self.ended = result
+
+
+def test_tiny_training_lowers_the_loss_and_reports_everything():
+    recorder = Recorder()
+    trainer = Trainer(get_recipe("carry", **(TINY | {"epochs": 8})), [recorder], batch_every=2)
+    result = trainer.run()
+    assert [m.epoch for m in result.history] == list(range(1, 9))
+    assert result.history[-1].loss < result.history[0].loss
+    assert recorder.ended is result and recorder.epochs == result.history
+    assert recorder.batches and all(b.batch % 2 == 0 or b.batch == b.batches
+                                    for b in recorder.batches)
+    last = result.history[-1]
+    assert len(last.bit_accuracy) == 4 and 0 <= last.exact <= 1
+    assert last.heldout_exact is not None and last.heldout_loss is not None
+    assert last.eval_pairs == 64
+    info = result.info()
+    assert info["recipe"]["name"] == "carry" and len(info["history"]) == 8
+
+
+def test_stop_takes_effect_within_one_batch():
+    recipe = get_recipe("seed", **(TINY | {"epochs": 5}))
+    trainer = Trainer(recipe, batch_every=1)
+    recorder = Recorder(stop_after_batches=2, trainer=trainer)
+    trainer.observers.append(recorder)
+    result = trainer.run()
+    assert len(recorder.batches) == 2  # the batch after the request never ran
+    assert len(result.history) == 1 and "stopped" in result.reason
+
+
+def test_same_seed_same_run():
+    recipe = get_recipe("carry", **TINY)
+    one, two = Trainer(recipe).run(), Trainer(recipe).run()
+    assert [m.loss for m in one.history] == [m.loss for m in two.history]
+    for w1, w2 in zip(one.model.get_weights(), two.model.get_weights(), strict=True):
+        np.testing.assert_array_equal(w1, w2)
+
+
+def test_a_nan_loss_stops_training_with_a_reason():
+    recipe = get_recipe("seed", **(TINY | {"epochs": 4}))
+    model = build_model(recipe)
+    weights = model.get_weights()
+    weights[-1][0] = math.nan  # one poisoned output bias makes the loss NaN
+    model.set_weights(weights)
+    recorder = Recorder()
+    result = Trainer(recipe, [recorder], model=model).run()
+    assert not result.ok
+    assert result.reason.startswith("diverged") and "epoch 1" in result.reason
+    assert result.history == [] and recorder.ended is result
