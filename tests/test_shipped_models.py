@@ -1,0 +1,37 @@
+"""The models in assets/ are what README says: made by the command it names, with the
+exact-match rate it records, measured here over all 65,536 pairs."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from core.cli import BUNDLED
+from core.evaluation import evaluate
+from core.inference import Adder
+from core.storage import load_model
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+ROW = re.compile(r"\| `assets/(\w+)\.keras` \| `lstm-adder train --recipe (\w+) --out "
+                 r"assets/\1\.keras` \| ([\d.]+)% \(([\d,]+) wrong\) \|")
+
+
+def recorded():
+    return {m[0]: (m[1], float(m[2]), int(m[3].replace(",", "")))
+            for m in ROW.findall(README.read_text())}
+
+
+def test_readme_records_every_bundled_model():
+    assert set(recorded()) == set(BUNDLED)
+
+
+@pytest.mark.parametrize("name", sorted(BUNDLED))
+def test_shipped_model_scores_what_readme_records(name):
+    recipe, rate, wrong = recorded()[name]
+    loaded = load_model(BUNDLED[name])
+    assert loaded.info["recipe"]["name"] == recipe
+    assert loaded.bits == 8
+    report = evaluate(Adder(loaded.model, loaded.encoding, loaded.bits))
+    assert report.count == 65_536
+    assert report.wrong_count == wrong
+    assert f"{100 * report.exact:.2f}" == f"{rate:.2f}"
