@@ -167,6 +167,11 @@ def bench(args) -> int:
 
 
 def study(args) -> int:
-    from core.study import run
+    from core.study import plan, run
 
-    return run(args.recipes.split(","), epochs=args.epochs)
+    names = args.recipes.split(",")
+    try:
+        plan(names, epochs=args.epochs)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return run(names, epochs=args.epochs)

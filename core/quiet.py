@@ -30,4 +30,5 @@ def import_tensorflow():
         import tensorflow as tf
 
         tf.config.list_physical_devices()
+    tf.get_logger().setLevel("ERROR")  # e.g. retracing notices when a new Adder compiles
     return tf
