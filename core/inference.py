@@ -2,7 +2,10 @@
 
 `model.predict` costs ~35 ms a call here; a compiled, XLA-jitted call on a fixed input
 shape costs well under a millisecond. `Adder` keeps two such calls: one for a single pair
-and one for fixed-size chunks of many pairs (the last chunk is padded).
+and one for fixed-size chunks of many pairs (the last chunk is padded). Each is a concrete
+function, traced on first use: calling it skips tf.function's per-call argument matching
+(~0.3 ms of a ~1 ms click here). XLA pays off for the single pair only: on 4,096-pair
+chunks the plain graph was ~20% faster on this 2-core CPU.
 """
 
 from __future__ import annotations
@@ -55,12 +58,17 @@ class Adder:
 
     def __init__(self, model, encoding: Encoding, bits: int, jit: bool = True):
         self.model, self.encoding, self.bits, self.jit = model, encoding, bits, jit
-        shape = (encoding.steps(bits), encoding.features)
-        call = lambda x: model(x, training=False)  # noqa: E731
-        self._one = tf.function(call, jit_compile=jit,
-                                input_signature=[tf.TensorSpec((1, *shape), tf.float32)])
-        self._chunk = tf.function(call, jit_compile=jit,
-                                  input_signature=[tf.TensorSpec((CHUNK, *shape), tf.float32)])
+        self._compiled = {}  # batch size (1 or CHUNK) -> concrete function
+
+    def _run(self, x: np.ndarray) -> np.ndarray:
+        """The network on a batch of exactly 1 or CHUNK rows."""
+        fn = self._compiled.get(len(x))
+        if fn is None:
+            call = tf.function(lambda t: self.model(t, training=False),
+                               jit_compile=self.jit and len(x) == 1)
+            fn = call.get_concrete_function(tf.TensorSpec(x.shape, tf.float32))
+            self._compiled[len(x)] = fn
+        return fn(tf.constant(x)).numpy()
 
     @property
     def max_operand(self) -> int:
@@ -79,14 +87,14 @@ class Adder:
         """LSB-first operand bits (N, n) -> P(sum bit = 1), (N, n + 1) LSB first."""
         x = self.encoding.inputs(a_bits, b_bits)
         if len(x) == 1:
-            return self.encoding.probabilities(self._one(x).numpy())
+            return self.encoding.probabilities(self._run(x))
         out = []
         for start in range(0, len(x), CHUNK):
             part = x[start:start + CHUNK]
             if len(part) < CHUNK:
                 part = np.concatenate([part, np.zeros((CHUNK - len(part), *x.shape[1:]),
                                                       np.float32)])
-            out.append(self._chunk(part).numpy()[: len(x) - start])
+            out.append(self._run(part)[: len(x) - start])
         return self.encoding.probabilities(np.concatenate(out))
 
     def add_many(self, a, b) -> np.ndarray:
