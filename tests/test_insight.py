@@ -224,14 +224,12 @@ def test_tab_names_the_carry_unit_and_widens(qtbot, tab, carry_adder, carry_mode
 
 
 def test_shutdown_leaves_no_thread_running(qtbot, tab, seed_adder, carry_adder):
-    from PySide6.QtCore import QThreadPool
-
-    from gui.tasks import Task
+    from gui.tasks import Task, tf_thread
 
     tab.set_adder(seed_adder)
     tab.set_adder(carry_adder)  # the first job is abandoned while it runs
     assert Task.running() >= 1
     assert tab.shutdown()
     assert Task.running() == 0
-    assert QThreadPool.globalInstance().activeThreadCount() == 0
+    assert tf_thread().activeThreadCount() == 0
     assert tab.wrong_count() is None  # answers that arrive after shutdown are dropped
