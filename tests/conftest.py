@@ -33,3 +33,22 @@ def seed_model():
 
     keras.utils.set_random_seed(1)
     return build_model(get_recipe("seed", bits=4, units=8))
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """A main window with no model open and settings of its own; closing it must leave no
+    thread, timer or task running."""
+    from PySide6.QtCore import QSettings
+
+    from gui.main_window import MainWindow
+    from gui.tasks import Task
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings, autoload=False)
+    qtbot.addWidget(window)
+    yield window
+    window.close()
+    assert not window.training.runner.is_running()
+    assert not window.training.plots.refreshing  # the redraw timer stops with the run
+    assert Task.running() == 0

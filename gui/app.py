@@ -1,0 +1,50 @@
+"""Start the app: `lstm-adder`, `lstm-adder gui [--model PATH]` or `python -m gui`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+STYLE = "Fusion"  # the same look on every platform (and offscreen)
+FONT_POINTS = 10
+
+
+def parse_args(argv) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="lstm-adder gui", description="Open the LSTM Adder.")
+    parser.add_argument("--model", type=Path, help="model to open (default: the last one, "
+                                                   "else the bundled seed model)")
+    return parser.parse_args(argv)
+
+
+def create_application():
+    """The QApplication (made once), named so that QSettings finds its values."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import APPLICATION, ORGANIZATION
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setStyle(STYLE)
+    font = app.font()
+    font.setPointSize(max(font.pointSize(), FONT_POINTS))
+    app.setFont(font)
+    return app
+
+
+def main(argv=None) -> int:
+    """Open the window and run until it closes; the exit code (2 for a bad argument)."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.model is not None and not args.model.is_file():
+        print(f"lstm-adder: error: {args.model}: no such file", file=sys.stderr)
+        return 2
+    app = create_application()
+    from gui.main_window import MainWindow
+
+    window = MainWindow(model_path=args.model)
+    window.show()
+    return app.exec()

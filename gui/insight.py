@@ -1,0 +1,540 @@
+"""The Insight tab: where the model goes wrong, what it holds after each step, how far it stretches.
+
+Three views over one model. The error map shows every pair (row a, column b) coloured by how
+many sum bits the model gets wrong; hovering names the pair, clicking sends it to the
+calculator. The state view shows h and c of every unit after every step for the calculator's
+pair, and, for a paired-lsb model, the unit that carries. The width view runs the same
+weights on 8- to 64-bit numbers. Everything is computed in core.insight on a worker thread
+(once per model); the widgets only draw.
+
+    python -m gui.insight [model.keras]   # writes docs/insight-map.png (trains a carry model if
+                                          # no model is given)
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import insight
+from core.encodings import PAIRED_LSB
+from core.evaluation import evaluate_wide
+from gui.tasks import Task
+
+MAP_COLORS = "inferno"  # 0 wrong bits is black; more is brighter
+STATE_COLORS = "CET-D1"  # diverging: blue negative, white zero, red positive
+CARRY_COLOR, TRUE_CARRY_COLOR = "#ffb000", "#bdbdbd"
+MARK_PEN = pg.mkPen("#00e5ff", width=2)
+CARRY_PEN = pg.mkPen(CARRY_COLOR, width=2)
+TRUE_CARRY_PEN = pg.mkPen(TRUE_CARRY_COLOR, width=2, style=Qt.PenStyle.DashLine)
+BAR_BRUSH = pg.mkBrush("#4fc3f7")
+DEFAULT_PAIR = (157, 113)  # the tutorial's example, clamped to the model's range
+SCREENSHOT = "docs/insight-map.png"
+
+
+def private_adder(model, weights, encoding, bits: int, jit: bool = True):
+    """An Adder on a private copy of `model`, so that this thread never calls the model the
+    calculator calls; `weights` are taken in the GUI thread."""
+    import keras
+
+    from core.inference import Adder
+
+    clone = keras.models.clone_model(model)
+    clone.set_weights(weights)
+    return Adder(clone, encoding, bits, jit)
+
+
+def _map_stage(model, weights, encoding, bits, jit, report, cancel):
+    """-> (private adder, Report over every pair or, above MAP_MAX_BITS, a sample), or None."""
+    adder = private_adder(model, weights, encoding, bits, jit)
+    if report is None and bits <= insight.MAP_MAX_BITS:
+        report = insight.full_report(adder, cancel.is_set)
+    elif report is None:
+        report = evaluate_wide(adder, bits)
+    return None if cancel.is_set() else (adder, report)
+
+
+def _carry_stage(adder, cancel):
+    return insight.carry_unit(adder.model, min(adder.bits, insight.MAP_MAX_BITS))
+
+
+def _width_stage(adder, cancel):
+    rows = insight.width_table(adder, stop=cancel.is_set)
+    return None if cancel.is_set() else rows
+
+
+def _static_plot(plot: pg.PlotItem) -> pg.PlotItem:
+    """A plot that is looked at, not navigated."""
+    plot.setMouseEnabled(False, False)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    return plot
+
+
+class _MapImage(pg.ImageItem):
+    """The error map's image; reports hover and left clicks in its own (b, a) coordinates."""
+
+    hovered = Signal(float, float)
+    left = Signal()
+    clicked = Signal(float, float)
+
+    def hoverEvent(self, ev):  # noqa: N802 - pyqtgraph's name
+        if ev.isExit():
+            self.left.emit()
+            return
+        ev.acceptClicks(Qt.MouseButton.LeftButton)
+        self.hovered.emit(ev.pos().x(), ev.pos().y())
+
+    def mouseClickEvent(self, ev):  # noqa: N802 - pyqtgraph's name
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            self.clicked.emit(ev.pos().x(), ev.pos().y())
+
+
+class _Heatmap:
+    """One units x steps state image with its colour bar, step labels and a row marker."""
+
+    def __init__(self, plot: pg.PlotItem, title: str):
+        self.plot = _static_plot(plot)
+        plot.setTitle(title)
+        plot.invertY(True)
+        plot.setLabel("left", "unit")
+        self.image = pg.ImageItem(axisOrder="row-major")
+        plot.addItem(self.image)
+        self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get(STATE_COLORS),
+                                   interactive=False, width=10, colorMapMenu=False)
+        self.bar.setImageItem(self.image, insert_in=plot)
+        self.marker = pg.PlotDataItem(pen=CARRY_PEN)
+        plot.addItem(self.marker)
+        plot.getAxis("bottom").setHeight(48)
+
+    def show(self, values: np.ndarray, labels: list[str], marked: int | None) -> None:
+        top = max(1.0, float(np.abs(values).max()))
+        self.image.setImage(values, autoLevels=False)
+        self.bar.setLevels((-top, top))
+        units, steps = values.shape
+        self.plot.getAxis("bottom").setTicks([[(t + 0.5, s) for t, s in enumerate(labels)]])
+        self.plot.getAxis("left").setTicks(
+            [[(u + 0.5, str(u)) for u in range(0, units, max(1, units // 8))]])
+        self.plot.setRange(xRange=(0, steps), yRange=(0, units), padding=0)
+        if marked is None:
+            self.marker.setData([], [])
+        else:
+            self.marker.setData([0, steps, steps, 0, 0],
+                                [marked, marked, marked + 1, marked + 1, marked])
+
+
+class InsightTab(QWidget):
+    """Error map, state view and width table for the current model."""
+
+    pair_clicked = Signal(int, int)
+    computed = Signal()  # the current model's insight is complete (or failed)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._adder = None
+        self._key = None  # what the shown insight was computed for
+        self._job = 0  # tags the tasks of the current model; older answers are dropped
+        self._task: Task | None = None
+        self._report = None
+        self._carry = None
+        self._private = None  # the worker's copy of the model, between stages
+        self._pair = DEFAULT_PAIR
+        self._watching = False  # showing a model in training (show_watched)
+        self._build()
+
+    # --- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._map_view = pg.GraphicsLayoutWidget()
+        self._map_view.setMinimumSize(300, 260)
+        plot = self._map_plot = _static_plot(self._map_view.addPlot())
+        plot.setTitle("wrong bits for every pair")
+        plot.setLabel("left", "a")
+        plot.setLabel("bottom", "b")
+        plot.invertY(True)
+        plot.setAspectLocked(True)
+        self._map = _MapImage(axisOrder="row-major")
+        plot.addItem(self._map)
+        self._map_bar = pg.ColorBarItem(values=(0, 1), colorMap=pg.colormap.get(MAP_COLORS),
+                                        interactive=False, width=12, colorMapMenu=False,
+                                        label="wrong bits")
+        self._map_bar.setImageItem(self._map, insert_in=plot)
+        self._mark = pg.ScatterPlotItem(symbol="s", size=12, pen=MARK_PEN, brush=None)
+        plot.addItem(self._mark)
+        self._map.hovered.connect(self._on_map_hovered)
+        self._map.left.connect(self._on_map_left)
+        self._map.clicked.connect(self._on_map_clicked)
+        self._hover = QLabel("hover over the map to see a pair; click to send it to the "
+                             "calculator")
+
+        self._summary = QLabel("no model")
+        self._summary.setWordWrap(True)
+        self._bits_view = pg.PlotWidget()
+        bits = _static_plot(self._bits_view.getPlotItem())
+        bits.setTitle("accuracy of each output bit")
+        bits.invertX(True)  # most significant bit on the left, as numbers are written
+        self._bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=BAR_BRUSH)
+        bits.addItem(self._bars)
+
+        self._width_note = QLabel()
+        self._width_note.setWordWrap(True)
+        self._width_table = QTableWidget(0, 3)
+        self._width_table.setHorizontalHeaderLabels(["bits", "exact match", "pairs"])
+        self._width_table.verticalHeader().hide()
+        self._width_table.horizontalHeader().setStretchLastSection(True)
+        self._width_table.setMinimumHeight(90)  # scrolls in a small window
+        self._width_plot = pg.PlotWidget()
+        wide = _static_plot(self._width_plot.getPlotItem())
+        wide.setLabel("left", "exact match")
+        wide.setLabel("bottom", "bits")
+        wide.setYRange(0, 1, padding=0.05)
+        wide.getAxis("bottom").setTicks([[(i, str(w)) for i, w in enumerate(insight.WIDTHS)]])
+        self._width_curve = wide.plot([], [], pen=CARRY_PEN, symbol="o", symbolBrush=CARRY_COLOR)
+
+        self._state_title = QLabel()
+        self._state_view = pg.GraphicsLayoutWidget()
+        self._state_view.setMinimumHeight(150)
+        self._h = _Heatmap(self._state_view.addPlot(row=0, col=0), "h (hidden state)")
+        self._c = _Heatmap(self._state_view.addPlot(row=0, col=1), "c (cell state)")
+        self._trace = _static_plot(self._state_view.addPlot(row=0, col=2))
+        self._trace.setLabel("bottom", "step")
+        self._trace_unit = self._trace.plot([], [], pen=CARRY_PEN, symbol="o",
+                                            symbolBrush=CARRY_COLOR)
+        self._trace_true = self._trace.plot([], [], pen=TRUE_CARRY_PEN, symbol="t",
+                                            symbolBrush=TRUE_CARRY_COLOR)
+
+        map_box = QVBoxLayout()
+        map_box.addWidget(self._map_view, 1)
+        map_box.addWidget(self._hover)
+        side = QVBoxLayout()
+        side.addWidget(self._summary)
+        self._bits_view.setMinimumHeight(100)
+        side.addWidget(self._bits_view, 1)
+        wide_group = QGroupBox("wider numbers, same weights")
+        wide_box = QVBoxLayout(wide_group)
+        wide_box.addWidget(self._width_note, 0, Qt.AlignmentFlag.AlignTop)
+        row = QHBoxLayout()
+        row.addWidget(self._width_table, 1)
+        row.addWidget(self._width_plot, 1)
+        wide_box.addLayout(row)
+        side.addWidget(wide_group, 1)
+        top = QHBoxLayout()
+        top.addLayout(map_box, 1)
+        top.addLayout(side, 1)
+        grid = QGridLayout(self)
+        grid.addLayout(top, 0, 0)
+        grid.addWidget(self._state_title, 1, 0)
+        grid.addWidget(self._state_view, 2, 0)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(2, 2)
+
+    # --- public -------------------------------------------------------------------------
+
+    def set_adder(self, adder, report=None) -> None:
+        """Show `adder`'s model (None clears). Recomputes only when the model changed; pass
+        a full-table `report` already at hand to skip re-evaluating."""
+        key = None if adder is None else (id(adder.model), adder.bits,
+                                          insight.model_version(adder.model))
+        if key == self._key:
+            return
+        self._watching = False
+        self._cancel()
+        self._adder, self._key, self._report, self._carry = adder, key, None, None
+        self._private = None
+        self._job += 1
+        self._clear()
+        if adder is None:
+            return
+        limit = adder.max_operand
+        self._pair = (min(self._pair[0], limit), min(self._pair[1], limit))
+        weights = adder.model.get_weights()  # taken here, in the GUI thread
+        self._start(partial(_map_stage, adder.model, weights, adder.encoding, adder.bits,
+                            adder.jit, report), self._on_mapped)
+        self._show_states()
+
+    def show_watched(self, adder, report, epoch: int) -> None:
+        """Follow a training run ("watch it learn"): `adder` answers with this epoch's
+        weights and `report` judges every pair with them, or is None when that is too slow to
+        do every epoch (then the map waits for the trained model). Nothing is computed here:
+        the carry unit and the width table come with the finished model."""
+        self._cancel()
+        self._job += 1
+        self._watching = True
+        self._adder, self._key, self._report, self._carry, self._private = (
+            adder, None, report, None, None)
+        self._clear()
+        if report is not None:
+            self._show_report(report)
+            self._summary.setText(f"<b>watching training, epoch {epoch}</b><br>"
+                                  + self._summary.text())
+        else:
+            self._summary.setText(
+                f"<b>watching training, epoch {epoch}</b><br>judging every pair of this "
+                "model takes about as long as an epoch, so the map waits for the trained "
+                "model")
+        self._width_note.setText("measured on the trained model, when training ends")
+        self._show_states()
+
+    @Slot(object, object)
+    def set_pair(self, a: int, b: int) -> None:
+        """Show the state for the calculator's pair (ignored if out of the model's range)."""
+        if self._adder is not None and not (0 <= a <= self._adder.max_operand
+                                            and 0 <= b <= self._adder.max_operand):
+            return
+        self._pair = (a, b)
+        self._mark_pair()
+        self._show_states()
+
+    @property
+    def busy(self) -> bool:
+        """True while the current model's insight is still being computed."""
+        return self._task is not None
+
+    def error_map_image(self) -> np.ndarray | None:
+        """The wrong-bit matrix on screen (row a, column b), or None before it is computed."""
+        shown = self._report is not None and self._report.pairs is not None
+        return self._map.image if shown else None
+
+    def wrong_count(self) -> int | None:
+        return None if self._report is None else self._report.wrong_count
+
+    def pair_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """The pair under map coordinates (x, y) = (column b, row a), or None off the map."""
+        image = self.error_map_image()
+        if image is None:
+            return None
+        a, b = int(np.floor(y)), int(np.floor(x))
+        side = image.shape[0]
+        return (a, b) if 0 <= a < side and 0 <= b < side else None
+
+    def shutdown(self, timeout_ms: int = 30_000) -> bool:
+        """Cancel this tab's work and wait for the thread pool (call before the window
+        closes); True if no task is left running."""
+        self._job += 1  # answers still on their way are dropped
+        self._key = self._private = None
+        self._cancel()
+        return Task.wait_all(timeout_ms)
+
+    # --- background work ----------------------------------------------------------------
+
+    def _start(self, fn, on_done) -> None:
+        self._task = Task(fn, tag=self._job)
+        self._task.done.connect(on_done)
+        self._task.failed.connect(self._on_failed)
+        self._task.start()
+
+    def _cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel.set()
+            self._task = None
+
+    def _finish(self) -> None:
+        self._task = None
+        self.computed.emit()
+
+    @Slot(object, object)
+    def _on_mapped(self, job, result) -> None:
+        if job != self._job or result is None:
+            return
+        adder, report = result
+        self._report = report
+        self._show_report(report)
+        if adder.encoding.name == PAIRED_LSB.name:
+            self._start(partial(_carry_stage, adder), self._on_carried)
+            self._private = adder  # for the width stage, after the carry stage
+        else:
+            self._finish()
+
+    def _show_report(self, report) -> None:
+        side = 1 << report.bits
+        exact = f"exact match {report.exact:.2%} of {report.count:,} pairs"
+        if report.pairs is None:
+            exact += " (random; the map needs every pair, so at most "
+            exact += f"{insight.MAP_MAX_BITS} bits)"
+        self._summary.setText(f"<b>{exact}</b><br>{report.wrong_count:,} wrong pairs")
+        positions = np.arange(len(report.bit_accuracy))
+        # zoomed in on the top of the scale, where the bits of a fair model differ
+        low = max(0.0, min(0.9, np.floor(report.bit_accuracy.min() * 20) / 20 - 0.05))
+        self._bars.setOpts(x=positions, y0=low, height=report.bit_accuracy - low)
+        self._bits_view.getPlotItem().setYRange(low, 1, padding=0.02)
+        self._bits_view.getPlotItem().getAxis("bottom").setTicks(
+            [[(k, f"2^{k}") for k in positions]])
+        if report.pairs is None:
+            self._map_plot.setTitle(f"the map shows every pair: at most "
+                                    f"{insight.MAP_MAX_BITS}-bit models")
+            return
+        matrix = report.matrix()
+        top = max(1, int(matrix.max()))
+        self._map.setImage(matrix, levels=(0, top), autoLevels=False)
+        self._map_bar.setLevels((0, top))
+        self._map_plot.setRange(xRange=(0, side), yRange=(0, side), padding=0)
+        self._map_plot.setTitle(f"wrong bits for every pair ({report.wrong_count:,} of "
+                                f"{report.count:,} pairs wrong)")
+        self._mark_pair()
+
+    @Slot(object, object)
+    def _on_carried(self, job, carry) -> None:
+        if job != self._job:
+            return
+        self._carry = carry
+        self._show_states()
+        self._start(partial(_width_stage, self._private), self._on_widened)
+
+    @Slot(object, object)
+    def _on_widened(self, job, rows) -> None:
+        if job != self._job or rows is None:
+            return
+        self._width_table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            judged = f"{row.count:,} ({'all' if row.every_pair else 'random'})"
+            for j, text in enumerate([str(row.bits), f"{row.exact:.2%}", judged]):
+                self._width_table.setItem(i, j, QTableWidgetItem(text))
+        self._width_table.resizeColumnsToContents()
+        self._width_curve.setData(np.arange(len(rows)), [r.exact for r in rows])
+        self._width_note.setText("This layout reads one bit of each number per step, so the "
+                                 "same weights add numbers of any width.")
+        self._private = None
+        self._finish()
+
+    @Slot(object, str)
+    def _on_failed(self, job, message: str) -> None:
+        if job == self._job:
+            self._summary.setText(f"could not compute: {message}")
+            self._private = None
+            self._finish()
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def _clear(self) -> None:
+        self._map.clear()
+        self._mark.setData([], [])
+        self._bars.setOpts(x=[], y0=0, height=[])
+        self._summary.setText("computing…" if self._adder is not None else "no model")
+        self._width_table.setRowCount(0)
+        self._width_curve.setData([], [])
+        paired = self._adder is not None and self._adder.encoding.name == PAIRED_LSB.name
+        self._width_table.setVisible(paired)
+        self._width_plot.setVisible(paired)
+        self._width_note.setText(
+            "computing…" if paired else
+            "This model reads all of a, then all of b, most significant bit first: a fixed "
+            "number of steps for a fixed width. It cannot be run on wider numbers.")
+
+    def _mark_pair(self) -> None:
+        if self.error_map_image() is not None:
+            a, b = self._pair
+            self._mark.setData([b + 0.5], [a + 0.5])
+
+    def _show_states(self) -> None:
+        if self._adder is None:
+            return
+        a, b = self._pair
+        try:
+            states = insight.lstm_states(self._adder, a, b)
+        except ValueError as exc:  # an LSTM this view cannot re-run
+            self._state_title.setText(f"cannot show the state: {exc}")
+            return
+        labels = states.step_labels()
+        carry = self._carry
+        for view, name in ((self._h, "h"), (self._c, "c")):
+            marked = carry.unit if carry is not None and carry.state == name else None
+            view.show(getattr(states, name), labels, marked)
+        if states.carries is None:
+            title = (f"state after each step for {a} + {b}. Under each step: the bit it "
+                     "reads. In this layout the carry has no step of its own.")
+        elif carry is None:
+            when = "once training ends" if self._watching else "…"
+            title = f"state after each step for {a} + {b} (finding the carry unit {when})"
+        else:
+            title = (f"state after each step for {a} + {b}. Under each step: a<sub>t</sub> "
+                     f"over b<sub>t</sub>. <b>{carry.describe()}</b> (outlined)")
+        self._state_title.setText(title)
+        self._trace.setVisible(states.carries is not None)
+        if states.carries is not None and carry is not None:
+            steps = np.arange(states.steps)
+            self._trace.setTitle(
+                f"<span style='color:{CARRY_COLOR}'>unit {carry.unit} ({carry.state})</span> "
+                f"against <span style='color:{TRUE_CARRY_COLOR}'>the true carry out</span>")
+            self._trace_unit.setData(steps, getattr(states, carry.state)[carry.unit])
+            self._trace_true.setData(steps, states.carries.astype(float))
+
+    # --- map input ----------------------------------------------------------------------
+
+    @Slot(float, float)
+    def _on_map_hovered(self, x: float, y: float) -> None:
+        pair = self.pair_at(x, y)
+        if pair is not None:
+            self._hover.setText(insight.pair_text(self._report, *pair))
+
+    @Slot()
+    def _on_map_left(self) -> None:
+        self._hover.setText("click a pair to send it to the calculator")
+
+    @Slot(float, float)
+    def _on_map_clicked(self, x: float, y: float) -> None:
+        pair = self.pair_at(x, y)
+        if pair is not None:
+            self.pair_clicked.emit(*pair)
+
+
+def _demo(model_path: str | None = None, out: str = SCREENSHOT) -> None:
+    """Grab an InsightTab on a real model to `out` (trains an 8-bit carry model if needed)."""
+    import sys
+    import time
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from core.quiet import import_tensorflow
+
+    import_tensorflow()
+    from core.inference import Adder
+    from core.storage import load_model
+    from core.training import train
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    if model_path:
+        loaded = load_model(model_path)
+        adder = Adder(loaded.model, loaded.encoding, loaded.bits)
+    else:
+        from core.recipes import get_recipe
+
+        # Five epochs: most pairs right, the rest wrong in a pattern worth seeing (the sixth
+        # epoch makes this recipe exactly right, and the map then is plain black).
+        result = train(get_recipe("carry", epochs=5))
+        adder = Adder(result.model, PAIRED_LSB, result.recipe.bits)
+    tab = InsightTab()
+    tab.resize(1280, 900)
+    tab.show()
+    finished = []
+    tab.computed.connect(lambda: finished.append(True))  # GUI thread to GUI thread
+    tab.set_pair(*DEFAULT_PAIR)
+    tab.set_adder(adder)
+    while not finished:
+        app.processEvents()
+        time.sleep(0.02)
+    app.processEvents()
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    tab.grab().save(out)
+    tab.shutdown()
+    print(f"saved {out}")
+
+
+if __name__ == "__main__":
+    import sys
+
+    _demo(sys.argv[1] if len(sys.argv) > 1 else None)

@@ -1,0 +1,418 @@
+"""The main window: the Calculator, Training and Insight tabs, the open models, menus, settings.
+
+The window shows at once with "Loading model…"; STARTUP_DELAY_MS later (once it has been
+painted) TensorFlow is imported on the GUI thread (gui.tasks says why there), and the
+TensorFlow thread loads the model and compiles its first answer. `open_model_async` is that
+path; `load_model` does the same work synchronously (for tests and scripts). The models the
+app has open are listed in the toolbar's `model_list`.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+)
+
+from core.cli import BUNDLED
+from core.storage import LoadedModel, ModelFileError, save_model
+from gui import open_models
+from gui.calculator import CalculatorTab
+from gui.insight import InsightTab
+from gui.open_models import OpenModel
+from gui.tasks import TF_LOCK, Task, ensure_tensorflow
+from gui.training_tab import TrainingTab
+
+TITLE = "LSTM Adder"
+ORGANIZATION, APPLICATION = "lstm-adder", "LSTM Adder"  # where QSettings keeps its values
+DEFAULT_SIZE = (1180, 780)
+STATUS_MS = 10_000
+STARTUP_DELAY_MS = 150  # let the window paint before TensorFlow's import holds the GUI thread
+MODEL_FILTER = "Keras models (*.keras *.h5 *.hdf5);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, model_path=None, settings: QSettings | None = None,
+                 autoload: bool = True):
+        """`model_path`: open this model instead of the last one or the bundled seed model.
+        `settings`: where to remember geometry and the last model (tests pass their own).
+        `autoload=False` opens nothing: call `load_model` or `add_model`."""
+        super().__init__()
+        self.setWindowTitle(TITLE)
+        self.settings = settings if settings is not None else QSettings(ORGANIZATION,
+                                                                        APPLICATION)
+        self.models: list[OpenModel] = []
+        self._load_tag = 0
+        self._closing = False
+        self._watch: OpenModel | None = None  # the training tab's copy, while on show
+        self._trained = 0
+
+        self.calculator = CalculatorTab()
+        self.training = TrainingTab()
+        self.insight = InsightTab()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.addTab(self.calculator, "Calculator")
+        self.tabs.addTab(self.training, "Training")
+        self.tabs.addTab(self.insight, "Insight")
+        self.setCentralWidget(self.tabs)
+        self._build_actions()
+        self.training.run_finished.connect(self._on_run_finished)
+        self.training.watched_epoch.connect(self._on_watched_epoch)
+        self.training.running_changed.connect(self._on_running_changed)
+        self.training.watch_changed.connect(self._on_watch_changed)
+        self.calculator.pair_changed.connect(self.insight.set_pair)
+        self.insight.pair_clicked.connect(self._on_map_clicked)
+
+        geometry = self.settings.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        if autoload:
+            self.open_at_start(model_path)
+        else:
+            self.calculator.set_model(None, "No model: open one from the File menu.")
+
+    # -- menus and toolbar ------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, icon=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        self.open_action = self._action("Open model…", self.choose_and_open,
+                                        QKeySequence.StandardKey.Open, pixmap.SP_DialogOpenButton)
+        self.save_action = self._action("Save model as…", self.choose_and_save,
+                                        QKeySequence.StandardKey.SaveAs,
+                                        pixmap.SP_DialogSaveButton)
+        self.bundled_actions = {
+            name: self._action(f"{name.capitalize()} model",
+                               lambda _checked=False, p=path: self.open_model_async(p))
+            for name, path in BUNDLED.items()}
+        for name, action in self.bundled_actions.items():
+            action.setObjectName(f"open_{name}")
+            action.setToolTip(f"Open the bundled {name} model ({BUNDLED[name].name})")
+        quit_action = self._action("Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.save_action)
+        file_menu.addSeparator()
+        bundled_menu = file_menu.addMenu("Bundled models")
+        bundled_menu.addActions(list(self.bundled_actions.values()))
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        self.model_list = QComboBox()
+        self.model_list.setObjectName("model_list")
+        self.model_list.setMinimumContentsLength(28)
+        self.model_list.setToolTip("The models open in this window")
+        self.model_list.currentIndexChanged.connect(self._on_model_selected)
+        toolbar = QToolBar("Models")
+        toolbar.setObjectName("toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.open_action)
+        toolbar.addAction(self.save_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" Bundled: "))
+        toolbar.addActions(list(self.bundled_actions.values()))
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" Model: "))
+        toolbar.addWidget(self.model_list)
+        self.addToolBar(toolbar)
+        self.save_action.setEnabled(False)
+
+    # -- opening models ---------------------------------------------------------------------
+
+    @property
+    def current_model(self) -> OpenModel | None:
+        """The model selected in the model list."""
+        index = self.model_list.currentIndex()
+        return self.models[index] if 0 <= index < len(self.models) else None
+
+    def open_at_start(self, model_path=None) -> None:
+        """Open `model_path`, else the last model, else the bundled seed (or carry) model."""
+        if model_path is not None:
+            candidates = [Path(model_path)]
+        else:
+            last = self.settings.value("last_model", "")
+            candidates = [Path(last)] if last else []
+            candidates += [path for path in BUNDLED.values() if path not in candidates]
+            candidates = [path for path in candidates if path.is_file()]
+        if not candidates:
+            missing = ", ".join(f"assets/{path.name}" for path in BUNDLED.values())
+            message = (f"No model yet ({missing} not found). Open a model file, "
+                       "or train one in the Training tab.")
+            self.calculator.set_model(None, message)
+            self.statusBar().showMessage(message)
+            return
+        self.calculator.set_model(None, "Loading model…")
+        self.statusBar().showMessage("Loading TensorFlow and the model…")
+        self._start_candidates = candidates
+        QTimer.singleShot(STARTUP_DELAY_MS, self, self._open_start_candidates)
+
+    @Slot()
+    def _open_start_candidates(self) -> None:
+        if not self._closing and self.current_model is None:
+            self._open_async(partial(open_models.open_first, self._start_candidates),
+                             "Loading model…")
+
+    @Slot()
+    def open_model_async(self, path) -> None:
+        """Load `path` on a pool thread; the calculator says "Loading…" until it is in."""
+        self._open_async(partial(open_models.open_first, [Path(path)]),
+                         f"Loading {Path(path).name}…")
+
+    def _open_async(self, fn, message: str) -> None:
+        self._load_tag += 1
+        self.calculator.set_model(None, message)
+        self.statusBar().showMessage(message)
+        task = Task(lambda cancel: fn(), tag=self._load_tag)
+        task.done.connect(self._on_loaded)
+        task.failed.connect(self._on_load_failed)
+        task.start()
+
+    @Slot(object, object)
+    def _on_loaded(self, tag, entry: OpenModel) -> None:
+        if tag == self._load_tag and not self._closing:
+            self._add(entry, select=True)
+            where = f" from {entry.path}" if entry.path else ""
+            self.statusBar().showMessage(f"Opened {entry.description}{where}", STATUS_MS)
+
+    @Slot(object, str)
+    def _on_load_failed(self, tag, message: str) -> None:
+        if tag == self._load_tag and not self._closing:
+            self._show_current()
+            self._error("Cannot open the model", message)
+
+    def _refuse_while_training(self, what: str) -> bool:
+        if self.training.running:
+            self._error(f"Cannot {what}", f"Stop training to {what}.")
+            return True
+        return False
+
+    def load_model(self, path) -> bool:
+        """Open `path` now, blocking; on failure show a dialog and keep the current model."""
+        if self._refuse_while_training("open a model"):
+            return False
+        self._load_tag += 1  # an open still loading in the background is now stale
+        ensure_tensorflow()
+        try:
+            with TF_LOCK:
+                entry = open_models.open_file(path)
+        except ModelFileError as exc:
+            self._show_current()
+            self._error("Cannot open the model", str(exc))
+            return False
+        self._add(entry, select=True)
+        return True
+
+    def add_model(self, loaded: LoadedModel, name: str | None = None) -> OpenModel:
+        """Add an in-memory model (core.storage.LoadedModel) and select it, blocking."""
+        if self.training.running:
+            raise RuntimeError("stop training before adding a model")
+        self._load_tag += 1
+        ensure_tensorflow()
+        with TF_LOCK:
+            entry = open_models.prepare(loaded, name)
+        self._add(entry, select=True)
+        return entry
+
+    def _add(self, entry: OpenModel, select: bool) -> None:
+        same_file = [i for i, m in enumerate(self.models)
+                     if entry.path is not None and m.path is not None
+                     and m.path.resolve() == entry.path.resolve()]
+        if same_file:  # opened again: the fresh copy replaces the old one
+            index = same_file[0]
+            self.models[index] = entry
+            self.model_list.setItemText(index, entry.description)
+        else:
+            self.models.append(entry)
+            index = len(self.models) - 1
+            self.model_list.blockSignals(True)  # the first item would select itself
+            self.model_list.addItem(entry.description)
+            self.model_list.blockSignals(False)
+            if self.model_list.currentIndex() == index and not select:
+                self._on_model_selected(index)  # the list's first model: show it
+        if select:
+            if self.model_list.currentIndex() == index:
+                self._on_model_selected(index)
+            else:
+                self.model_list.setCurrentIndex(index)
+
+    @Slot(int)
+    def _on_model_selected(self, index: int) -> None:
+        entry = self.current_model
+        self.save_action.setEnabled(entry is not None and not self.training.running)
+        if entry is None:
+            return
+        if entry.path is not None:
+            self.settings.setValue("last_model", str(entry.path))
+        if not self._watching():
+            self._show(entry)
+
+    def _show(self, entry: OpenModel | None, message: str = "") -> None:
+        """Answer with `entry` in the calculator and look inside it in the Insight tab."""
+        self.calculator.set_model(entry, message)
+        self.insight.set_adder(entry.adder if entry is not None else None)
+
+    def _show_current(self) -> None:
+        """Put the selected model (if any) back in the calculator and the Insight tab."""
+        entry = self.current_model
+        self._show(entry, "" if entry else "No model: open one from the File menu, or train one.")
+
+    @Slot(int, int)
+    def _on_map_clicked(self, a: int, b: int) -> None:
+        """A pair clicked on the error map: answer it in the calculator."""
+        self.calculator.set_pair(a, b)
+        self.tabs.setCurrentWidget(self.calculator)
+
+    @Slot()
+    def choose_and_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open model", self._folder(), MODEL_FILTER)
+        if path:
+            self.open_model_async(path)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    @Slot()
+    def choose_and_save(self) -> None:
+        entry = self.current_model
+        if entry is None:
+            return
+        suggestion = str(Path(self._folder()) / f"{entry.name.replace(' ', '-')}.keras")
+        path, _ = QFileDialog.getSaveFileName(self, "Save model as", suggestion,
+                                              "Keras models (*.keras)")
+        if path:
+            self.save_model(path)
+
+    def save_model(self, path) -> bool:
+        """Write the selected model to `path` (.keras, atomically); a dialog on failure."""
+        entry = self.current_model
+        if entry is None or self._refuse_while_training("save a model"):
+            return False
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(".keras")
+        try:
+            with TF_LOCK:
+                save_model(entry.model, path, entry.info)
+        except ModelFileError as exc:
+            self._error("Cannot save the model", str(exc))
+            return False
+        entry.path = path
+        self.model_list.setItemText(self.models.index(entry), entry.description)
+        self.settings.setValue("last_model", str(path))
+        self.statusBar().showMessage(f"Saved {entry.name} to {path}", STATUS_MS)
+        return True
+
+    def _folder(self) -> str:
+        last = self.settings.value("last_model", "")
+        return str(Path(last).parent) if last else str(Path.home())
+
+    # -- training ---------------------------------------------------------------------------
+
+    def _watching(self) -> bool:
+        return self.training.running and self.training.watch_checkbox.isChecked()
+
+    @Slot(bool)
+    def _on_running_changed(self, running: bool) -> None:
+        """No opening or saving while a run trains (TensorFlow work must not overlap it)."""
+        why = "Stop training to open or save models" if running else ""
+        for action in (self.open_action, *self.bundled_actions.values()):
+            action.setEnabled(not running)
+            action.setStatusTip(why)
+        self.save_action.setEnabled(not running and self.current_model is not None)
+
+    @Slot(object, object)
+    def _on_watched_epoch(self, entry: OpenModel, metrics) -> None:
+        """`entry` (the training tab's watcher) has just received this epoch's weights."""
+        if self._closing or not self._watching():
+            return
+        note = f"Watching training: epoch {metrics.epoch}, {metrics.exact:.1%} exact"
+        self._watch = entry
+        if self.calculator.model is not entry:
+            self.calculator.set_model(entry, note, find_wrong=False)
+        else:
+            self.calculator.refresh()
+            self.calculator.set_note(note)
+        self.insight.show_watched(entry.adder, self.training.watch_report, metrics.epoch)
+
+    @Slot(bool)
+    def _on_watch_changed(self, on: bool) -> None:
+        if not on:
+            self._end_watch()
+
+    def _end_watch(self) -> None:
+        """Put the selected model back if the calculator shows the copy in training."""
+        showing_copy = self._watch is not None and self.calculator.model is self._watch
+        self._watch = None
+        if showing_copy and not self._closing:
+            self._show_current()
+
+    @Slot(object, str)
+    def _on_run_finished(self, result, message: str) -> None:
+        if self._closing:
+            return
+        self.statusBar().showMessage(message, STATUS_MS)
+        if result is None:
+            self._end_watch()  # diverged, failed or stopped early: the previous model stays
+            return
+        follow = self._watch is not None
+        self._trained += 1
+        name = f"trained {result.recipe.name} #{self._trained}"
+        task = Task(lambda cancel: open_models.from_training(result, name), tag=follow)
+        task.done.connect(self._on_trained_ready)
+        task.failed.connect(self._on_trained_failed)
+        task.start()
+
+    @Slot(object, object)
+    def _on_trained_ready(self, follow, entry: OpenModel) -> None:
+        if self._closing:
+            return
+        self._watch = None
+        self._add(entry, select=bool(follow))
+        self.statusBar().showMessage(f"{entry.description} joined the model list", STATUS_MS)
+
+    @Slot(object, str)
+    def _on_trained_failed(self, follow, message: str) -> None:
+        self._end_watch()
+        self.statusBar().showMessage(f"The trained model cannot be used: {message}", STATUS_MS)
+
+    # -- the rest ---------------------------------------------------------------------------
+
+    def _error(self, title: str, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MS)
+        QMessageBox.critical(self, title, message)
+
+    def wait_for_background(self, timeout_ms: int = 30_000) -> bool:
+        """Let model loading and the search for wrong pairs finish (for tests and scripts)."""
+        return Task.wait_all(timeout_ms)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        """Stop training and background work before the window goes (no thread outlives it)."""
+        self._closing = True
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.sync()
+        self.training.shutdown()
+        self.insight.shutdown(timeout_ms=0)
+        Task.cancel_all()
+        Task.wait_all()
+        super().closeEvent(event)

@@ -1,0 +1,110 @@
+"""A spin box for integers wider than a QSpinBox holds.
+
+QSpinBox keeps its value in a C int, so it stops at 2**31 - 1; a 32-bit operand goes to
+2**32 - 1. `WideSpinBox` keeps a Python int and otherwise behaves like a QSpinBox: typing
+(digits only, checked against the range as you type), the arrows, the keyboard's up/down and
+page keys, and the wheel.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QAbstractSpinBox, QWidget
+
+
+class WideSpinBox(QAbstractSpinBox):
+    valueChanged = Signal(object)  # noqa: N815 (QSpinBox's name); the new value, a Python int
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._minimum, self._maximum, self._value = 0, 99, 0
+        self.lineEdit().setText(self.textFromValue(0))
+        self.editingFinished.connect(self._commit)
+        self.lineEdit().textEdited.connect(self._on_text_edited)
+
+    # -- QSpinBox's API ---------------------------------------------------------------------
+
+    def value(self) -> int:
+        return self._value
+
+    def minimum(self) -> int:
+        return self._minimum
+
+    def maximum(self) -> int:
+        return self._maximum
+
+    def setRange(self, minimum: int, maximum: int) -> None:  # noqa: N802 (Qt's name)
+        if minimum > maximum:
+            raise ValueError(f"empty range {minimum}..{maximum}")
+        self._minimum, self._maximum = int(minimum), int(maximum)
+        self.setValue(self._value)
+
+    def setValue(self, value: int) -> None:  # noqa: N802 (Qt's name)
+        value = min(max(int(value), self._minimum), self._maximum)
+        self.lineEdit().setText(self.textFromValue(value))
+        if value != self._value:
+            self._value = value
+            self.valueChanged.emit(value)
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 (QSpinBox's name)
+        return str(value)
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 (QSpinBox's name)
+        return int(text)
+
+    # -- QAbstractSpinBox's hooks -----------------------------------------------------------
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt override)
+        self.setValue(self._value + steps)
+        self.selectAll()
+
+    def stepEnabled(self):  # noqa: N802 (Qt override)
+        flag = QAbstractSpinBox.StepEnabledFlag
+        enabled = flag.StepNone
+        if self._value > self._minimum:
+            enabled |= flag.StepDownEnabled
+        if self._value < self._maximum:
+            enabled |= flag.StepUpEnabled
+        return enabled
+
+    def validate(self, text: str, pos: int):
+        """Digits only; a number above the maximum is refused, one below the minimum is
+        Intermediate (more digits may follow)."""
+        state = QValidator.State
+        if text == "":
+            return state.Intermediate, text, pos
+        if not text.isdigit() or not text.isascii():
+            return state.Invalid, text, pos
+        value = int(text)
+        if value > self._maximum:
+            return state.Invalid, text, pos
+        if value < self._minimum:
+            return state.Intermediate, text, pos
+        return state.Acceptable, text, pos
+
+    def fixup(self, text: str) -> str:
+        return self.textFromValue(self._value)
+
+    # -- typing -----------------------------------------------------------------------------
+
+    def _on_text_edited(self, text: str) -> None:
+        """Every digit typed answers at once, as in a QSpinBox (keyboardTracking)."""
+        state, _, _ = self.validate(text, 0)
+        if state == QValidator.State.Acceptable:
+            value = self.valueFromText(text)
+            if value != self._value:
+                self._value = value
+                self.valueChanged.emit(value)
+
+    def _commit(self) -> None:
+        """Editing finished: show the value held (a half-typed number falls back to it)."""
+        self.lineEdit().setText(self.textFromValue(self._value))
+
+    # -- size -------------------------------------------------------------------------------
+
+    def sizeHint(self):  # noqa: N802 (Qt override)
+        hint = super().sizeHint()
+        digits = self.fontMetrics().horizontalAdvance("8" * (len(str(self._maximum)) + 1))
+        hint.setWidth(max(hint.width(), digits + 40))
+        return hint
