@@ -19,10 +19,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -43,6 +43,7 @@ TRUE_CARRY_PEN = pg.mkPen(TRUE_CARRY_COLOR, width=2, style=Qt.PenStyle.DashLine)
 BAR_BRUSH = pg.mkBrush("#4fc3f7")
 DEFAULT_PAIR = (157, 113)  # the tutorial's example, clamped to the model's range
 SCREENSHOT = "docs/insight-map.png"
+SPLIT = [11, 9]  # the map and its side over the state view, as parts of the height
 
 
 def private_adder(model, weights, encoding, bits: int, jit: bool = True):
@@ -232,15 +233,21 @@ class InsightTab(QWidget):
         row.addWidget(self._width_plot, 1)
         wide_box.addLayout(row)
         side.addWidget(wide_group, 1)
-        top = QHBoxLayout()
+        upper, lower = QWidget(), QWidget()
+        top = QHBoxLayout(upper)
+        top.setContentsMargins(0, 0, 0, 0)
         top.addLayout(map_box, 1)
         top.addLayout(side, 1)
-        grid = QGridLayout(self)
-        grid.addLayout(top, 0, 0)
-        grid.addWidget(self._state_title, 1, 0)
-        grid.addWidget(self._state_view, 2, 0)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(2, 2)
+        states = QVBoxLayout(lower)
+        states.setContentsMargins(0, 0, 0, 0)
+        states.addWidget(self._state_title)
+        states.addWidget(self._state_view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)  # drag to give the states more room
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes(SPLIT)
+        QVBoxLayout(self).addWidget(splitter)
 
     # --- public -------------------------------------------------------------------------
 
