@@ -11,16 +11,17 @@ from __future__ import annotations
 import math
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 import keras
 import numpy as np
 
 from core.data import Split, make_split
-from core.encodings import ENCODINGS
-from core.evaluation import judge, loss_value
+from core.encodings import ENCODINGS, decode
+from core.evaluation import Report, judge, loss_value
 from core.inference import Adder
 from core.models import build_model
+from core.numbers import from_bits
 from core.recipes import Recipe
 
 # Judging a big model on every pair after every epoch would cost a third of the epoch:
@@ -49,9 +50,12 @@ class EpochMetrics:
     bit_accuracy: list[float]  # per output bit, LSB first
     eval_pairs: int  # how many pairs `exact` is over
     elapsed: float
+    # The judgement itself when it covered every pair (small models): what the Insight map
+    # shows while a run is watched. Not saved with the history.
+    report: Report | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "report"}
 
 
 @dataclass
@@ -181,8 +185,13 @@ class Trainer:
             held = self.split.heldout[judged]
             heldout_loss = loss_value(probs[held], true[held], self.recipe.loss)
             heldout_exact = float(exact[held].mean())
+        accuracy = 1 - wrong.mean(axis=0)
+        report = None
+        if len(pairs) == len(self.split.table) and self.split.full:
+            report = Report(pairs.bits, pairs, wrong.sum(axis=1), accuracy,
+                            from_bits(decode(probs)))
         return EpochMetrics(epoch, loss, heldout_loss, float(exact.mean()), heldout_exact,
-                            (1 - wrong.mean(axis=0)).tolist(), len(pairs), 0.0)
+                            accuracy.tolist(), len(pairs), 0.0, report)
 
     def _split_info(self) -> dict:
         return {"holdout": self.recipe.holdout, "seed": self.recipe.seed,

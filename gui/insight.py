@@ -275,9 +275,10 @@ class InsightTab(QWidget):
 
     def show_watched(self, adder, report, epoch: int) -> None:
         """Follow a training run ("watch it learn"): `adder` answers with this epoch's
-        weights and `report` judges every pair with them, or is None when that is too slow to
-        do every epoch (then the map waits for the trained model). Nothing is computed here:
-        the carry unit and the width table come with the finished model."""
+        weights, and `report` is the trainer's own judgement of every pair after the epoch
+        (EpochMetrics.report), or None for a model it judges on a sample only (then the map
+        waits for the trained model). Nothing is computed here: the carry unit and the width
+        table come with the finished model."""
         self._cancel()
         self._job += 1
         self._watching = True

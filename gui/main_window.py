@@ -353,7 +353,7 @@ class MainWindow(QMainWindow):
         else:
             self.calculator.refresh()
             self.calculator.set_note(note)
-        self.insight.show_watched(entry.adder, self.training.watch_report, metrics.epoch)
+        self.insight.show_watched(entry.adder, metrics.report, metrics.epoch)
 
     @Slot(bool)
     def _on_watch_changed(self, on: bool) -> None:

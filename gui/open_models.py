@@ -99,20 +99,7 @@ def watcher(recipe) -> OpenModel:
 
     model = build_model(recipe)
     loaded = LoadedModel(model, ENCODINGS[recipe.encoding], recipe.bits)
-    entry = prepare(loaded, f"training {recipe.name}")
-    if cheap_to_judge(recipe):  # trace the batched call now, on this thread, for the map
-        entry.adder.add_many([0, 0], [0, 0])
-    return entry
-
-
-def cheap_to_judge(recipe) -> bool:
-    """Whether judging every pair after each epoch costs little: the trainer's own rule
-    (core.training.EVAL_BUDGET), and a width the Insight tab's map can show."""
-    from core.insight import MAP_MAX_BITS
-    from core.training import EVAL_BUDGET
-
-    pairs = 1 << (2 * recipe.bits)
-    return recipe.bits <= MAP_MAX_BITS and pairs * recipe.units <= EVAL_BUDGET
+    return prepare(loaded, f"training {recipe.name}")
 
 
 @dataclass

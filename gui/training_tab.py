@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import insight
 from core.recipes import RECIPES, Recipe, field_error, get_recipe
 from gui import open_models
 from gui.open_models import OpenModel
@@ -82,7 +81,6 @@ class TrainingTab(QWidget):
         self.runner.errored.connect(self._on_errored)
         self._recipe: Recipe | None = None  # the run in progress
         self.watcher: OpenModel | None = None  # the Calculator's copy of the model in training
-        self.watch_report = None  # the watcher judged on every pair at the last epoch, if cheap
         self._stop_early = self._shutting_down = False
         self._build()
         self.load_recipe("carry")
@@ -306,19 +304,10 @@ class TrainingTab(QWidget):
         self._say(f"Epoch {metrics.epoch}: loss {metrics.loss:.4g}, exact {metrics.exact:.1%}"
                   f"{held} ({metrics.elapsed:.0f} s)")
         watcher = self.watcher
+        copy = lambda: watcher.model.set_weights(weights)  # while the training thread waits
         if (self.watch_checkbox.isChecked() and watcher is not None
-                and self.runner.while_paused(lambda: self._copy_epoch(watcher, weights))):
+                and self.runner.while_paused(copy)):
             self.watched_epoch.emit(watcher, metrics)
-
-    def _copy_epoch(self, watcher: OpenModel, weights) -> None:
-        """Give the Calculator's copy this epoch's weights, and judge every pair with it when
-        that is cheap (the carry recipe: ~0.1 s), for the Insight tab's map. Runs while the
-        training thread waits, so the two never call TensorFlow at once."""
-        watcher.model.set_weights(weights)
-        recipe = self._recipe
-        self.watch_report = None
-        if recipe is not None and open_models.cheap_to_judge(recipe):
-            self.watch_report = insight.full_report(watcher.adder)
 
     @Slot(object)
     def _on_finished(self, result) -> None:
