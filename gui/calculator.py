@@ -315,7 +315,7 @@ class CalculatorTab(QWidget):
 
     def _start_wrong_search(self, entry: OpenModel) -> None:
         self._wrong_tag += 1
-        fn = partial(find_wrong_pairs, entry.model, entry.encoding, entry.bits)
+        fn = partial(find_wrong_pairs, entry.adder, entry.model.get_weights())
         self._wrong_task = Task(fn, tag=self._wrong_tag)
         self._wrong_task.done.connect(self._on_wrong_pairs)
         self._wrong_task.failed.connect(self._on_wrong_failed)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from core import insight
 from core.encodings import PAIRED_LSB
 from core.evaluation import evaluate_wide
+from gui.open_models import judge_every_pair, private_adder
 from gui.tasks import Task
 
 MAP_COLORS = "inferno"  # 0 wrong bits is black; more is brighter
@@ -46,26 +47,17 @@ SCREENSHOT = "docs/insight-map.png"
 SPLIT = [11, 9]  # the map and its side over the state view, as parts of the height
 
 
-def private_adder(model, weights, encoding, bits: int, jit: bool = True):
-    """An Adder on a private copy of `model`, so that this thread never calls the model the
-    calculator calls; `weights` are taken in the GUI thread."""
-    import keras
+def _map_stage(adder, weights, report, cancel):
+    """-> (private adder, Report over every pair or, above MAP_MAX_BITS, a sample), or None.
 
-    from core.inference import Adder
-
-    clone = keras.models.clone_model(model)
-    clone.set_weights(weights)
-    return Adder(clone, encoding, bits, jit)
-
-
-def _map_stage(model, weights, encoding, bits, jit, report, cancel):
-    """-> (private adder, Report over every pair or, above MAP_MAX_BITS, a sample), or None."""
-    adder = private_adder(model, weights, encoding, bits, jit)
-    if report is None and bits <= insight.MAP_MAX_BITS:
-        report = insight.full_report(adder, cancel.is_set)
+    Every pair is judged once per model (gui.open_models.judge_every_pair): the calculator's
+    search for wrong pairs shares the pass."""
+    private = private_adder(adder, weights)  # the later stages run on it
+    if report is None and adder.bits <= insight.MAP_MAX_BITS:
+        report = judge_every_pair(adder, weights, cancel)
     elif report is None:
-        report = evaluate_wide(adder, bits)
-    return None if cancel.is_set() else (adder, report)
+        report = evaluate_wide(private, adder.bits)
+    return None if cancel.is_set() or report is None else (private, report)
 
 
 def _carry_stage(adder, cancel):
@@ -269,8 +261,7 @@ class InsightTab(QWidget):
         limit = adder.max_operand
         self._pair = (min(self._pair[0], limit), min(self._pair[1], limit))
         weights = adder.model.get_weights()  # taken here, in the GUI thread
-        self._start(partial(_map_stage, adder.model, weights, adder.encoding, adder.bits,
-                            adder.jit, report), self._on_mapped)
+        self._start(partial(_map_stage, adder, weights, report), self._on_mapped)
         self._show_states()
 
     def show_watched(self, adder, report, epoch: int) -> None:

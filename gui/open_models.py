@@ -8,15 +8,19 @@ answer take seconds; so does judging every pair. The window is up before any of 
 from __future__ import annotations
 
 import threading
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.data import EVAL_SAMPLES, FULL_TABLE_MAX_BITS, full_table, random_pairs
+from core.data import EVAL_SAMPLES, FULL_TABLE_MAX_BITS, random_pairs
 from core.encodings import ENCODINGS, Encoding
 from core.evaluation import evaluate
 from core.storage import LoadedModel, ModelFileError, load_model
 
 PAIRS_PER_STEP = 16_384  # judge this many pairs between checks for cancellation
+# adder -> (weights version, Report over every pair): one pass serves the calculator's wrong
+# pairs and the Insight map. Only the TensorFlow thread reads or writes it.
+_judged: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 @dataclass
@@ -75,18 +79,24 @@ def can_widen(entry: OpenModel) -> bool:
     return entry.model.input_shape[1] is None
 
 
-def widen(entry: OpenModel, bits: int, cancel: threading.Event | None = None) -> OpenModel:
-    """The same weights answering `bits`-bit operands, compiled with one answer. The copy
-    means this thread never calls the model that the calculator calls."""
+def private_adder(adder, weights=None):
+    """An Adder on a copy of `adder`'s model, so that a worker thread never calls the model
+    the calculator calls. `weights`: taken in the GUI thread (default: read them here)."""
     import keras
 
     from core.inference import Adder
 
-    clone = keras.models.clone_model(entry.model)
-    clone.set_weights(entry.model.get_weights())
-    adder = Adder(clone, entry.encoding, entry.bits).with_bits(bits)
+    clone = keras.models.clone_model(adder.model)
+    clone.set_weights(adder.model.get_weights() if weights is None else weights)
+    return Adder(clone, adder.encoding, adder.bits, adder.jit)
+
+
+def widen(entry: OpenModel, bits: int, cancel: threading.Event | None = None) -> OpenModel:
+    """The same weights answering `bits`-bit operands (on a copy), compiled with one answer."""
+    adder = private_adder(entry.adder).with_bits(bits)
     adder.answer(0, 0)
-    return OpenModel(entry.name, clone, entry.encoding, bits, adder, entry.path, entry.info)
+    return OpenModel(entry.name, adder.model, entry.encoding, bits, adder, entry.path,
+                     entry.info)
 
 
 def watcher(recipe) -> OpenModel:
@@ -115,27 +125,35 @@ class WrongPairs:
         return len(self.pairs)
 
 
-def find_wrong_pairs(model, encoding: Encoding, bits: int,
-                     cancel: threading.Event) -> WrongPairs | None:
-    """Judge every pair (or a sample, above FULL_TABLE_MAX_BITS) on a private copy of `model`.
+def judge_every_pair(adder, weights, cancel: threading.Event):
+    """core.insight.full_report of `adder` (on a private copy), computed once per adder and
+    weights version; None if `cancel` is set before the end."""
+    from core.insight import full_report, model_version
 
-    The copy means this thread never calls the model that the calculator calls (it only reads
-    its structure and weights). Returns None if `cancel` is set before the end.
-    """
-    import keras
+    version = model_version(adder.model)
+    cached = _judged.get(adder)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    report = full_report(private_adder(adder, weights), cancel.is_set)
+    if report is not None:
+        _judged[adder] = (version, report)
+    return report
 
-    from core.inference import Adder
 
+def find_wrong_pairs(adder, weights, cancel: threading.Event) -> WrongPairs | None:
+    """Judge every pair (or a sample, above FULL_TABLE_MAX_BITS) on a private copy of the
+    adder's model; `weights` are taken in the GUI thread. None if `cancel` is set first."""
     if cancel.is_set():
         return None
-    clone = keras.models.clone_model(model)
-    clone.set_weights(model.get_weights())
-    adder = Adder(clone, encoding, bits)
-    everything = bits <= FULL_TABLE_MAX_BITS
-    pairs = full_table(bits) if everything else random_pairs(bits, EVAL_SAMPLES, seed=0)
+    bits = adder.bits
+    if bits <= FULL_TABLE_MAX_BITS:
+        report = judge_every_pair(adder, weights, cancel)
+        return None if report is None else WrongPairs(report.wrong(), report.count, True)
+    private = private_adder(adder, weights)
+    pairs = random_pairs(bits, EVAL_SAMPLES, seed=0)
     wrong: list[tuple[int, int, int, int]] = []
     for start in range(0, len(pairs), PAIRS_PER_STEP):
         if cancel.is_set():
             return None
-        wrong += evaluate(adder, pairs.subset(slice(start, start + PAIRS_PER_STEP))).wrong()
-    return WrongPairs(sorted(wrong), len(pairs), everything)
+        wrong += evaluate(private, pairs.subset(slice(start, start + PAIRS_PER_STEP))).wrong()
+    return WrongPairs(sorted(wrong), len(pairs), False)

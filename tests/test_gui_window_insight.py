@@ -62,3 +62,23 @@ def test_map_of_the_shipped_seed_model_counts_what_eval_counts(window, qtbot):
         assert window.load_model(BUNDLED["seed"])
     assert window.insight.error_map_image().shape == (256, 256)
     assert window.insight.wrong_count() == recorded()["seed"][2]
+
+
+def test_the_calculator_and_the_map_share_one_pass_over_every_pair(window, qtbot, seed_model,
+                                                                   monkeypatch):
+    from core.inference import Adder
+
+    judged = []
+    probabilities = Adder.probabilities
+
+    def counting(self, a_bits, b_bits):
+        if len(a_bits) > 1:  # batched calls only: the calculator's own answers are single
+            judged.append(len(a_bits))
+        return probabilities(self, a_bits, b_bits)
+
+    monkeypatch.setattr(Adder, "probabilities", counting)
+    with qtbot.waitSignal(window.insight.computed, timeout=60_000):
+        window.add_model(LoadedModel(seed_model, ENCODINGS["concat-msb"], 4), name="untrained")
+    assert window.wait_for_background()
+    assert sum(judged) == 256  # every 4-bit pair once, for both the calculator and the map
+    assert window.calculator.wrong_pairs.count == window.insight.wrong_count() > 0
