@@ -316,10 +316,8 @@ class CalculatorTab(QWidget):
     def _start_wrong_search(self, entry: OpenModel) -> None:
         self._wrong_tag += 1
         fn = partial(find_wrong_pairs, entry.adder, entry.model.get_weights())
-        self._wrong_task = Task(fn, tag=self._wrong_tag)
-        self._wrong_task.done.connect(self._on_wrong_pairs)
-        self._wrong_task.failed.connect(self._on_wrong_failed)
-        self._wrong_task.start()
+        self._wrong_task = Task.launch(fn, self._wrong_tag, self._on_wrong_pairs,
+                                       self._on_wrong_failed)
 
     def _cancel_wrong_search(self) -> None:
         if self._wrong_task is not None:
@@ -413,10 +411,8 @@ class CalculatorTab(QWidget):
             return
         self.width_note.setText(f"Preparing the {bits}-bit adder…")
         self.width_box.setEnabled(False)
-        task = Task(partial(widen, native, bits), tag=self._width_tag)
-        task.done.connect(self._on_widened)
-        task.failed.connect(self._on_widen_failed)
-        task.start()
+        Task.launch(partial(widen, native, bits), self._width_tag, self._on_widened,
+                    self._on_widen_failed)
 
     @Slot(int)
     def _on_width_chosen(self, index: int) -> None:

@@ -331,10 +331,7 @@ class InsightTab(QWidget):
     # --- background work ----------------------------------------------------------------
 
     def _start(self, fn, on_done) -> None:
-        self._task = Task(fn, tag=self._job)
-        self._task.done.connect(on_done)
-        self._task.failed.connect(self._on_failed)
-        self._task.start()
+        self._task = Task.launch(fn, self._job, on_done, self._on_failed)
 
     def _cancel(self) -> None:
         if self._task is not None:

@@ -184,10 +184,8 @@ class MainWindow(QMainWindow):
         self._load_tag += 1
         self.calculator.set_model(None, message)
         self.statusBar().showMessage(message)
-        task = Task(lambda cancel: fn(), tag=self._load_tag)
-        task.done.connect(self._on_loaded)
-        task.failed.connect(self._on_load_failed)
-        task.start()
+        Task.launch(lambda cancel: fn(), self._load_tag, self._on_loaded,
+                    self._on_load_failed)
 
     @Slot(object, object)
     def _on_loaded(self, tag, entry: OpenModel) -> None:
@@ -378,10 +376,8 @@ class MainWindow(QMainWindow):
         follow = self._watch is not None
         self._trained += 1
         name = f"trained {result.recipe.name} #{self._trained}"
-        task = Task(lambda cancel: open_models.from_training(result, name), tag=follow)
-        task.done.connect(self._on_trained_ready)
-        task.failed.connect(self._on_trained_failed)
-        task.start()
+        Task.launch(lambda cancel: open_models.from_training(result, name), follow,
+                    self._on_trained_ready, self._on_trained_failed)
 
     @Slot(object, object)
     def _on_trained_ready(self, follow, entry: OpenModel) -> None:

@@ -76,6 +76,16 @@ class Task(QObject):
         self.cancel = threading.Event()
         self._ended.connect(self._forget)
 
+    @classmethod
+    def launch(cls, fn: Callable[[threading.Event], object], tag: object, done,
+               failed) -> Task:
+        """Start `fn` with `done` and `failed` connected (@Slot methods of GUI-thread
+        objects, so that they run in the GUI thread)."""
+        task = cls(fn, tag)
+        task.done.connect(done)
+        task.failed.connect(failed)
+        return task.start()
+
     def start(self) -> Task:
         ensure_tensorflow()
         Task._alive.add(self)

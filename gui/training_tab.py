@@ -222,10 +222,8 @@ class TrainingTab(QWidget):
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat("starting…")
         self._say("Preparing…")
-        task = Task(lambda cancel: open_models.watcher(recipe), tag=recipe)
-        task.done.connect(self._on_watcher_ready)
-        task.failed.connect(self._on_watcher_failed)
-        task.start()
+        Task.launch(lambda cancel: open_models.watcher(recipe), recipe, self._on_watcher_ready,
+                    self._on_watcher_failed)
         self.running_changed.emit(True)
 
     @Slot(object, object)
