@@ -24,49 +24,117 @@ by rounding each probability at 0.5.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 
-@dataclass(frozen=True)
 class Encoding:
+    """A layout of two n-bit operands as a bit sequence. Subclasses answer every question
+    whose answer depends on the layout; nothing else compares layout names."""
+
     name: str
     features: int  # input features per time step
+    any_length: bool  # whether the same weights read numbers of any width
 
     def steps(self, n: int) -> int:
         """Number of time steps for n-bit operands."""
-        return 2 * n if self.name == "concat-msb" else n + 1
+        raise NotImplementedError
 
     def width_from_steps(self, steps: int) -> int:
-        return steps // 2 if self.name == "concat-msb" else steps - 1
+        raise NotImplementedError
 
     def inputs(self, a_bits: np.ndarray, b_bits: np.ndarray) -> np.ndarray:
         """LSB-first operand bits, shape (N, n) each -> float32 network input."""
-        if self.name == "concat-msb":
-            seq = np.concatenate([a_bits[:, ::-1], b_bits[:, ::-1]], axis=1)
-            return seq[..., None].astype(np.float32)
+        raise NotImplementedError
+
+    def targets(self, sum_bits: np.ndarray) -> np.ndarray:
+        """LSB-first sum bits, shape (N, n + 1) -> float32 network target."""
+        raise NotImplementedError
+
+    def probabilities(self, outputs: np.ndarray) -> np.ndarray:
+        """Network output -> per-bit probabilities of a 1, LSB first, shape (N, n + 1)."""
+        raise NotImplementedError
+
+    def step_options(self, n: int) -> list[np.ndarray]:
+        """For each step, every input row it can see, shape (K, features), in the order of
+        the binary number the row's bits spell (so the row of bits x has index int(x))."""
+        raise NotImplementedError
+
+    def output_shape(self, n: int) -> tuple:
+        """The network's output shape for n-bit operands (batch first)."""
+        raise NotImplementedError
+
+    def step_labels(self, n: int, inputs: np.ndarray) -> list[str]:
+        """What each step reads, for writing under it; `inputs` is (features, steps)."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class ConcatMSB(Encoding):
+    name, features, any_length = "concat-msb", 1, False
+
+    def steps(self, n: int) -> int:
+        return 2 * n
+
+    def width_from_steps(self, steps: int) -> int:
+        return steps // 2
+
+    def inputs(self, a_bits, b_bits):
+        seq = np.concatenate([a_bits[:, ::-1], b_bits[:, ::-1]], axis=1)
+        return seq[..., None].astype(np.float32)
+
+    def targets(self, sum_bits):
+        return sum_bits[:, ::-1].astype(np.float32)
+
+    def probabilities(self, outputs):
+        return np.asarray(outputs)[:, ::-1]
+
+    def step_options(self, n):
+        return [np.array([[0.0], [1.0]], np.float32)] * self.steps(n)
+
+    def output_shape(self, n):
+        return (None, n + 1)
+
+    def step_labels(self, n, inputs):
+        names = [f"a{n - 1 - t}" for t in range(n)] + [f"b{n - 1 - t}" for t in range(n)]
+        return [f"{name}\n{int(bit)}" for name, bit in zip(names, inputs[0], strict=True)]
+
+
+class PairedLSB(Encoding):
+    name, features, any_length = "paired-lsb", 2, True
+
+    def steps(self, n: int) -> int:
+        return n + 1
+
+    def width_from_steps(self, steps: int) -> int:
+        return steps - 1
+
+    def inputs(self, a_bits, b_bits):
         pad = np.zeros((a_bits.shape[0], 1), dtype=np.uint8)
         return np.stack(
             [np.concatenate([a_bits, pad], 1), np.concatenate([b_bits, pad], 1)], axis=-1
         ).astype(np.float32)
 
-    def targets(self, sum_bits: np.ndarray) -> np.ndarray:
-        """LSB-first sum bits, shape (N, n + 1) -> float32 network target."""
-        if self.name == "concat-msb":
-            return sum_bits[:, ::-1].astype(np.float32)
+    def targets(self, sum_bits):
         return sum_bits[..., None].astype(np.float32)
 
-    def probabilities(self, outputs: np.ndarray) -> np.ndarray:
-        """Network output -> per-bit probabilities of a 1, LSB first, shape (N, n + 1)."""
-        outputs = np.asarray(outputs)
-        if self.name == "concat-msb":
-            return outputs[:, ::-1]
-        return outputs[..., 0]
+    def probabilities(self, outputs):
+        return np.asarray(outputs)[..., 0]
+
+    def step_options(self, n):
+        pairs = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], np.float32)
+        return [pairs] * n + [pairs[:1]]  # the padding step reads (0, 0) only
+
+    def output_shape(self, n):
+        return (None, self.steps(n), 1)
+
+    def step_labels(self, n, inputs):
+        return [f"{int(x)}\n{int(y)}" for x, y in inputs.T]
 
 
-CONCAT_MSB = Encoding("concat-msb", features=1)
-PAIRED_LSB = Encoding("paired-lsb", features=2)
+CONCAT_MSB = ConcatMSB()
+PAIRED_LSB = PairedLSB()
 ENCODINGS = {e.name: e for e in (CONCAT_MSB, PAIRED_LSB)}
 
 

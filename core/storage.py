@@ -15,13 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.encodings import ENCODINGS, Encoding, encoding_for_input_shape
+from core.errors import ModelFileError
 
 INFO_ENTRY = "lstm_adder.json"
 DEFAULT_BITS = 8
-
-
-class ModelFileError(ValueError):
-    """A model file that cannot be used; the message names the file and the problem."""
 
 
 @dataclass
@@ -105,20 +102,27 @@ def load_model(path) -> LoadedModel:
     except Exception as exc:  # Keras, h5py and zipfile raise many kinds
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelFileError(f"{path}: cannot be read as a Keras model ({reason})") from exc
-    return LoadedModel(model, *_check_shapes(model, path, info), path=path, info=info)
-
-
-def _check_shapes(model, path: Path, info: dict) -> tuple[Encoding, int]:
     try:
-        in_shape, out_shape = tuple(model.input_shape), tuple(model.output_shape)
+        shapes = tuple(model.input_shape), tuple(model.output_shape)
+    except (AttributeError, TypeError, ValueError) as exc:
+        raise ModelFileError(f"{path}: not an LSTM adder: {exc}") from None
+    return LoadedModel(model, *check_shapes(*shapes, path, info), path=path, info=info)
+
+
+def check_shapes(in_shape, out_shape, path, info: dict) -> tuple[Encoding, int]:
+    """(encoding, width) of a network with these shapes; ModelFileError if it is no adder."""
+    in_shape, out_shape = tuple(in_shape), tuple(out_shape)
+    try:
         encoding, bits = encoding_for_input_shape(in_shape)
-    except (ValueError, TypeError, AttributeError) as exc:
-        raise ModelFileError(f"{path}: not an LSTM adder: {exc}") from exc
+    except (ValueError, TypeError) as exc:
+        raise ModelFileError(f"{path}: not an LSTM adder: {exc}") from None
     if info.get("encoding") and ENCODINGS.get(info["encoding"]) is not encoding:
         raise ModelFileError(f"{path}: records encoding {info['encoding']!r} but its input "
                              f"shape {in_shape} says {encoding.name}")
     bits = bits or int(info.get("bits", DEFAULT_BITS))
-    expected = (None, bits + 1) if encoding.name == "concat-msb" else (None, in_shape[1], 1)
+    expected = encoding.output_shape(bits)
+    if encoding.any_length:
+        expected = (None, in_shape[1], 1)
     if out_shape != expected:
         raise ModelFileError(f"{path}: output shape {out_shape} does not fit a {bits}-bit "
                              f"{encoding.name} adder (expected {expected})")

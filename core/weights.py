@@ -1,0 +1,215 @@
+"""An adder's weights straight from its file, with h5py and no Keras.
+
+Both file kinds keep an architecture (JSON) beside HDF5 weight arrays:
+
+    .keras (Keras 3)  a zip: config.json, and model.weights.h5 with groups named after each
+                      layer's class: layers/lstm/cell/vars/{0,1,2}, layers/dense/vars/{0,1}
+    .h5 (Keras 2)     one HDF5 file: attrs["model_config"], and model_weights/<layer name>/
+                      whose attrs["weight_names"] list that layer's arrays in order
+
+An adder is one LSTM and one Dense head with a sigmoid (Dropout, which does nothing when
+answering, may sit between them). Anything else is refused with ModelFileError.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from core.errors import ModelFileError
+
+KERAS_CONFIG, KERAS_WEIGHTS = "config.json", "model.weights.h5"
+PASSIVE = {"InputLayer", "Dropout"}  # layers that do nothing when answering
+ACTIVATIONS = {"sigmoid", "tanh", "hard_sigmoid", "relu", "linear"}
+
+
+@dataclass(frozen=True)
+class Network:
+    """One LSTM layer and its Dense head as plain float32 arrays (Keras's gate order:
+    input, forget, candidate, output)."""
+
+    kernel: np.ndarray  # (features, 4 * units)
+    recurrent: np.ndarray  # (units, 4 * units)
+    bias: np.ndarray  # (4 * units,)
+    head_kernel: np.ndarray  # (units, outputs)
+    head_bias: np.ndarray  # (outputs,)
+    activation: str = "tanh"
+    recurrent_activation: str = "sigmoid"
+    return_sequences: bool = False
+    steps: int | None = None  # None: reads sequences of any length
+
+    @property
+    def units(self) -> int:
+        return self.recurrent.shape[0]
+
+    @property
+    def features(self) -> int:
+        return self.kernel.shape[0]
+
+    @property
+    def input_shape(self) -> tuple:
+        return (None, self.steps, self.features)
+
+    @property
+    def output_shape(self) -> tuple:
+        outputs = self.head_kernel.shape[1]
+        return (None, self.steps, outputs) if self.return_sequences else (None, outputs)
+
+
+def network_from_arrays(lstm: list, head: list, lstm_config: dict, steps: int | None,
+                        head_activation: str = "sigmoid") -> Network:
+    """A Network from a layer's arrays and config; ModelFileError if it is not runnable."""
+    for key in ("activation", "recurrent_activation"):
+        name = lstm_config.get(key, "tanh" if key == "activation" else "sigmoid")
+        if name not in ACTIVATIONS:
+            raise ModelFileError(f"an LSTM with {key} {name!r} is not supported")
+    if lstm_config.get("go_backwards") or lstm_config.get("stateful"):
+        raise ModelFileError("a backwards or stateful LSTM is not supported")
+    if head_activation != "sigmoid":
+        raise ModelFileError(f"the Dense head's activation is {head_activation!r}, not sigmoid")
+    arrays = [np.asarray(w, np.float32) for w in lstm]
+    if len(arrays) == 2:  # use_bias=False
+        arrays.append(np.zeros(arrays[0].shape[1], np.float32))
+    head_arrays = [np.asarray(w, np.float32) for w in head]
+    if len(head_arrays) == 1:
+        head_arrays.append(np.zeros(head_arrays[0].shape[1], np.float32))
+    if len(arrays) != 3 or len(head_arrays) != 2:
+        raise ModelFileError("its LSTM or Dense layer does not hold the usual weight arrays")
+    kernel, recurrent, bias = arrays
+    units = recurrent.shape[0]
+    if (kernel.ndim != 2 or recurrent.shape != (units, 4 * units) or bias.shape != (4 * units,)
+            or kernel.shape[1] != 4 * units or head_arrays[0].shape[0] != units):
+        raise ModelFileError("its weight arrays do not fit together")
+    return Network(kernel, recurrent, bias, *head_arrays,
+                   activation=lstm_config.get("activation", "tanh"),
+                   recurrent_activation=lstm_config.get("recurrent_activation", "sigmoid"),
+                   return_sequences=bool(lstm_config.get("return_sequences", False)),
+                   steps=steps)
+
+
+@dataclass(frozen=True)
+class _Layers:
+    lstm: dict  # the LSTM layer's entry in the architecture
+    dense: dict
+    steps: int | None
+
+
+def _architecture(config: dict) -> _Layers:
+    """Find the LSTM, its Dense head and the input length in a model's architecture."""
+    if not isinstance(config, dict) or not isinstance(config.get("config"), dict):
+        raise ModelFileError("not an LSTM adder: its architecture is not a Keras model's")
+    layers = config["config"].get("layers")
+    if not isinstance(layers, list) or not all(isinstance(x, dict) for x in layers):
+        raise ModelFileError("not an LSTM adder: its architecture lists no layers")
+    kinds = [layer.get("class_name") for layer in layers]
+    active = [layer for layer, kind in zip(layers, kinds, strict=True) if kind not in PASSIVE]
+    names = [layer.get("class_name") for layer in active]
+    if names != ["LSTM", "Dense"]:
+        found = " → ".join(str(n) for n in names) or "no layers"
+        raise ModelFileError(f"not an LSTM adder: it has {found}, not LSTM → Dense")
+    shape = None
+    for layer in layers:
+        cfg = layer.get("config") or {}
+        shape = shape or cfg.get("batch_shape") or cfg.get("batch_input_shape")
+    if not isinstance(shape, list) or len(shape) != 3:
+        raise ModelFileError("not an LSTM adder: its input is not a sequence of bits")
+    return _Layers(active[0], active[1], shape[1])
+
+
+def _keras_weights(h5, layers: _Layers) -> tuple[list, list]:
+    """Keras 3: layers/lstm[_k]/cell/vars/i and layers/dense[_k]/vars/i (one of each here)."""
+    found: dict[str, list] = {"lstm": [], "dense": []}
+
+    def visit(name, obj):
+        for kind, pattern in (("lstm", r"layers/lstm(_\d+)?/cell/vars"),
+                              ("dense", r"layers/dense(_\d+)?/vars")):
+            if re.fullmatch(pattern, name):
+                found[kind].append([obj[k][()] for k in sorted(obj, key=int)])
+
+    h5.visititems(visit)
+    if len(found["lstm"]) != 1 or len(found["dense"]) != 1:
+        raise ModelFileError("not an LSTM adder: its weights hold no single LSTM and Dense")
+    return found["lstm"][0], found["dense"][0]
+
+
+def _legacy_weights(h5, layers: _Layers) -> tuple[list, list]:
+    """Keras 2 (and Keras 3's legacy .h5): model_weights/<name>, listed by weight_names."""
+    root = h5["model_weights"] if "model_weights" in h5 else h5
+    arrays = []
+    for layer in (layers.lstm, layers.dense):
+        name = (layer.get("config") or {}).get("name") or layer.get("name")
+        if name not in root:
+            raise ModelFileError(f"its weights have no layer {name!r}")
+        group = root[name]
+        names = [n.decode() if isinstance(n, bytes) else n
+                 for n in group.attrs.get("weight_names", [])]
+        arrays.append([group[n][()] for n in names])
+    return arrays[0], arrays[1]
+
+
+def _read_keras(path: Path) -> tuple[Network, dict]:
+    import h5py
+
+    with zipfile.ZipFile(path) as archive:
+        entries = set(archive.namelist())
+        if KERAS_CONFIG not in entries or KERAS_WEIGHTS not in entries:
+            raise ModelFileError("not a Keras model: the zip holds no config.json and weights")
+        config = json.loads(archive.read(KERAS_CONFIG))
+        info = archive.read("lstm_adder.json") if "lstm_adder.json" in entries else b"{}"
+        weights = archive.read(KERAS_WEIGHTS)
+    layers = _architecture(config)
+    with h5py.File(io.BytesIO(weights), "r") as h5:
+        lstm, dense = _keras_weights(h5, layers)
+    return _network(layers, lstm, dense), _json(info)
+
+
+def _read_h5(path: Path) -> tuple[Network, dict]:
+    import h5py
+
+    with h5py.File(path, "r") as h5:
+        raw = h5.attrs.get("model_config")
+        if raw is None:
+            raise ModelFileError("not a Keras model: the HDF5 file has no model_config")
+        config = json.loads(raw.decode() if isinstance(raw, bytes) else raw)
+        layers = _architecture(config)
+        lstm, dense = _legacy_weights(h5, layers)
+    return _network(layers, lstm, dense), {}
+
+
+def _network(layers: _Layers, lstm: list, dense: list) -> Network:
+    dense_config = layers.dense.get("config") or {}
+    return network_from_arrays(lstm, dense, layers.lstm.get("config") or {}, layers.steps,
+                               dense_config.get("activation", "linear"))
+
+
+def _json(raw: bytes) -> dict:
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise ModelFileError(f"its lstm_adder.json is not JSON ({exc})") from exc
+
+
+def read_network(path) -> tuple[Network, dict]:
+    """(Network, the file's lstm_adder.json or {}) from a .keras or Keras 2 .h5 file.
+    Raises ModelFileError naming the file and the problem."""
+    path = Path(path)
+    if path.is_dir():
+        raise ModelFileError(f"{path}: is a folder, not a model file")
+    if not path.is_file():
+        raise ModelFileError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix not in (".keras", ".h5", ".hdf5"):
+        raise ModelFileError(f"{path}: not a model file (expected .keras or .h5)")
+    try:
+        return _read_keras(path) if suffix == ".keras" else _read_h5(path)
+    except ModelFileError as exc:
+        raise ModelFileError(f"{path}: {exc}") from None
+    except Exception as exc:  # zipfile, h5py and json raise many kinds on a damaged file
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelFileError(f"{path}: cannot be read as a model file ({reason})") from None
