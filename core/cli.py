@@ -14,6 +14,9 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 BUNDLED = {"seed": ASSETS / "seed.keras", "carry": ASSETS / "carry.keras"}
 
 
+NEEDS_KERAS = {"train", "study", "bench"}  # add and eval answer from the numpy engine
+
+
 class UsageError(Exception):
     """Bad input from the user: reported in one line, exit status 2."""
 
@@ -79,9 +82,10 @@ def main(argv=None) -> int:
         args = parser.parse_args(argv)
         if args.command in (None, "gui"):
             return _run_gui(getattr(args, "model", None))
-        from core.quiet import import_tensorflow
+        if args.command in NEEDS_KERAS:
+            from core.quiet import import_tensorflow
 
-        import_tensorflow()
+            import_tensorflow()
         from core import commands
 
         return getattr(commands, args.command)(args)

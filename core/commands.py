@@ -13,23 +13,23 @@ from core.recipes import get_recipe
 from core.training import Observer
 
 
-def open_adder(path):
-    """(Adder, LoadedModel) for a model file, or UsageError naming what is wrong."""
-    from core.inference import Adder
-    from core.storage import ModelFileError, load_model
+def open_engine(path):
+    """(Engine, the file's info) for a model file, read without TensorFlow, or UsageError
+    naming what is wrong."""
+    from core.engine import Engine
+    from core.errors import ModelFileError
 
     try:
-        loaded = load_model(path)
+        return Engine.from_file(path)
     except ModelFileError as exc:
         raise UsageError(str(exc)) from None
-    return Adder(loaded.model, loaded.encoding, loaded.bits), loaded
 
 
 def add(args) -> int:
     for value in (args.a, args.b):
         if value < 0:
             raise UsageError(f"operand {value} is negative; operands are 0 or more")
-    adder, _ = open_adder(args.model)
+    adder, _ = open_engine(args.model)
     for value in (args.a, args.b):
         if value > adder.max_operand:
             raise UsageError(f"operand {value} is out of range 0..{adder.max_operand} for "
@@ -83,8 +83,8 @@ def check_out_path(path) -> None:
 
 
 def train(args) -> int:
+    from core.engine import Engine
     from core.evaluation import evaluate
-    from core.inference import Adder
     from core.storage import save_model
     from core.training import Trainer
 
@@ -100,8 +100,7 @@ def train(args) -> int:
     save_model(result.model, args.out, result.info())
     split = trainer.split
     if split.full:
-        adder = Adder(result.model, _encoding(recipe), recipe.bits)
-        report = evaluate(adder, split.table)
+        report = evaluate(Engine.from_model(result.model), split.table)
         trained = len(split.train)
         print(f"exact match on all {report.count:,} pairs: {report.exact:.2%} "
               f"({report.wrong_count:,} wrong), having trained on {trained:,} "
@@ -113,38 +112,29 @@ def train(args) -> int:
     return 0
 
 
-def _encoding(recipe):
-    from core.encodings import ENCODINGS
-
-    return ENCODINGS[recipe.encoding]
-
-
 def eval(args) -> int:  # noqa: A001 - the subcommand's name
     from core.data import holdout_mask
-    from core.evaluation import evaluate, evaluate_wide
+    from core.evaluation import judge_all
 
-    adder, loaded = open_adder(args.model)
+    engine, info = open_engine(args.model)
     if args.show_wrong < 0:
         raise UsageError("--show-wrong must be 0 or more")
-    if args.bits is not None and args.bits != adder.bits:
-        if not 1 <= args.bits <= 64:
-            raise UsageError("--bits must be between 1 and 64")
-        try:
-            report = evaluate_wide(adder, args.bits)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-        print(f"{args.model}: {loaded.encoding.name}, run at {args.bits} bits")
-        print(f"exact match on {report.count:,} random pairs (seed 0): {report.exact:.2%}")
-        _print_bits(report.bit_accuracy)
-        return 0
+    bits = engine.bits if args.bits is None else args.bits
+    if not 1 <= bits <= 64:
+        raise UsageError("--bits must be between 1 and 64")
+    try:
+        engine = engine.with_bits(bits)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     start = time.perf_counter()
-    report = evaluate(adder)
-    print(f"{args.model}: {loaded.encoding.name}, {adder.bits} bits")
-    print(f"exact match on all {report.count:,} pairs: {report.exact:.2%} "
+    report = judge_all(engine)
+    print(f"{args.model}: {engine.encoding.name}, {bits} bits")
+    print(f"exact match on {report.scope()}: {report.exact:.2%} "
           f"({report.wrong_count:,} wrong, {time.perf_counter() - start:.1f} s)")
     _print_bits(report.bit_accuracy)
-    split = loaded.info.get("split") or {}
-    if split.get("holdout") and split.get("full_table", True):
+    split = info.get("split") or {}
+    if report.everything and bits == info.get("bits", bits) and split.get("holdout") and \
+            split.get("full_table", True):
         held = holdout_mask(report.count, split["holdout"], split.get("seed", 0))
         rate = np.mean(report.wrong_bits[held] == 0)
         trained = np.mean(report.wrong_bits[~held] == 0)

@@ -156,7 +156,7 @@ class _Prepared:
         return h_new.reshape(-1, u), c_new
 
 
-class Cancelled(Exception):
+class Cancelled(Exception):  # noqa: N818 - reads as "raise Cancelled"
     """A table walk stopped because its `cancel()` said so."""
 
 
@@ -253,8 +253,10 @@ class Engine:
 
     def probabilities(self, a_bits: np.ndarray, b_bits: np.ndarray) -> np.ndarray:
         """LSB-first operand bits (N, n) -> P(sum bit = 1), (N, n + 1) LSB first."""
-        x = self.encoding.inputs(a_bits, b_bits)
-        return self.encoding.probabilities(self.run(x))
+        out = [self.encoding.probabilities(self.run(self.encoding.inputs(
+            a_bits[start:start + BLOCK_ROWS], b_bits[start:start + BLOCK_ROWS])))
+            for start in range(0, max(1, len(a_bits)), BLOCK_ROWS)]
+        return out[0] if len(out) == 1 else np.concatenate(out)
 
     def add_many(self, a, b) -> np.ndarray:
         """Predicted sums (int64) for arrays of operands."""

@@ -1,16 +1,27 @@
-"""Judging a model honestly: every pair, every bit, and the list of its mistakes."""
+"""Judging a model honestly: every pair, every bit, and the list of its mistakes.
+
+One judging function, `judge_all`, with one sampling policy, serves the command line, the
+trainer, the error map and the wrong-pair list: every pair up to TABLE_MAX_BITS per operand
+(the engine's prefix-sharing table), above that WIDE_SAMPLES seeded random pairs, judged in
+blocks so that memory stays bounded whatever the width.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from core.data import Pairs, full_table
-from core.encodings import decode
-from core.numbers import add_bits, from_bits, random_bits
+from core.engine import TABLE_MAX_BITS, Cancelled
+from core.numbers import MAX_INT_BITS, add_bits, from_bits, random_bits
 
 WIDE_SAMPLES = 10_000
+SAMPLE_SEED = 0
+BLOCK = 4096  # pairs judged between checks for cancel, when judging one by one
 
 
 @dataclass
@@ -20,6 +31,7 @@ class Report:
     wrong_bits: np.ndarray  # (N,) how many sum bits are wrong for each pair
     bit_accuracy: np.ndarray  # (n + 1,) per output bit, LSB first
     predicted: np.ndarray | None  # (N,) predicted sums when they fit an int64
+    everything: bool = False  # True when `pairs` is every pair of the width
 
     @property
     def count(self) -> int:
@@ -27,7 +39,7 @@ class Report:
 
     @property
     def exact(self) -> float:
-        return float(np.mean(self.wrong_bits == 0))
+        return float(np.mean(self.wrong_bits == 0)) if self.count else 0.0
 
     @property
     def wrong_count(self) -> int:
@@ -35,48 +47,114 @@ class Report:
 
     def wrong(self, limit: int | None = None) -> list[tuple[int, int, int, int]]:
         """The first `limit` wrong pairs as (a, b, predicted, true), in table order."""
+        if self.pairs is None or self.predicted is None:
+            return []
         index = np.flatnonzero(self.wrong_bits)[:limit]
         p = self.pairs
         return [(int(p.a[i]), int(p.b[i]), int(self.predicted[i]), int(p.a[i] + p.b[i]))
                 for i in index]
 
+    @cached_property
+    def _wrong_keys(self) -> list[tuple[int, int]]:
+        return sorted((a, b) for a, b, _, _ in self.wrong())
+
+    def next_wrong(self, a: int, b: int) -> tuple[int, int] | None:
+        """The first wrong pair after (a, b) in (a, b) order, wrapping round; None if none."""
+        keys = self._wrong_keys
+        return keys[bisect_right(keys, (a, b)) % len(keys)] if keys else None
+
+    def previous_wrong(self, a: int, b: int) -> tuple[int, int] | None:
+        keys = self._wrong_keys
+        return keys[(bisect_left(keys, (a, b)) - 1) % len(keys)] if keys else None
+
+    def wrong_position(self, a: int, b: int) -> int | None:
+        """1-based place of (a, b) among the wrong pairs, or None if it is right."""
+        keys = self._wrong_keys
+        i = bisect_left(keys, (a, b))
+        return i + 1 if i < len(keys) and keys[i] == (a, b) else None
+
     def matrix(self) -> np.ndarray:
         """2**n x 2**n wrong-bit counts, row a, column b (needs the full table)."""
         side = 1 << self.bits
-        if self.count != side * side:
+        if not self.everything or self.count != side * side:
             raise ValueError("the error matrix needs every pair")
-        m = np.zeros((side, side), dtype=np.uint8)
-        m[self.pairs.a, self.pairs.b] = self.wrong_bits
-        return m
+        return self.wrong_bits.reshape(side, side).astype(np.uint8)
+
+    def scope(self) -> str:
+        """'all 65,536 pairs' or '10,000 random pairs (seed 0)'."""
+        if self.everything:
+            return f"all {self.count:,} pairs"
+        return f"{self.count:,} random pairs (seed {SAMPLE_SEED})"
 
 
-def judge(adder, a_bits, b_bits) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def judge(engine, a_bits, b_bits) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(probabilities, true sum bits, wrong-bit mask), each (N, n + 1) LSB first."""
-    probs = adder.probabilities(a_bits, b_bits)
+    probs = engine.probabilities(a_bits, b_bits)
     true = add_bits(a_bits, b_bits)[0]
-    return probs, true, decode(probs) != true
+    return probs, true, (probs >= 0.5) != true
 
 
 def loss_value(probs: np.ndarray, true: np.ndarray, loss: str) -> float:
     """The training loss, computed from probabilities (as Keras computes it)."""
+    if len(probs) == 0:
+        return float("nan")
     if loss == "mse":
         return float(np.mean((probs - true) ** 2))
     p = np.clip(probs, 1e-7, 1 - 1e-7)
     return float(-np.mean(true * np.log(p) + (1 - true) * np.log(1 - p)))
 
 
-def evaluate(adder, pairs: Pairs | None = None) -> Report:
-    """Run `pairs` (default: every pair at the adder's width) through the adder."""
-    pairs = full_table(adder.bits) if pairs is None else pairs
-    probs, _, wrong = judge(adder, pairs.a_bits, pairs.b_bits)
-    predicted = from_bits(decode(probs))
-    return Report(pairs.bits, pairs, wrong.sum(axis=1), 1 - wrong.mean(axis=0), predicted)
+def _report(bits, pairs, probs, true, everything) -> Report:
+    wrong = (probs >= 0.5) != true
+    predicted = from_bits(probs >= 0.5) if bits < MAX_INT_BITS else None
+    return Report(bits, pairs, wrong.sum(axis=1), 1 - wrong.mean(axis=0), predicted,
+                  everything)
 
 
-def evaluate_wide(adder, bits: int, count: int = WIDE_SAMPLES, seed: int = 0) -> Report:
-    """Seeded random n-bit pairs (any n up to 64) judged bit by bit, without big integers."""
-    wide = adder.with_bits(bits)
-    a_bits = random_bits(count, bits, seed)
-    b_bits = random_bits(count, bits, seed + 1)
-    _, _, wrong = judge(wide, a_bits, b_bits)
-    return Report(bits, None, wrong.sum(axis=1), 1 - wrong.mean(axis=0), None)
+def table_probabilities(engine, cancel: Callable[[], bool] | None = None):
+    """(probabilities, true sum bits) for every pair at the engine's width, table order."""
+    table = full_table(engine.bits)
+    return engine.table(cancel), table.sum_bits()
+
+
+def judge_all(engine, cancel: Callable[[], bool] | None = None) -> Report | None:
+    """Judge `engine` by the one policy: every pair up to TABLE_MAX_BITS, else WIDE_SAMPLES
+    seeded random pairs. None if `cancel()` turns true before the end."""
+    try:
+        if engine.bits <= TABLE_MAX_BITS:
+            probs, true = table_probabilities(engine, cancel)
+            return _report(engine.bits, full_table(engine.bits), probs, true, True)
+        return judge_sample(engine, engine.bits, cancel=cancel)
+    except Cancelled:
+        return None
+
+
+def judge_sample(engine, bits: int, count: int = WIDE_SAMPLES, seed: int = SAMPLE_SEED,
+                 cancel: Callable[[], bool] | None = None) -> Report | None:
+    """`count` seeded random n-bit pairs (any n up to 64) run through the engine at `bits`,
+    in blocks; the report keeps the pairs themselves when they fit an int64."""
+    wide = engine.with_bits(bits)
+    a_bits, b_bits = random_bits(count, bits, seed), random_bits(count, bits, seed + 1)
+    probs = np.empty((count, bits + 1), np.float32)
+    for start in range(0, count, BLOCK):
+        if cancel is not None and cancel():
+            return None
+        part = slice(start, start + BLOCK)
+        probs[part] = wide.probabilities(a_bits[part], b_bits[part])
+    pairs = None
+    if bits <= MAX_INT_BITS:
+        pairs = Pairs(from_bits(a_bits), from_bits(b_bits), bits)
+    return _report(bits, pairs, probs, add_bits(a_bits, b_bits)[0], False)
+
+
+def evaluate(engine, pairs: Pairs | None = None) -> Report:
+    """Judge `pairs`, or (default) the engine by judge_all's policy."""
+    if pairs is None:
+        return judge_all(engine)
+    if pairs.bits == engine.bits <= TABLE_MAX_BITS:  # a lookup in the prefix-shared table
+        index = (pairs.a << pairs.bits) | pairs.b
+        probs = engine.table()[index]
+    else:
+        probs = engine.probabilities(pairs.a_bits, pairs.b_bits)
+    every = len(pairs) == 1 << (2 * pairs.bits)  # only full_table holds every pair
+    return _report(pairs.bits, pairs, probs, pairs.sum_bits(), every)

@@ -18,101 +18,17 @@ no step follows it, so its state need not remember anything.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from core.data import full_table
-from core.encodings import PAIRED_LSB, encoding_for_input_shape
-from core.evaluation import WIDE_SAMPLES, Report, evaluate, evaluate_wide
+from core.evaluation import WIDE_SAMPLES, Report, judge_all, judge_sample
 from core.numbers import add_bits, all_pairs, to_bits
 
 MAP_MAX_BITS = 8  # the error map shows every pair: 2**16 cells at 8 bits
 WIDTHS = (8, 16, 32, 64)
-SLICE = 4096  # pairs judged between checks for a stop request
 STATES = ("h", "c")
-
-
-def _sigmoid(x):
-    return 0.5 * (1.0 + np.tanh(0.5 * x))  # the same function, and no overflow for large -x
-
-
-_ACTIVATIONS = {
-    "sigmoid": _sigmoid,
-    "tanh": np.tanh,
-    "hard_sigmoid": lambda x: np.clip(x / 6.0 + 0.5, 0.0, 1.0),  # Keras 3's definition
-    "relu": lambda x: np.maximum(x, 0.0),
-    "linear": lambda x: x,
-}
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One LSTM layer's weights and activations, runnable in numpy."""
-
-    kernel: np.ndarray  # (features, 4 * units)
-    recurrent: np.ndarray  # (units, 4 * units)
-    bias: np.ndarray  # (4 * units,)
-    activation: Callable
-    recurrent_activation: Callable
-
-    @property
-    def units(self) -> int:
-        return self.recurrent.shape[0]
-
-    def run(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Input (N, steps, features) -> (h, c), each (N, steps, units)."""
-        n, steps, _ = x.shape
-        units = self.units
-        h = np.zeros((n, units), np.float32)
-        c = np.zeros((n, units), np.float32)
-        hs = np.empty((n, steps, units), np.float32)
-        cs = np.empty_like(hs)
-        # the input part of every step at once, as one 2-D product
-        inputs = (x.reshape(n * steps, -1).astype(np.float32) @ self.kernel + self.bias)
-        inputs = inputs.reshape(n, steps, -1)
-        for t in range(steps):
-            z = inputs[:, t] + h @ self.recurrent
-            i, f, g, o = (z[:, k * units:(k + 1) * units] for k in range(4))
-            gate = self.recurrent_activation
-            c = gate(f) * c + gate(i) * self.activation(g)
-            h = gate(o) * self.activation(c)
-            hs[:, t], cs[:, t] = h, c
-        return hs, cs
-
-
-# Per-model cache; the optimizer's step count tells a model trained further since.
-_cells: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def model_version(model) -> int:
-    """The optimizer's step count: it changes whenever the weights are trained further."""
-    optimizer = getattr(model, "optimizer", None)
-    return int(optimizer.iterations) if optimizer is not None else 0
-
-
-def lstm_cell(model) -> Cell:
-    """The numpy twin of `model`'s LSTM layer (cached per model)."""
-    from core.models import lstm_layer
-
-    stamp = model_version(model)
-    cached = _cells.get(model)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    layer = lstm_layer(model)
-    config = layer.get_config()
-    names = config["activation"], config["recurrent_activation"]
-    for name in names:
-        if name not in _ACTIVATIONS:
-            raise ValueError(f"cannot re-run an LSTM with activation {name!r}")
-    weights = [np.asarray(w, np.float32) for w in layer.get_weights()]
-    if len(weights) == 2:  # use_bias=False
-        weights.append(np.zeros(weights[0].shape[1], np.float32))
-    cell = Cell(*weights, _ACTIVATIONS[names[0]], _ACTIVATIONS[names[1]])
-    _cells[model] = (stamp, cell)
-    return cell
 
 
 @dataclass
@@ -122,7 +38,7 @@ class States:
     a: int
     b: int
     bits: int
-    encoding: str
+    encoding: object  # core.encodings.Encoding
     h: np.ndarray  # (units, steps) hidden state
     c: np.ndarray  # (units, steps) cell state
     inputs: np.ndarray  # (features, steps) the bits each step reads
@@ -134,23 +50,17 @@ class States:
 
     def step_labels(self) -> list[str]:
         """What each step reads, for writing under it: 'a_t / b_t', or 'a7 / 1' and so on."""
-        if self.encoding == PAIRED_LSB.name:
-            return [f"{int(x)}\n{int(y)}" for x, y in self.inputs.T]
-        n = self.bits
-        names = [f"a{n - 1 - t}" for t in range(n)] + [f"b{n - 1 - t}" for t in range(n)]
-        return [f"{name}\n{int(bit)}" for name, bit in zip(names, self.inputs[0], strict=True)]
+        return self.encoding.step_labels(self.bits, self.inputs)
 
 
-def lstm_states(adder, a: int, b: int) -> States:
-    """h and c of every unit after every step while `adder` adds a + b."""
-    a_bits, b_bits = to_bits([a], adder.bits), to_bits([b], adder.bits)
-    x = adder.encoding.inputs(a_bits, b_bits)
-    h, c = lstm_cell(adder.model).run(x)
+def lstm_states(engine, a: int, b: int) -> States:
+    """h and c of every unit after every step while `engine` adds a + b."""
+    h, c, x = engine.states(a, b)
     carries = None
-    if adder.encoding.name == PAIRED_LSB.name:
-        carry_in = add_bits(a_bits, b_bits)[1][0]
+    if engine.encoding.any_length:  # paired-lsb: step t leaves the carry out of position t
+        carry_in = add_bits(to_bits([a], engine.bits), to_bits([b], engine.bits))[1][0]
         carries = np.append(carry_in[1:], 0)  # out of step t = into t + 1; step n: none
-    return States(a, b, adder.bits, adder.encoding.name, h[0].T, c[0].T, x[0].T, carries)
+    return States(a, b, engine.bits, engine.encoding, h, c, x, carries)
 
 
 @dataclass(frozen=True)
@@ -174,14 +84,14 @@ def _correlations(values: np.ndarray, target: np.ndarray) -> np.ndarray:
     return np.nan_to_num(r)
 
 
-def carry_unit(model, bits: int = 8) -> CarryUnit:
+def carry_unit(engine, bits: int = 8) -> CarryUnit:
     """The unit (and state) of a paired-lsb model that best tracks the carry, over all pairs."""
-    encoding, _ = encoding_for_input_shape(model.input_shape)
-    if encoding.name != PAIRED_LSB.name:
+    if not engine.encoding.any_length:
         raise ValueError("only a paired-lsb model reads bits in carry order")
+    engine = engine.with_bits(bits)
     a, b = all_pairs(bits)
     a_bits, b_bits = to_bits(a, bits), to_bits(b, bits)
-    h, c = lstm_cell(model).run(PAIRED_LSB.inputs(a_bits, b_bits))
+    _, h, c = engine.run(engine.encoding.inputs(a_bits, b_bits), states=True)
     carry_out = add_bits(a_bits, b_bits)[1][:, 1:].reshape(-1).astype(np.float64)
     best = None
     for name, values in zip(STATES, (h, c), strict=True):
@@ -191,20 +101,6 @@ def carry_unit(model, bits: int = 8) -> CarryUnit:
         if best is None or abs(r[unit]) > abs(best.r):
             best = CarryUnit(unit, name, float(r[unit]), bits)
     return best
-
-
-def full_report(adder, stop: Callable[[], bool] | None = None) -> Report | None:
-    """evaluate(adder) over every pair, in slices so that `stop()` can end it (-> None)."""
-    table = full_table(adder.bits)
-    parts = []
-    for start in range(0, len(table), SLICE):
-        if stop is not None and stop():
-            return None
-        parts.append(evaluate(adder, table.subset(slice(start, start + SLICE))))
-    sizes = np.array([p.count for p in parts], dtype=np.float64)
-    accuracy = np.average([p.bit_accuracy for p in parts], axis=0, weights=sizes)
-    return Report(adder.bits, table, np.concatenate([p.wrong_bits for p in parts]), accuracy,
-                  np.concatenate([p.predicted for p in parts]))
 
 
 def pair_text(report: Report, a: int, b: int) -> str:
@@ -223,7 +119,7 @@ class WidthRow:
     every_pair: bool  # True when `count` is every pair of that width
 
 
-def width_table(adder, widths=WIDTHS, count: int = WIDE_SAMPLES, seed: int = 0,
+def width_table(engine, widths=WIDTHS, count: int = WIDE_SAMPLES, seed: int = 0,
                 stop: Callable[[], bool] | None = None) -> list[WidthRow]:
     """Exact match of the same weights at other widths (raises ValueError for concat-msb).
 
@@ -232,9 +128,12 @@ def width_table(adder, widths=WIDTHS, count: int = WIDE_SAMPLES, seed: int = 0,
     for bits in widths:
         if stop is not None and stop():
             break
+        wide = engine.with_bits(bits)
         if bits <= MAP_MAX_BITS:
-            report, every = evaluate(adder.with_bits(bits)), True
+            report = judge_all(wide, stop)
         else:
-            report, every = evaluate_wide(adder, bits, count=count, seed=seed), False
-        rows.append(WidthRow(bits, report.exact, report.count, every))
+            report = judge_sample(engine, bits, count=count, seed=seed, cancel=stop)
+        if report is None:
+            break
+        rows.append(WidthRow(bits, report.exact, report.count, report.everything))
     return rows

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.data import FULL_TABLE_MAX_BITS
-from core.encodings import ENCODINGS
 from core.recipes import Recipe, get_recipe
 
 HOLDOUTS = (0.0, 0.1)
@@ -40,8 +39,8 @@ class StudyRow:
 
 def study_one(recipe: Recipe, out=print) -> StudyRow:
     """Train `recipe` and judge it on every pair, trained and held out apart."""
+    from core.engine import Engine
     from core.evaluation import evaluate
-    from core.inference import Adder
     from core.training import Observer, Trainer
 
     class _Lines(Observer):
@@ -54,9 +53,7 @@ def study_one(recipe: Recipe, out=print) -> StudyRow:
     result = trainer.run()
     out(f"  {result.reason}")
     split = trainer.split
-    # judged once: not worth an XLA compile
-    adder = Adder(result.model, ENCODINGS[recipe.encoding], recipe.bits, jit=False)
-    exact = evaluate(adder, split.table).wrong_bits == 0
+    exact = evaluate(Engine.from_model(result.model), split.table).wrong_bits == 0
     held = split.heldout if split.heldout is not None else np.zeros(len(exact), dtype=bool)
     seconds = result.history[-1].elapsed if result.history else 0.0
     return StudyRow(recipe.name, recipe.holdout, recipe.bits, len(result.history),

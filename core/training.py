@@ -13,20 +13,17 @@ import threading
 import time
 from dataclasses import dataclass, field, fields
 
-import keras
 import numpy as np
 
 from core.data import Split, make_split
-from core.encodings import ENCODINGS, decode
-from core.evaluation import Report, judge, loss_value
-from core.inference import Adder
+from core.encodings import ENCODINGS
+from core.engine import TABLE_MAX_BITS, Engine
+from core.evaluation import Report, evaluate, loss_value
 from core.models import build_model
-from core.numbers import from_bits
 from core.recipes import Recipe
 
-# Judging a big model on every pair after every epoch would cost a third of the epoch:
-# above this many (pairs x units) it is judged on a fixed sample instead.
-EVAL_BUDGET = (1 << 16) * 64
+# Every pair is judged after every epoch up to TABLE_MAX_BITS (the engine's prefix-sharing
+# table: ~0.7 s for the seed model against an epoch of ~36 s here); wider, a fixed sample.
 EVAL_SAMPLE = 4096
 
 
@@ -50,12 +47,14 @@ class EpochMetrics:
     bit_accuracy: list[float]  # per output bit, LSB first
     eval_pairs: int  # how many pairs `exact` is over
     elapsed: float
-    # The judgement itself when it covered every pair (small models): what the Insight map
-    # shows while a run is watched. Not saved with the history.
+    # The judgement itself when it covered every pair, and the engine (plain weight arrays)
+    # of the model after this epoch: what a watching window shows. Not saved.
     report: Report | None = field(default=None, repr=False, compare=False)
+    engine: Engine | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "report"}
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if f.name not in ("report", "engine")}
 
 
 @dataclass
@@ -113,18 +112,19 @@ class Trainer:
             getattr(observer, name)(*args)
 
     def run(self) -> TrainResult:
+        import keras  # here, not at the top: importing core.training imports no TensorFlow
+
         recipe = self.recipe
         encoding = ENCODINGS[recipe.encoding]
         keras.utils.set_random_seed(recipe.seed)
         if self.model is None:
             self.model = build_model(recipe)
         model = self.model
-        adder = Adder(model, encoding, recipe.bits)
         judged = self._judged_index()
 
         batches = math.ceil(len(self.split.epoch_pairs(0)) / recipe.batch_size)
         self._emit("on_train_begin", recipe, batches)
-        callback = _BatchCallback(self, batches)
+        callback = _batch_callback(self, batches)
         history: list[EpochMetrics] = []
         best = (-1.0, math.inf, 0, None)  # (exact, loss, epoch, weights)
         reason = f"finished {recipe.epochs} epochs"
@@ -142,7 +142,7 @@ class Trainer:
             if callback.diverged or not math.isfinite(loss):
                 reason = f"diverged: loss became {loss} in epoch {epoch + 1}"
                 break
-            metrics = self._epoch_metrics(epoch + 1, loss, adder, judged)
+            metrics = self._epoch_metrics(epoch + 1, loss, Engine.from_model(model), judged)
             metrics.elapsed = time.perf_counter() - start
             history.append(metrics)
             if (metrics.exact, -metrics.loss) > (best[0], -best[1]):
@@ -169,29 +169,28 @@ class Trainer:
         return result
 
     def _judged_index(self) -> np.ndarray:
-        """Which table rows to judge after each epoch: all, unless that would be slow."""
+        """Which table rows to judge after each epoch: all, unless there are too many."""
         count = len(self.split.table)
-        if count * self.recipe.units <= EVAL_BUDGET:
+        if self.split.full and self.recipe.bits <= TABLE_MAX_BITS:
             return np.arange(count)
         rng = np.random.default_rng(self.recipe.seed + 1)
         return np.sort(rng.choice(count, EVAL_SAMPLE, replace=False))
 
-    def _epoch_metrics(self, epoch: int, loss: float, adder, judged) -> EpochMetrics:
+    def _epoch_metrics(self, epoch: int, loss: float, engine: Engine, judged) -> EpochMetrics:
         pairs = self.split.table.subset(judged)
-        probs, true, wrong = judge(adder, pairs.a_bits, pairs.b_bits)
-        exact = ~wrong.any(axis=1)
+        report = evaluate(engine, pairs)
+        probs = engine.table() if report.everything else engine.probabilities(
+            pairs.a_bits, pairs.b_bits)
+        exact = report.wrong_bits == 0
         heldout_loss = heldout_exact = None
         if self.split.heldout is not None:
             held = self.split.heldout[judged]
-            heldout_loss = loss_value(probs[held], true[held], self.recipe.loss)
+            heldout_loss = loss_value(probs[held], pairs.subset(held).sum_bits(),
+                                      self.recipe.loss)
             heldout_exact = float(exact[held].mean())
-        accuracy = 1 - wrong.mean(axis=0)
-        report = None
-        if len(pairs) == len(self.split.table) and self.split.full:
-            report = Report(pairs.bits, pairs, wrong.sum(axis=1), accuracy,
-                            from_bits(decode(probs)))
         return EpochMetrics(epoch, loss, heldout_loss, float(exact.mean()), heldout_exact,
-                            accuracy.tolist(), len(pairs), 0.0, report)
+                            report.bit_accuracy.tolist(), len(pairs), 0.0,
+                            report if report.everything else None, engine)
 
     def _split_info(self) -> dict:
         return {"holdout": self.recipe.holdout, "seed": self.recipe.seed,
@@ -206,24 +205,28 @@ def train(recipe: Recipe, observers=(), **kwargs) -> TrainResult:
     return Trainer(recipe, observers, **kwargs).run()
 
 
-class _BatchCallback(keras.callbacks.Callback):
-    """Forwards every `batch_every`-th batch to the observers; honours stop and NaN."""
+def _batch_callback(trainer: Trainer, batches: int):
+    """A Keras callback that forwards every `batch_every`-th batch to the observers and
+    honours stop and NaN. (Defined on first use: Keras is imported only to train.)"""
+    import keras
 
-    def __init__(self, trainer: Trainer, batches: int):
-        super().__init__()
-        self.trainer, self.batches = trainer, batches
-        self.epoch, self.start, self.diverged = 0, 0.0, False
+    class BatchCallback(keras.callbacks.Callback):
+        def __init__(self):
+            super().__init__()
+            self.epoch, self.start, self.diverged = 0, 0.0, False
 
-    def on_train_batch_end(self, batch, logs=None):
-        loss = float((logs or {}).get("loss", 0.0))
-        if not math.isfinite(loss):
-            self.diverged = True
-            self.model.stop_training = True
-            return
-        if self.trainer._stop.is_set():
-            self.model.stop_training = True
-        done = batch + 1
-        if done % self.trainer.batch_every == 0 or done == self.batches:
-            self.trainer._emit("on_batch", BatchProgress(
-                self.epoch, self.trainer.recipe.epochs, done, self.batches, loss,
-                time.perf_counter() - self.start))
+        def on_train_batch_end(self, batch, logs=None):
+            loss = float((logs or {}).get("loss", 0.0))
+            if not math.isfinite(loss):
+                self.diverged = True
+                self.model.stop_training = True
+                return
+            if trainer._stop.is_set():
+                self.model.stop_training = True
+            done = batch + 1
+            if done % trainer.batch_every == 0 or done == batches:
+                trainer._emit("on_batch", BatchProgress(
+                    self.epoch, trainer.recipe.epochs, done, batches, loss,
+                    time.perf_counter() - self.start))
+
+    return BatchCallback()

@@ -140,7 +140,7 @@ def _keras_weights(h5, layers: _Layers) -> tuple[list, list]:
 
 def _legacy_weights(h5, layers: _Layers) -> tuple[list, list]:
     """Keras 2 (and Keras 3's legacy .h5): model_weights/<name>, listed by weight_names."""
-    root = h5["model_weights"] if "model_weights" in h5 else h5
+    root = h5.get("model_weights", h5)
     arrays = []
     for layer in (layers.lstm, layers.dense):
         name = (layer.get("config") or {}).get("name") or layer.get("name")
