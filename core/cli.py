@@ -10,9 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
-BUNDLED = {"seed": ASSETS / "seed.keras", "carry": ASSETS / "carry.keras"}
-
+from assets import BUNDLED
 
 NEEDS_KERAS = {"train", "study", "bench"}  # add and eval answer from the numpy engine
 

@@ -100,7 +100,7 @@ def train(args) -> int:
     save_model(result.model, args.out, result.info())
     split = trainer.split
     if split.full:
-        report = evaluate(Engine.from_model(result.model), split.table)
+        report = evaluate(Engine.from_model(result.model, recipe.bits), split.table)
         trained = len(split.train)
         print(f"exact match on all {report.count:,} pairs: {report.exact:.2%} "
               f"({report.wrong_count:,} wrong), having trained on {trained:,} "
@@ -151,7 +151,7 @@ def _print_bits(accuracy) -> None:
 
 
 def bench(args) -> int:
-    from core.bench import run
+    from bench.run import run
 
     return run(quick=args.quick, json_path=args.json)
 

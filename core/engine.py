@@ -185,7 +185,8 @@ class Engine:
 
     @classmethod
     def from_model(cls, model, bits: int | None = None) -> Engine:
-        """From a Keras model's current weights (call on the thread that owns the model)."""
+        """From a Keras model's current weights (call on the thread that owns the model).
+        `bits`: the width to answer at (needed for a model that reads any length)."""
         import keras
 
         lstm = next(x for x in model.layers if isinstance(x, keras.layers.LSTM))
@@ -194,6 +195,8 @@ class Engine:
         net = network_from_arrays(lstm.get_weights(), dense.get_weights(), lstm.get_config(),
                                   steps, dense.get_config().get("activation", "linear"))
         encoding, native = encoding_for_input_shape(net.input_shape)
+        if (bits or native) is None:
+            raise ValueError("this model reads any length: say which width to answer at")
         return cls(net, encoding, bits or native)
 
     def with_bits(self, bits: int) -> Engine:

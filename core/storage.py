@@ -127,3 +127,44 @@ def check_shapes(in_shape, out_shape, path, info: dict) -> tuple[Encoding, int]:
         raise ModelFileError(f"{path}: output shape {out_shape} does not fit a {bits}-bit "
                              f"{encoding.name} adder (expected {expected})")
     return encoding, bits
+
+
+def copy_model_file(source, path, info: dict | None = None) -> Path:
+    """Copy the `.keras` file `source` to `path` with its lstm_adder.json replaced by `info`,
+    without Keras (the zip's other entries are copied byte for byte). Atomic, as save_model."""
+    source, path = Path(source), Path(path)
+
+    def write(tmp: str) -> None:
+        try:
+            with zipfile.ZipFile(source) as old, zipfile.ZipFile(tmp, "w") as new:
+                for entry in old.infolist():
+                    if entry.filename != INFO_ENTRY:
+                        new.writestr(entry, old.read(entry))
+                new.writestr(INFO_ENTRY, json.dumps(info or {}, indent=1),
+                             zipfile.ZIP_DEFLATED)
+        except zipfile.BadZipFile as exc:
+            raise ModelFileError(f"{source}: not a .keras file ({exc})") from None
+
+    return write_atomically(path, write)
+
+
+def write_atomically(path, write) -> Path:
+    """Call `write(tmp)` on a temporary file beside the `.keras` file `path`, then move it
+    into place; on any failure the old file survives and no temporary file is left."""
+    path = Path(path)
+    if path.suffix != ".keras":
+        raise ModelFileError(f"{path}: models are saved as .keras files")
+    if not path.parent.is_dir():
+        raise ModelFileError(f"{path}: folder {path.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(suffix=".keras", prefix=f".{path.stem}-", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.chmod(tmp, path.stat().st_mode if path.exists() else _default_mode())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ModelFileError(f"{path}: could not save: {exc}") from exc
+        raise
+    return path

@@ -53,7 +53,7 @@ def study_one(recipe: Recipe, out=print) -> StudyRow:
     result = trainer.run()
     out(f"  {result.reason}")
     split = trainer.split
-    exact = evaluate(Engine.from_model(result.model), split.table).wrong_bits == 0
+    exact = evaluate(Engine.from_model(result.model, recipe.bits), split.table).wrong_bits == 0
     held = split.heldout if split.heldout is not None else np.zeros(len(exact), dtype=bool)
     seconds = result.history[-1].elapsed if result.history else 0.0
     return StudyRow(recipe.name, recipe.holdout, recipe.bits, len(result.history),

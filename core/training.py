@@ -142,7 +142,8 @@ class Trainer:
             if callback.diverged or not math.isfinite(loss):
                 reason = f"diverged: loss became {loss} in epoch {epoch + 1}"
                 break
-            metrics = self._epoch_metrics(epoch + 1, loss, Engine.from_model(model), judged)
+            metrics = self._epoch_metrics(epoch + 1, loss, Engine.from_model(model, recipe.bits),
+                                           judged)
             metrics.elapsed = time.perf_counter() - start
             history.append(metrics)
             if (metrics.exact, -metrics.loss) > (best[0], -best[1]):

@@ -35,6 +35,23 @@ def seed_model():
     return build_model(get_recipe("seed", bits=4, units=8))
 
 
+@pytest.fixture(scope="session")
+def keras2_h5(tmp_path_factory):
+    """The tutorial's architecture saved by Keras 2 (tf_keras) as LSTM_Operation.h5."""
+    tf_keras = pytest.importorskip("tf_keras")
+
+    tf_keras.utils.set_random_seed(3)
+    model = tf_keras.Sequential([
+        tf_keras.layers.LSTM(8, input_shape=(16, 1)),
+        tf_keras.layers.Dropout(0.2),
+        tf_keras.layers.Dense(9, activation="sigmoid"),
+    ])
+    model.compile(loss="mean_squared_error", optimizer="adam", metrics=["accuracy"])
+    path = tmp_path_factory.mktemp("keras2") / "LSTM_Operation.h5"
+    model.save(path)
+    return path
+
+
 @pytest.fixture
 def window(qtbot, tmp_path):
     """A main window with no model open and settings of its own; closing it must leave no

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from core.cli import BUNDLED
-from core.evaluation import evaluate
-from core.inference import Adder
-from core.storage import load_model
+from core.engine import Engine
+from core.evaluation import judge_all
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 ROW = re.compile(r"\| `assets/(\w+)\.keras` \| `lstm-adder train --recipe (\w+) --out "
@@ -28,10 +27,10 @@ def test_readme_records_every_bundled_model():
 @pytest.mark.parametrize("name", sorted(BUNDLED))
 def test_shipped_model_scores_what_readme_records(name):
     recipe, rate, wrong = recorded()[name]
-    loaded = load_model(BUNDLED[name])
-    assert loaded.info["recipe"]["name"] == recipe
-    assert loaded.bits == 8
-    report = evaluate(Adder(loaded.model, loaded.encoding, loaded.bits))
+    engine, info = Engine.from_file(BUNDLED[name])  # test_engine checks it against Keras
+    assert info["recipe"]["name"] == recipe
+    assert engine.bits == 8
+    report = judge_all(engine)
     assert report.count == 65_536
     assert report.wrong_count == wrong
     assert f"{100 * report.exact:.2f}" == f"{rate:.2f}"

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from core.encodings import CONCAT_MSB, PAIRED_LSB
-from core.inference import Adder
+from core.engine import Engine
 from core.storage import INFO_ENTRY, ModelFileError, load_model, save_model
 
 
@@ -17,8 +17,8 @@ def test_save_and_load_round_trip(carry_model, tmp_path):
     assert loaded.encoding is PAIRED_LSB and loaded.bits == 4
     assert loaded.info["recipe"]["name"] == "carry"
     assert len(loaded.info["history"]) == len(carry_model.history)
-    before = Adder(carry_model.model, PAIRED_LSB, 4).add_many(np.arange(16), np.arange(16))
-    after = Adder(loaded.model, PAIRED_LSB, 4).add_many(np.arange(16), np.arange(16))
+    before = Engine.from_model(carry_model.model, 4).add_many(np.arange(16), np.arange(16))
+    after = Engine.from_model(loaded.model, 4).add_many(np.arange(16), np.arange(16))
     np.testing.assert_array_equal(before, after)
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
 

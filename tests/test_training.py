@@ -77,14 +77,13 @@ def test_a_nan_loss_stops_training_with_a_reason():
 
 
 def test_an_epoch_that_judged_every_pair_carries_its_judgement():
-    from core.encodings import PAIRED_LSB
+    from core.engine import Engine
     from core.evaluation import evaluate
-    from core.inference import Adder
 
     result = Trainer(get_recipe("carry", **TINY)).run()
     last = result.history[-1]
     assert last.eval_pairs == 64 and last.report is not None
-    again = evaluate(Adder(result.model, PAIRED_LSB, 3))  # the best epoch is the last here
+    again = evaluate(Engine.from_model(result.model, 3))  # the best epoch is the last here
     if result.best_epoch == len(result.history):
         np.testing.assert_array_equal(last.report.wrong_bits, again.wrong_bits)
         np.testing.assert_array_equal(last.report.predicted, again.predicted)

@@ -1,0 +1,9 @@
+"""`lstm-adder bench`: speed measured as ratios against baselines timed in the same run.
+
+    bench.app      the engine (answers, the table) and training, against Keras's own calls
+    bench.window   the window: timer lateness, start-up, switching models during a run
+    bench.options  an experiment: Keras training options (python -m bench.options)
+    bench.run      the targets, the table printed, the JSON written
+
+It may import core and gui; nothing imports it but the command line and its tests.
+"""
