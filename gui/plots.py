@@ -2,21 +2,28 @@
 
 Batch and epoch reports only append to lists; a QTimer calls setData at most every
 REFRESH_MS while a run is going, so a fast trainer cannot flood the GUI with repaints.
-The x axis is in epochs: a batch report lands at epoch + batch / batches.
+The x axis is in epochs: a batch report lands at epoch + batch / batches, and a finished
+epoch k at x = k exactly. The last epoch of a stopped run is partial: `mark_stopped` moves
+it to where the run stopped (15 batches of 26 into the first epoch: x = 0.58).
 Moving the mouse over either plot shows the numbers of the nearest epoch in `readout`.
+The legends sit in a row under each plot, outside the data, so they never hide a point.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 REFRESH_MS = 33  # ~30 redraws a second at most
 MIN_LOSS = 1e-8  # the log axis cannot show 0
+MIN_LABELS = 2  # the loss axis labels at least this many values, however narrow its range
+MAX_DIGITS = 6  # the most significant digits a loss tick label is given
+READOUT_HINT = "Move the mouse over a plot to read its values."
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#3d4852")
 
@@ -32,8 +39,52 @@ CURVES = {
 }
 
 
-def _plot(name: str, title: str, y_label: str, legend_at: tuple[int, int]) -> pg.PlotWidget:
-    plot = pg.PlotWidget()
+class LossAxis(pg.AxisItem):
+    """A log axis that labels at least MIN_LABELS values, however narrow the range.
+
+    pyqtgraph labels a log axis at the decades and at 2..9 times a decade, so a loss that
+    stays between 0.69 and 0.70 (a network still guessing) got no label at all. When fewer
+    than MIN_LABELS of those are in view, this axis labels evenly spaced losses instead
+    (0.692, 0.694, ...), placed on the log scale and written with as many digits as it takes
+    to tell them apart.
+    """
+
+    def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N802, N803
+        levels = super().tickValues(minVal, maxVal, size)
+        if not self.logMode:
+            return levels
+        low, high = sorted((minVal, maxVal))
+        labelled = [v for v in levels[0][1] if low <= v <= high] if levels else []
+        if len(labelled) >= MIN_LABELS:
+            return levels
+        return self._even_levels(10.0 ** low, 10.0 ** high, size)
+
+    def _even_levels(self, low: float, high: float, size: float) -> list:
+        """One level of ticks evenly spaced in loss (as on a linear axis), as log10 values.
+        pyqtgraph's spacing leaves at least 2.25 intervals in the range: two ticks or more."""
+        spacings = self.tickSpacing(low, high, size)
+        if not spacings:
+            return []
+        spacing = spacings[0][0]
+        first = math.ceil(low / spacing) * spacing
+        count = int((high - first) / spacing + 1e-9) + 1
+        values = [first + i * spacing for i in range(count)]
+        return [(None, [math.log10(v) for v in values if v > 0])]
+
+    def logTickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        """pyqtgraph's one-digit labels, or more digits where one digit would repeat."""
+        strings = super().logTickStrings(values, scale, spacing)
+        losses = [10.0 ** v * scale for v in values]
+        digits = 2
+        while len(set(strings)) < len(strings) and digits <= MAX_DIGITS:
+            strings = [f"{loss:#.{digits}g}" for loss in losses]  # '#': keep 0.690's 0
+            digits += 1
+        return strings
+
+
+def _plot(name: str, title: str, y_label: str, axis: pg.AxisItem | None = None
+          ) -> pg.PlotWidget:
+    plot = pg.PlotWidget(axisItems={"left": axis} if axis is not None else None)
     plot.setObjectName(name)
     plot.setTitle(title, size="12pt")
     plot.setLabel("bottom", "epoch")
@@ -41,8 +92,6 @@ def _plot(name: str, title: str, y_label: str, legend_at: tuple[int, int]) -> pg
     plot.showGrid(x=True, y=True, alpha=0.15)
     plot.setMouseEnabled(x=True, y=False)
     plot.setMenuEnabled(False)
-    plot.addLegend(offset=legend_at, labelTextSize="10pt", brush=(255, 255, 255, 210),
-                   pen="#d0d7de")
     font = QFont()
     font.setPointSize(10)
     for side in ("left", "bottom"):
@@ -51,15 +100,39 @@ def _plot(name: str, title: str, y_label: str, legend_at: tuple[int, int]) -> pg
     return plot
 
 
+def _legend(plot: pg.PlotWidget) -> pg.LegendItem:
+    """A legend row under the plot's x axis: outside the data, so it never hides a point.
+    (PlotItem's grid layout has rows 0-3: title, top axis, view, bottom axis.)"""
+    legend = pg.LegendItem(colCount=len(CURVES), labelTextSize="10pt", frame=False)
+    layout = plot.getPlotItem().layout
+    layout.addItem(legend, 4, 1)
+    legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    layout.setAlignment(legend, Qt.AlignmentFlag.AlignLeft)
+    return legend
+
+
+def _position(progress) -> float:
+    """Where a core.training.BatchProgress lies on the x axis, in epochs."""
+    return progress.epoch + progress.batch / progress.batches
+
+
+def _nearest(xs: list[float], x: float) -> int:
+    """The index of the value in the sorted list xs nearest to x (xs not empty)."""
+    i = bisect.bisect_left(xs, x)
+    if i == len(xs) or (i > 0 and x - xs[i - 1] <= xs[i] - x):
+        return i - 1
+    return i
+
+
 class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.loss_plot = _plot("loss_plot", "Loss", "loss (log scale)", (-12, 12))
+        self.loss_plot = _plot("loss_plot", "Loss", "loss (log scale)", LossAxis("left"))
         self.loss_plot.setLogMode(y=True)
-        self.accuracy_plot = _plot("accuracy_plot", "Accuracy", "fraction right", (-12, -12))
+        self.accuracy_plot = _plot("accuracy_plot", "Accuracy", "fraction right")
         self.accuracy_plot.setYRange(0, 1.02, padding=0)
         self.accuracy_plot.setXLink(self.loss_plot)
-        self.readout = QLabel("Move the mouse over a plot to read its values.")
+        self.readout = QLabel(READOUT_HINT)
         self.readout.setObjectName("plot_readout")
         self.readout.setStyleSheet("color: #57606a")
         self.readout.setWordWrap(True)
@@ -72,6 +145,7 @@ class TrainingPlots(QWidget):
             self._cursors.append(cursor)
         self.loss_plot.scene().sigMouseMoved.connect(self._on_loss_hover)
         self.accuracy_plot.scene().sigMouseMoved.connect(self._on_accuracy_hover)
+        self.legends = {"loss": _legend(self.loss_plot), "accuracy": _legend(self.accuracy_plot)}
         for key, (where, title, colour, width, symbol) in CURVES.items():
             plot = self.loss_plot if where == "loss" else self.accuracy_plot
             style = {"symbol": symbol, "symbolSize": 6, "symbolBrush": colour,
@@ -79,6 +153,7 @@ class TrainingPlots(QWidget):
             dash = Qt.PenStyle.DashLine if key.startswith("heldout") else Qt.PenStyle.SolidLine
             pen = pg.mkPen(colour, width=width, style=dash)
             curve = plot.plot([], [], name=title, pen=pen, **style)
+            self.legends[where].addItem(curve, title)
             self.curves[key] = curve
         self.curves["batch_loss"].setDownsampling(auto=True, method="peak")
         self.curves["batch_loss"].setClipToView(True)
@@ -98,26 +173,50 @@ class TrainingPlots(QWidget):
     # -- data -------------------------------------------------------------------------------
 
     def clear(self) -> None:
+        """Empty the plots and the readout for a new run."""
         self.data: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in CURVES}
         self._epochs: list = []
+        self._epoch_xs: list[float] = []  # where each of _epochs is plotted
+        self.readout.setText(READOUT_HINT)
+        self._show_cursor(None)
         self._dirty = True
         self.flush()
 
     def add_batch(self, progress) -> None:
         """A core.training.BatchProgress."""
-        x = progress.epoch + progress.batch / progress.batches
-        self._append("batch_loss", x, progress.loss, log=True)
+        self._append("batch_loss", _position(progress), progress.loss, log=True)
 
     def add_epoch(self, metrics) -> None:
-        """A core.training.EpochMetrics."""
+        """A core.training.EpochMetrics, plotted at x = metrics.epoch (a whole number: the
+        x of an epoch never depends on when or how often batches were reported)."""
+        x = float(metrics.epoch)
         self._epochs.append(metrics)
-        x = metrics.epoch
+        self._epoch_xs.append(x)
         self._append("loss", x, metrics.loss, log=True)
         self._append("heldout_loss", x, metrics.heldout_loss, log=True)
         self._append("exact", x, metrics.exact)
         self._append("heldout_exact", x, metrics.heldout_exact)
         bits = metrics.bit_accuracy
         self._append("bit_accuracy", x, sum(bits) / len(bits) if bits else None)
+
+    def mark_stopped(self, progress) -> None:
+        """The run stopped at `progress`: a core.training.BatchProgress, or a position in
+        epochs (epoch + batch / batches, e.g. 15 / 26 for batch 15 of 26 in the first epoch).
+
+        The trainer reports a cut-short epoch like a whole one (EpochMetrics.epoch = 1), so
+        add_epoch puts it at x = 1. Call this when a stopped run ends, with the batch it
+        stopped at, to move the last epoch's points there. A position outside the last
+        epoch's span (epoch - 1, epoch] changes nothing."""
+        x = float(progress) if isinstance(progress, int | float) else _position(progress)
+        if not self._epochs or not self._epochs[-1].epoch - 1 < x <= self._epochs[-1].epoch:
+            return
+        old = self._epoch_xs[-1]
+        self._epoch_xs[-1] = x
+        for key, (xs, _) in self.data.items():
+            if key != "batch_loss" and xs and xs[-1] == old:
+                xs[-1] = x
+        self._dirty = True
+        self.flush()
 
     def _append(self, key: str, x: float, y: float | None, log: bool = False) -> None:
         if y is None or not math.isfinite(y):
@@ -131,6 +230,11 @@ class TrainingPlots(QWidget):
     def epochs(self) -> list:
         """The EpochMetrics of the run on show."""
         return list(self._epochs)
+
+    @property
+    def epoch_positions(self) -> list[float]:
+        """Where each of `epochs` is plotted on the x axis."""
+        return list(self._epoch_xs)
 
     def points(self, key: str) -> int:
         """How many points the curve `key` has on screen (after the last redraw)."""
@@ -175,15 +279,22 @@ class TrainingPlots(QWidget):
         if view.sceneBoundingRect().contains(pos):
             self.readout.setText(self.readout_at(view.mapSceneToView(pos).x()))
 
-    def readout_at(self, x: float) -> str:
-        """The values of the epoch nearest to x (in epochs), as one line."""
-        if not self._epochs:
-            return "No epoch finished yet."
-        m = min(self._epochs, key=lambda e: abs(e.epoch - x))
+    def _show_cursor(self, x: float | None) -> None:
         for cursor in self._cursors:
-            cursor.setPos(m.epoch)
-            cursor.setVisible(True)
-        parts = [f"epoch {m.epoch}", f"loss {m.loss:.4g}"]
+            if x is not None:
+                cursor.setPos(x)
+            cursor.setVisible(x is not None)
+
+    def readout_at(self, x: float) -> str:
+        """The values of the epoch nearest to x (in epochs), as one line; before the first
+        epoch ends, the batch loss nearest to x."""
+        if not self._epochs:
+            return self._batch_readout_at(x)
+        i = _nearest(self._epoch_xs, x)
+        m, at = self._epochs[i], self._epoch_xs[i]
+        self._show_cursor(at)
+        part_way = "" if at == m.epoch else f" (stopped {at - (m.epoch - 1):.0%} through)"
+        parts = [f"epoch {m.epoch}{part_way}", f"loss {m.loss:.4g}"]
         if m.heldout_loss is not None:
             parts.append(f"held-out loss {m.heldout_loss:.4g}")
         parts.append(f"exact {m.exact:.2%}")
@@ -193,3 +304,12 @@ class TrainingPlots(QWidget):
             parts.append(f"bit accuracy {sum(m.bit_accuracy) / len(m.bit_accuracy):.2%}")
         parts.append(f"{m.elapsed:.1f} s")
         return "  ·  ".join(parts)
+
+    def _batch_readout_at(self, x: float) -> str:
+        xs, ys = self.data["batch_loss"]
+        if not xs:
+            return "No epoch finished yet."
+        i = _nearest(xs, x)
+        self._show_cursor(xs[i])
+        return (f"epoch {xs[i]:.2f}  ·  batch loss {ys[i]:.4g}  ·  "
+                "no epoch finished yet")

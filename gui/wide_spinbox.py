@@ -4,13 +4,48 @@ QSpinBox keeps its value in a C int, so it stops at 2**31 - 1; a 32-bit operand 
 2**32 - 1. `WideSpinBox` keeps a Python int and otherwise behaves like a QSpinBox: typing
 (digits only, checked against the range as you type), the arrows, the keyboard's up/down and
 page keys, and the wheel.
+
+A keystroke the box refuses (a digit past the maximum, a letter) is refused as in a QSpinBox,
+but not silently: with a maximum of 255, typing 999 leaves 99 in the box, and a tooltip under
+it says "0 – 255". `RangeHintSpinBox` is a QSpinBox that does the same, for operands that fit
+a C int.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, QRect, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QAbstractSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QSpinBox, QToolTip, QWidget
+
+HINT_MS = 3000  # how long the range stays on show after a refused keystroke
+
+
+def range_text(minimum: int, maximum: int) -> str:
+    """The range a box takes, as its hint says it."""
+    return f"{minimum} – {maximum}"
+
+
+def _hint_on_refusal(box: QAbstractSpinBox) -> None:
+    """Show box.range_hint() under the box whenever its line edit refuses a keystroke
+    (QLineEdit.inputRejected: the validator said Invalid, e.g. a digit past the maximum)."""
+
+    def show() -> None:
+        below = box.mapToGlobal(QPoint(0, box.height()))
+        QToolTip.showText(below, box.range_hint(), box, QRect(), HINT_MS)
+
+    box.lineEdit().inputRejected.connect(show)
+
+
+class RangeHintSpinBox(QSpinBox):
+    """A QSpinBox that shows its range when it refuses a keystroke, instead of dropping the
+    digit silently."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        _hint_on_refusal(self)
+
+    def range_hint(self) -> str:
+        return range_text(self.minimum(), self.maximum())
 
 
 class WideSpinBox(QAbstractSpinBox):
@@ -22,6 +57,7 @@ class WideSpinBox(QAbstractSpinBox):
         self.lineEdit().setText(self.textFromValue(0))
         self.editingFinished.connect(self._commit)
         self.lineEdit().textEdited.connect(self._on_text_edited)
+        _hint_on_refusal(self)
 
     # -- QSpinBox's API ---------------------------------------------------------------------
 
@@ -33,6 +69,9 @@ class WideSpinBox(QAbstractSpinBox):
 
     def maximum(self) -> int:
         return self._maximum
+
+    def range_hint(self) -> str:
+        return range_text(self._minimum, self._maximum)
 
     def setRange(self, minimum: int, maximum: int) -> None:  # noqa: N802 (Qt's name)
         if minimum > maximum:
