@@ -22,7 +22,7 @@ from assets import BUNDLED
 from core.data import Split, full_table
 from core.engine import Engine
 from core.recipes import Recipe, get_recipe
-from core.training import Observer, Trainer
+from core.training import Ended, Observer, Trainer
 
 PREDICT_BATCH = 4096
 APP_BATCH_EVERY = 5  # the worker's throttle: a batch report every 5 batches
@@ -216,7 +216,7 @@ def carry_time_to_perfect(recipe: Recipe) -> tuple[float, bool, str]:
     start = time.perf_counter()
     result = Trainer(recipe).run()
     seconds = time.perf_counter() - start
-    return seconds, result.reason.startswith("exactly right"), result.reason
+    return seconds, result.ended is Ended.PERFECT, result.reason
 
 
 def reset_peak_rss() -> None:

@@ -8,6 +8,7 @@ that is running.
 
 from __future__ import annotations
 
+import enum
 import math
 import threading
 import time
@@ -47,6 +48,7 @@ class EpochMetrics:
     bit_accuracy: list[float]  # per output bit, LSB first
     eval_pairs: int  # how many pairs `exact` is over
     elapsed: float
+    fraction: float = 1.0  # how much of the epoch ran: below 1 when a stop cut it short
     # The judgement itself when it covered every pair, and the engine (plain weight arrays)
     # of the model after this epoch: what a watching window shows. Not saved.
     report: Report | None = field(default=None, repr=False, compare=False)
@@ -57,18 +59,28 @@ class EpochMetrics:
                 if f.name not in ("report", "engine")}
 
 
+class Ended(enum.Enum):
+    """How a run ended. The GUI shows each in its own words and colour."""
+
+    FINISHED = "finished"  # every epoch of the recipe ran
+    PERFECT = "exactly right"  # stopped early: exactly right on every pair
+    STOPPED = "stopped"  # the user asked it to stop
+    DIVERGED = "diverged"  # the loss became NaN or infinite
+
+
 @dataclass
 class TrainResult:
     model: object
     recipe: Recipe
     history: list[EpochMetrics]
-    reason: str  # why training ended
+    reason: str  # why training ended, in words
     best_epoch: int
     split_info: dict = field(default_factory=dict)
+    ended: Ended = Ended.FINISHED
 
     @property
     def ok(self) -> bool:
-        return not self.reason.startswith("diverged")
+        return self.ended is not Ended.DIVERGED
 
     def info(self) -> dict:
         """What a saved model records about how it was made."""
@@ -127,45 +139,52 @@ class Trainer:
         callback = _batch_callback(self, batches)
         history: list[EpochMetrics] = []
         best = (-1.0, math.inf, 0, None)  # (exact, loss, epoch, weights)
-        reason = f"finished {recipe.epochs} epochs"
+        reason, ended = f"finished {recipe.epochs} epochs", Ended.FINISHED
         start = time.perf_counter()
         callback.start = start
         for epoch in range(recipe.epochs):
             if self._stop.is_set():
-                reason = f"stopped by user after {epoch} epochs"
+                reason, ended = f"stopped by user after {epoch} epochs", Ended.STOPPED
                 break
             x, y = _xy(encoding, self.split.epoch_pairs(epoch))
-            callback.epoch = epoch
+            callback.epoch, callback.done = epoch, 0
             fit = model.fit(x, y, batch_size=recipe.batch_size, epochs=1, shuffle=True,
                             verbose=0, callbacks=[callback])
             loss = float(fit.history["loss"][-1]) if fit.history.get("loss") else math.nan
             if callback.diverged or not math.isfinite(loss):
                 reason = f"diverged: loss became {loss} in epoch {epoch + 1}"
+                ended = Ended.DIVERGED
                 break
             metrics = self._epoch_metrics(epoch + 1, loss, Engine.from_model(model, recipe.bits),
                                            judged)
             metrics.elapsed = time.perf_counter() - start
+            metrics.fraction = min(1.0, callback.done / batches) if batches else 1.0
             history.append(metrics)
             if (metrics.exact, -metrics.loss) > (best[0], -best[1]):
                 best = (metrics.exact, metrics.loss, epoch + 1, model.get_weights())
             self._emit("on_epoch", metrics, model)
             if self._stop.is_set():
-                reason = f"stopped by user in epoch {epoch + 1}"
+                reason, ended = f"stopped by user in epoch {epoch + 1}", Ended.STOPPED
+                if metrics.fraction < 1:
+                    reason = (f"stopped by user after {epoch} epochs and {callback.done} of "
+                              f"{batches} batches")
                 break
             judged_all = metrics.eval_pairs == len(self.split.table)
             if recipe.stop_when_perfect and judged_all and metrics.exact == 1.0:
                 reason = (f"exactly right on all {metrics.eval_pairs:,} pairs "
                           f"after epoch {epoch + 1}")
+                ended = Ended.PERFECT
                 break
 
         best_epoch = len(history)
         if best[3] is not None and history and best[0] > history[-1].exact:
             model.set_weights(best[3])  # the final epoch was worse: keep the best one
             best_epoch = best[2]
-        if reason.startswith("diverged") and best[3] is not None:
+        if ended is Ended.DIVERGED and best[3] is not None:
             model.set_weights(best[3])
             best_epoch = best[2]
-        result = TrainResult(model, recipe, history, reason, best_epoch, self._split_info())
+        result = TrainResult(model, recipe, history, reason, best_epoch, self._split_info(),
+                             ended)
         self._emit("on_train_end", result)
         return result
 
@@ -191,7 +210,7 @@ class Trainer:
             heldout_exact = float(exact[held].mean())
         return EpochMetrics(epoch, loss, heldout_loss, float(exact.mean()), heldout_exact,
                             report.bit_accuracy.tolist(), len(pairs), 0.0,
-                            report if report.everything else None, engine)
+                            report=report if report.everything else None, engine=engine)
 
     def _split_info(self) -> dict:
         return {"holdout": self.recipe.holdout, "seed": self.recipe.seed,
@@ -214,7 +233,7 @@ def _batch_callback(trainer: Trainer, batches: int):
     class BatchCallback(keras.callbacks.Callback):
         def __init__(self):
             super().__init__()
-            self.epoch, self.start, self.diverged = 0, 0.0, False
+            self.epoch, self.start, self.diverged, self.done = 0, 0.0, False, 0
 
         def on_train_batch_end(self, batch, logs=None):
             loss = float((logs or {}).get("loss", 0.0))
@@ -224,7 +243,7 @@ def _batch_callback(trainer: Trainer, batches: int):
                 return
             if trainer._stop.is_set():
                 self.model.stop_training = True
-            done = batch + 1
+            done = self.done = batch + 1
             if done % trainer.batch_every == 0 or done == batches:
                 trainer._emit("on_batch", BatchProgress(
                     self.epoch, trainer.recipe.epochs, done, batches, loss,
