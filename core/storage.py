@@ -7,9 +7,12 @@ the file is written beside its target and moved into place only when complete.
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import json
 import os
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,27 +37,59 @@ class LoadedModel:
         return self.path.stem if self.path else self.info.get("recipe", {}).get("name", "model")
 
 
+STALE_S = 24 * 3600  # a temporary file this old beside a target was left by a killed save
+
+
+def temp_prefix(path: Path) -> str:
+    return f".{path.stem}-"
+
+
+def remove_stale_temps(path: Path, older_than_s: float = STALE_S) -> list[Path]:
+    """Delete `.NAME-*.keras` files beside `path` left over by saves that were killed."""
+    removed, now = [], time.time()
+    for stale in path.parent.glob(f"{glob.escape(temp_prefix(path))}*.keras"):
+        with contextlib.suppress(OSError):
+            if now - stale.stat().st_mtime > older_than_s:
+                stale.unlink()
+                removed.append(stale)
+    return removed
+
+
 def save_model(model, path, info: dict | None = None) -> Path:
-    """Write `model` (and `info`) to `path` atomically; the old file survives any failure."""
+    """Write `model` (and `info`) to `path` atomically; the old file survives any failure,
+    and no temporary file is left behind (an exception or a signal turned into one)."""
     path = Path(path)
     if path.suffix != ".keras":
         raise ModelFileError(f"{path}: models are saved as .keras files")
     if not path.parent.is_dir():
         raise ModelFileError(f"{path}: folder {path.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(suffix=".keras", prefix=f".{path.stem}-", dir=path.parent)
-    os.close(fd)
+    if path.is_dir():
+        raise ModelFileError(f"{path}: is a folder")
+    remove_stale_temps(path)
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(suffix=".keras", prefix=temp_prefix(path), dir=path.parent)
+        os.close(fd)
         model.save(tmp)
         with zipfile.ZipFile(tmp, "a") as archive:
             archive.writestr(INFO_ENTRY, json.dumps(info or {}, indent=1))
         os.chmod(tmp, path.stat().st_mode if path.exists() else _default_mode())
         os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, (OSError, ValueError)):
-            raise ModelFileError(f"{path}: could not save: {exc}") from exc
-        raise
+        tmp = None
+    except (OSError, ValueError) as exc:
+        raise ModelFileError(f"{path}: could not save: {_reason(exc)}") from exc
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
     return path
+
+
+def _reason(exc: BaseException) -> str:
+    """An OSError's strerror (not its repr with the long temporary name), else its text."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _default_mode() -> int:

@@ -98,3 +98,32 @@ def test_saved_file_records_its_recipe(carry_model, tmp_path):
     with zipfile.ZipFile(path) as archive:
         info = json.loads(archive.read(INFO_ENTRY))
     assert info["encoding"] == "paired-lsb" and info["bits"] == 4
+
+
+def test_a_save_into_a_read_only_folder_says_so_and_leaves_nothing(carry_model, tmp_path):
+    import os
+
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):  # root ignores the mode bits
+            pytest.skip("running as a user who may write anywhere")
+        with pytest.raises(ModelFileError, match="could not save"):
+            save_model(carry_model.model, folder / "c.keras")
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+
+
+def test_saving_removes_temporary_files_that_killed_saves_left(carry_model, tmp_path):
+    import os
+    import time
+
+    old, fresh = tmp_path / ".c-abc123.keras", tmp_path / ".c-def456.keras"
+    for stale in (old, fresh):
+        stale.write_bytes(b"")
+    day_ago = time.time() - 2 * 24 * 3600
+    os.utime(old, (day_ago, day_ago))
+    path = save_model(carry_model.model, tmp_path / "c.keras")
+    assert sorted(tmp_path.iterdir()) == sorted([path, fresh])  # a fresh one may be live
