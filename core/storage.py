@@ -168,6 +168,8 @@ def copy_model_file(source, path, info: dict | None = None) -> Path:
     """Copy the `.keras` file `source` to `path` with its lstm_adder.json replaced by `info`,
     without Keras (the zip's other entries are copied byte for byte). Atomic, as save_model."""
     source, path = Path(source), Path(path)
+    if not source.is_file():
+        raise ModelFileError(f"{source}: no such file (the model was read from it)")
 
     def write(tmp: str) -> None:
         try:
@@ -185,21 +187,27 @@ def copy_model_file(source, path, info: dict | None = None) -> Path:
 
 def write_atomically(path, write) -> Path:
     """Call `write(tmp)` on a temporary file beside the `.keras` file `path`, then move it
-    into place; on any failure the old file survives and no temporary file is left."""
+    into place, as save_model does: the old file survives any failure, and no temporary file
+    is left behind."""
     path = Path(path)
     if path.suffix != ".keras":
         raise ModelFileError(f"{path}: models are saved as .keras files")
     if not path.parent.is_dir():
         raise ModelFileError(f"{path}: folder {path.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(suffix=".keras", prefix=f".{path.stem}-", dir=path.parent)
-    os.close(fd)
+    if path.is_dir():
+        raise ModelFileError(f"{path}: is a folder")
+    remove_stale_temps(path)
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(suffix=".keras", prefix=temp_prefix(path), dir=path.parent)
+        os.close(fd)
         write(tmp)
         os.chmod(tmp, path.stat().st_mode if path.exists() else _default_mode())
         os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise ModelFileError(f"{path}: could not save: {exc}") from exc
-        raise
+        tmp = None
+    except OSError as exc:
+        raise ModelFileError(f"{path}: could not save: {_reason(exc)}") from exc
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
     return path

@@ -1,19 +1,20 @@
 """The Calculator tab: two spinboxes, the network's sum as you type, and the bit grid.
 
-Every change of either operand asks the current model at once (a compiled call well under a
-millisecond). The pairs the model gets wrong are found by core's evaluation on a pool thread
-(gui.tasks) and can be stepped through with the previous/next buttons.
+Every change of either operand asks the model's numpy engine at once, on the GUI thread: a
+lookup once every pair has been judged, else one forward pass (well under a millisecond).
+Every pair is judged once per engine on the engine pool (gui.tasks, gui.open_models.judged);
+the pairs it gets wrong can then be stepped through with the previous/next buttons.
 
 A carry (paired-lsb) model reads one bit of each operand per step, so the same weights add
 wider numbers: the width box runs it at 16 or 32 bits. Above 2**31 - 1 the operands move from
-the QSpinBoxes to WideSpinBoxes (a QSpinBox holds a C int). A seed (concat-msb) model reads a
-fixed number of steps, and the box says so.
+the QSpinBoxes to WideSpinBoxes (a QSpinBox holds a C int). Changing width is immediate (the
+same weights, another engine); a 10,000-pair sample is then judged in the background. A seed
+(concat-msb) model reads a fixed number of steps, and the box says so.
 """
 
 from __future__ import annotations
 
 import random
-from bisect import bisect_left, bisect_right
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -29,8 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.engine import Engine
+from core.evaluation import Report
+from gui import open_models
 from gui.bit_grid import BitGrid
-from gui.open_models import OpenModel, WrongPairs, can_widen, find_wrong_pairs, widen
+from gui.open_models import OpenModel
 from gui.tasks import Task
 from gui.wide_spinbox import WideSpinBox
 
@@ -61,7 +65,7 @@ def _label(text: str = "", name: str = "", size: float = 11, color: str = "") ->
 
 def _why_fixed(entry: OpenModel) -> str:
     """Why the width box offers only the model's own width."""
-    if not can_widen(entry):
+    if not entry.engine.can_widen:
         return (f"This model reads exactly {entry.bits}-bit numbers, a's bits then b's; "
                 "only a carry (paired-lsb) model can add wider numbers.")
     return "Training: the width stays the model's own."
@@ -72,15 +76,12 @@ class CalculatorTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._entry: OpenModel | None = None  # the model answering (maybe widened)
-        self._native: OpenModel | None = None  # the model as given to set_model
-        self._widened: dict[int, OpenModel] = {}  # its weights at other widths, once prepared
-        self._width_tag = 0
+        self._model: OpenModel | None = None  # as given to set_model
+        self._engine: Engine | None = None  # its engine at the width on show
+        self._watching = False  # the model is a training run's, after an epoch
         self._answer = None
-        self._wrong: WrongPairs | None = None
-        self._wrong_keys: list[tuple[int, int]] = []
-        self._wrong_task: Task | None = None
-        self._wrong_tag = 0
+        self._report: Report | None = None  # the engine's judgement, once made
+        self._judging: Task | None = None
         self._note = ""
         self._random = random.Random()
         self._build()
@@ -184,43 +185,46 @@ class CalculatorTab(QWidget):
 
     @property
     def model(self) -> OpenModel | None:
-        return self._entry
+        """The model answering (as given to set_model, whatever the width on show)."""
+        return self._model
+
+    @property
+    def engine(self) -> Engine | None:
+        """The engine answering: the model's, at the width on show."""
+        return self._engine
 
     @property
     def answer(self):
-        """The core.inference.Answer on show (None without a model)."""
+        """The core.engine.Answer on show (None without a model)."""
         return self._answer
 
     @property
-    def wrong_pairs(self) -> WrongPairs | None:
-        """The current model's wrong pairs once found (None while they are being found)."""
-        return self._wrong
+    def wrong_pairs(self) -> Report | None:
+        """The judgement of the engine answering, once made (None while it is being made)."""
+        return self._report
 
     @property
     def operand_bits(self) -> int | None:
         """The operand width on show (the model's own, or the one chosen in the width box)."""
-        return None if self._entry is None else self._entry.bits
+        return None if self._engine is None else self._engine.bits
 
     def set_model(self, entry: OpenModel | None, message: str = "",
-                  find_wrong: bool = True) -> None:
+                  watching: bool = False) -> None:
         """Answer with `entry` from now on; None shows `message` and disables the inputs.
 
-        `find_wrong=False` (used while watching a training run, whose weights change every
-        epoch) skips the search for wrong pairs, and the model keeps its own width.
+        `watching=True` (a training run after an epoch: a new model every epoch) judges
+        nothing itself, keeps the model's own width, and shows `message` as the note.
         """
-        self._native = entry
-        self._widened = {}
-        self._width_tag += 1  # a width still being prepared is for the old model
-        self._fill_width_box(entry, widen_ok=find_wrong)
-        self._show_model(entry, message, find_wrong)
+        self._model, self._watching = entry, watching
+        self._fill_width_box(entry)
+        self._show_engine(None if entry is None else entry.engine, message)
 
-    def _show_model(self, entry: OpenModel | None, message: str, find_wrong: bool) -> None:
-        self._cancel_wrong_search()
-        self._entry, self._wrong, self._wrong_keys = entry, None, []
-        self._note = message
+    def _show_engine(self, engine: Engine | None, message: str = "") -> None:
+        self._cancel_judging()
+        self._engine, self._report, self._note = engine, None, message
         for widget in (self.spin_a, self.spin_b, self.wide_a, self.wide_b, self.random_button):
-            widget.setEnabled(entry is not None)
-        if entry is None:
+            widget.setEnabled(engine is not None)
+        if engine is None:
             self._answer = None
             self.model_label.setText(message)
             self.bit_grid.set_message(message)
@@ -228,20 +232,21 @@ class CalculatorTab(QWidget):
                 label.setText("–" if label is not self.verdict else "")
             self._show_wrong_state()
             return
-        self.model_label.setText(f"Model: {entry.description}")
+        self.model_label.setText(f"Model: {self._model.name} ({engine.encoding.name}, "
+                                 f"{engine.bits}-bit)")
         a, b = self.operands()
-        top = (1 << entry.bits) - 1
+        top = engine.max_operand
         for box in (self.spin_a, self.spin_b, self.wide_a, self.wide_b):
             box.blockSignals(True)
             box.setRange(0, top if isinstance(box, WideSpinBox) else min(top, SPIN_MAX))
             box.blockSignals(False)
         self._show_inputs(wide=top > SPIN_MAX)
-        self._size_sum(entry.bits)
+        self._size_sum(engine.bits)
         self._set_operands(min(a, top), min(b, top))
+        self._report = open_models.report_for(engine)
+        if self._report is None and not self._watching:
+            self._start_judging(engine)
         self._update()
-        if find_wrong:
-            self._start_wrong_search(entry)
-        self._show_wrong_state()
 
     def _size_sum(self, bits: int) -> None:
         """Room for the widest sum: a 32-bit one (ten digits) in a smaller font."""
@@ -255,11 +260,6 @@ class CalculatorTab(QWidget):
         """A line shown where the wrong-pair count goes (used while watching training)."""
         self._note = text
         self._show_wrong_state()
-
-    @Slot()
-    def refresh(self) -> None:
-        """Answer the pair on show again (after the model's weights changed)."""
-        self._update()
 
     # -- answering --------------------------------------------------------------------------
 
@@ -289,9 +289,9 @@ class CalculatorTab(QWidget):
 
     @Slot()
     def _update(self) -> None:
-        if self._entry is None:
+        if self._engine is None:
             return
-        answer = self._entry.adder.answer(*self.operands())
+        answer = self._engine.answer(*self.operands())
         self._answer = answer
         self.predicted_sum.setText(str(answer.predicted))
         self.predicted_sum.setStyleSheet(f"color: {'#1f2933' if answer.correct else WRONG}")
@@ -307,81 +307,74 @@ class CalculatorTab(QWidget):
 
     @Slot()
     def random_pair(self) -> None:
-        if self._entry is not None:
-            top = (1 << self._entry.bits) - 1
+        if self._engine is not None:
+            top = self._engine.max_operand
             self.set_pair(self._random.randint(0, top), self._random.randint(0, top))
 
     # -- wrong pairs ------------------------------------------------------------------------
 
-    def _start_wrong_search(self, entry: OpenModel) -> None:
-        self._wrong_tag += 1
-        fn = partial(find_wrong_pairs, entry.adder, entry.model.get_weights())
-        self._wrong_task = Task.launch(fn, self._wrong_tag, self._on_wrong_pairs,
-                                       self._on_wrong_failed)
+    def _start_judging(self, engine: Engine) -> None:
+        self._judging = Task.launch(partial(open_models.judged, engine), engine,
+                                    self._on_judged, self._on_judging_failed)
 
-    def _cancel_wrong_search(self) -> None:
-        if self._wrong_task is not None:
-            self._wrong_task.cancel.set()
-            self._wrong_task = None
+    def _cancel_judging(self) -> None:
+        if self._judging is not None:
+            self._judging.cancel.set()
+            self._judging = None
 
     @Slot(object, object)
-    def _on_wrong_pairs(self, tag, wrong: WrongPairs | None) -> None:
-        if tag != self._wrong_tag or wrong is None:
+    def _on_judged(self, engine, report: Report | None) -> None:
+        if engine is not self._engine or report is None:
             return
-        self._wrong_task = None
-        self._wrong = wrong
-        self._wrong_keys = [(a, b) for a, b, _, _ in wrong.pairs]
+        self._judging = None
+        self._report = report
         self._show_wrong_state()
 
     @Slot(object, str)
-    def _on_wrong_failed(self, tag, message: str) -> None:
-        if tag == self._wrong_tag:
-            self._wrong_task = None
+    def _on_judging_failed(self, engine, message: str) -> None:
+        if engine is self._engine:
+            self._judging = None
             self.set_note(f"Could not judge the pairs: {message}")
 
     def _show_wrong_state(self) -> None:
-        wrong = self._wrong
-        stepping = wrong is not None and wrong.count > 0
+        report = self._report
+        stepping = report is not None and report.wrong_count > 0 and report.pairs is not None
         self.previous_wrong.setEnabled(stepping)
         self.next_wrong.setEnabled(stepping)
-        if self._entry is None:
+        if self._engine is None:
             self.wrong_label.setText("")
-        elif wrong is None:
+        elif report is None or self._watching:
             self.wrong_label.setText(self._note or "Finding the pairs it gets wrong…")
         else:
-            self.wrong_label.setText(self._wrong_text(wrong))
+            self.wrong_label.setText(self._wrong_text(report))
 
-    def _wrong_text(self, wrong: WrongPairs) -> str:
-        scope = (f"all {wrong.judged:,} pairs" if wrong.everything
-                 else f"{wrong.judged:,} random pairs")
-        if wrong.count == 0:
-            return f"No wrong pairs: right on {scope}."
-        text = f"{wrong.count:,} wrong of {scope} ({1 - wrong.count / wrong.judged:.2%} right)"
-        pair = self.operands()
-        i = bisect_left(self._wrong_keys, pair)
-        if i < len(self._wrong_keys) and self._wrong_keys[i] == pair:
-            text = f"Wrong pair {i + 1:,} of {wrong.count:,} · " + text
+    def _wrong_text(self, report: Report) -> str:
+        if report.wrong_count == 0:
+            return f"No wrong pairs: right on {report.scope()}."
+        text = f"{report.wrong_count:,} wrong of {report.scope()} ({report.exact:.2%} right)"
+        place = report.wrong_position(*self.operands())
+        if place is not None:
+            text = f"Wrong pair {place:,} of {report.wrong_count:,} · " + text
         return text
 
     @Slot()
     def show_next_wrong(self) -> None:
-        if self._wrong_keys:
-            pair = self.operands()
-            i = bisect_right(self._wrong_keys, pair) % len(self._wrong_keys)
-            self.set_pair(*self._wrong_keys[i])
+        self._step(self._report.next_wrong if self._report is not None else None)
 
     @Slot()
     def show_previous_wrong(self) -> None:
-        if self._wrong_keys:
-            pair = self.operands()
-            i = (bisect_left(self._wrong_keys, pair) - 1) % len(self._wrong_keys)
-            self.set_pair(*self._wrong_keys[i])
+        self._step(self._report.previous_wrong if self._report is not None else None)
+
+    def _step(self, find) -> None:
+        pair = None if find is None else find(*self.operands())
+        if pair is not None:
+            self.set_pair(*pair)
 
     # -- width ------------------------------------------------------------------------------
 
-    def _fill_width_box(self, entry: OpenModel | None, widen_ok: bool) -> None:
+    def _fill_width_box(self, entry: OpenModel | None) -> None:
         widths = [] if entry is None else [entry.bits]
-        if entry is not None and widen_ok and can_widen(entry):
+        if entry is not None and not self._watching and entry.engine.can_widen:
             widths += [w for w in WIDER if w > entry.bits]
         box = self.width_box
         box.blockSignals(True)
@@ -395,48 +388,21 @@ class CalculatorTab(QWidget):
         self.width_note.setText(why)
 
     def set_width(self, bits: int) -> None:
-        """Run the current model at `bits` (prepared on the TensorFlow thread)."""
-        native = self._native
-        if native is None:
+        """Run the current model at `bits` (its own width or one in the width box)."""
+        model = self._model
+        if model is None:
             return
         index = self.width_box.findData(bits)
         if index < 0:
             raise ValueError(f"this model cannot run at {bits} bits")
         self.width_box.setCurrentIndex(index)
-        self._width_tag += 1  # drops a width still being prepared
-        ready = native if bits == native.bits else self._widened.get(bits)
-        if ready is not None:
-            self.width_box.setEnabled(True)
-            self._show_width(ready)
-            return
-        self.width_note.setText(f"Preparing the {bits}-bit adder…")
-        self.width_box.setEnabled(False)
-        Task.launch(partial(widen, native, bits), self._width_tag, self._on_widened,
-                    self._on_widen_failed)
+        engine = model.at_width(bits)
+        self.width_note.setText("" if bits == model.bits else
+                                f"The {model.bits}-bit model's weights, run on "
+                                f"{bits}-bit numbers.")
+        if engine is not self._engine:
+            self._show_engine(engine)
 
     @Slot(int)
     def _on_width_chosen(self, index: int) -> None:
         self.set_width(self.width_box.itemData(index))
-
-    @Slot(object, object)
-    def _on_widened(self, tag, entry: OpenModel) -> None:
-        if tag != self._width_tag:
-            return
-        self.width_box.setEnabled(True)
-        self._widened[entry.bits] = entry
-        self._show_width(entry)
-
-    def _show_width(self, entry: OpenModel) -> None:
-        native = self._native.bits
-        self.width_note.setText("" if entry.bits == native else
-                                f"The {native}-bit model's weights, run on "
-                                f"{entry.bits}-bit numbers.")
-        if entry is not self._entry:
-            self._show_model(entry, "", find_wrong=True)
-
-    @Slot(object, str)
-    def _on_widen_failed(self, tag, message: str) -> None:
-        if tag == self._width_tag:
-            self.width_box.setEnabled(True)
-            self.width_box.setCurrentIndex(self.width_box.findData(self.operand_bits))
-            self.width_note.setText(f"Cannot run it at that width: {message}")

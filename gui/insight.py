@@ -4,8 +4,10 @@ Three views over one model. The error map shows every pair (row a, column b) col
 many sum bits the model gets wrong; hovering names the pair, clicking sends it to the
 calculator. The state view shows h and c of every unit after every step for the calculator's
 pair, and, for a paired-lsb model, the unit that carries. The width view runs the same
-weights on 8- to 64-bit numbers. Everything is computed in core.insight on a worker thread
-(once per model); the widgets only draw.
+weights on 8- to 64-bit numbers. The map, the carry unit and the width table are computed by
+core on the engine pool (gui.tasks), once per engine, and cancelled when the model is
+replaced; the state view re-runs one pair on the GUI thread (numpy, a fraction of a
+millisecond). The widgets only draw.
 
     python -m gui.insight [model.keras]   # writes docs/insight-map.png (trains a carry model if
                                           # no model is given)
@@ -13,6 +15,8 @@ weights on 8- to 64-bit numbers. Everything is computed in core.insight on a wor
 
 from __future__ import annotations
 
+import weakref
+from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
@@ -30,9 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from core import insight
-from core.encodings import PAIRED_LSB
-from core.evaluation import evaluate_wide
-from gui.open_models import judge_every_pair, private_adder
+from core.engine import Engine
+from gui import open_models
 from gui.tasks import Task
 
 MAP_COLORS = "inferno"  # 0 wrong bits is black; more is brighter
@@ -47,25 +50,21 @@ SCREENSHOT = "docs/insight-map.png"
 SPLIT = [11, 9]  # the map and its side over the state view, as parts of the height
 
 
-def _map_stage(adder, weights, report, cancel):
-    """-> (private adder, Report over every pair or, above MAP_MAX_BITS, a sample), or None.
+@dataclass
+class _Found:
+    """What the tab has computed for one engine (kept while the engine lives)."""
 
-    Every pair is judged once per model (gui.open_models.judge_every_pair): the calculator's
-    search for wrong pairs shares the pass."""
-    private = private_adder(adder, weights)  # the later stages run on it
-    if report is None and adder.bits <= insight.MAP_MAX_BITS:
-        report = judge_every_pair(adder, weights, cancel)
-    elif report is None:
-        report = evaluate_wide(private, adder.bits)
-    return None if cancel.is_set() or report is None else (private, report)
+    report: object = None  # core.evaluation.Report
+    carry: object = None  # core.insight.CarryUnit
+    widths: list | None = None  # core.insight.WidthRow per width
 
 
-def _carry_stage(adder, cancel):
-    return insight.carry_unit(adder.model, min(adder.bits, insight.MAP_MAX_BITS))
+def _carry_stage(engine: Engine, cancel):
+    return insight.carry_unit(engine, min(engine.bits, insight.MAP_MAX_BITS))
 
 
-def _width_stage(adder, cancel):
-    rows = insight.width_table(adder, stop=cancel.is_set)
+def _width_stage(engine: Engine, cancel):
+    rows = insight.width_table(engine, stop=cancel.is_set)
     return None if cancel.is_set() else rows
 
 
@@ -138,13 +137,11 @@ class InsightTab(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._adder = None
-        self._key = None  # what the shown insight was computed for
-        self._job = 0  # tags the tasks of the current model; older answers are dropped
+        self._engine: Engine | None = None
+        self._found = _Found()  # what is known about the engine on show
+        self._kept: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Engine -> _Found
+        self._job = 0  # tags the tasks of the current engine; older answers are dropped
         self._task: Task | None = None
-        self._report = None
-        self._carry = None
-        self._private = None  # the worker's copy of the model, between stages
         self._pair = DEFAULT_PAIR
         self._watching = False  # showing a model in training (show_watched)
         self._build()
@@ -243,38 +240,37 @@ class InsightTab(QWidget):
 
     # --- public -------------------------------------------------------------------------
 
-    def set_adder(self, adder, report=None) -> None:
-        """Show `adder`'s model (None clears). Recomputes only when the model changed; pass
-        a full-table `report` already at hand to skip re-evaluating."""
-        key = None if adder is None else (id(adder.model), adder.bits,
-                                          insight.model_version(adder.model))
-        if key == self._key:
+    def set_engine(self, engine: Engine | None) -> None:
+        """Show `engine` (None clears). What was computed for it before is shown at once;
+        the rest is computed on the engine pool, and the work for the engine shown before
+        is cancelled."""
+        if engine is self._engine and not self._watching:
             return
         self._watching = False
         self._cancel()
-        self._adder, self._key, self._report, self._carry = adder, key, None, None
-        self._private = None
         self._job += 1
+        self._engine = engine
+        self._found = _Found() if engine is None else self._kept.setdefault(engine, _Found())
         self._clear()
-        if adder is None:
+        if engine is None:
             return
-        limit = adder.max_operand
+        limit = engine.max_operand
         self._pair = (min(self._pair[0], limit), min(self._pair[1], limit))
-        weights = adder.model.get_weights()  # taken here, in the GUI thread
-        self._start(partial(_map_stage, adder, weights, report), self._on_mapped)
+        self._found.report = self._found.report or open_models.report_for(engine)
+        self._show_found()
+        self._next_stage()
         self._show_states()
 
-    def show_watched(self, adder, report, epoch: int) -> None:
-        """Follow a training run ("watch it learn"): `adder` answers with this epoch's
-        weights, and `report` is the trainer's own judgement of every pair after the epoch
+    def show_watched(self, engine: Engine, report, epoch: int) -> None:
+        """Follow a training run ("watch it learn"): `engine` holds this epoch's weights,
+        and `report` is the trainer's own judgement of every pair after the epoch
         (EpochMetrics.report), or None for a model it judges on a sample only (then the map
         waits for the trained model). Nothing is computed here: the carry unit and the width
         table come with the finished model."""
         self._cancel()
         self._job += 1
         self._watching = True
-        self._adder, self._key, self._report, self._carry, self._private = (
-            adder, None, report, None, None)
+        self._engine, self._found = engine, _Found(report)
         self._clear()
         if report is not None:
             self._show_report(report)
@@ -282,17 +278,21 @@ class InsightTab(QWidget):
                                   + self._summary.text())
         else:
             self._summary.setText(
-                f"<b>watching training, epoch {epoch}</b><br>judging every pair of this "
-                "model takes about as long as an epoch, so the map waits for the trained "
-                "model")
+                f"<b>watching training, epoch {epoch}</b><br>this run judges a sample of "
+                "pairs only, so the map waits for the trained model")
         self._width_note.setText("measured on the trained model, when training ends")
         self._show_states()
+
+    def shown_states(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The h and c images on show (units x steps), or None."""
+        h, c = self._h.image.image, self._c.image.image
+        return None if h is None else (h, c)
 
     @Slot(object, object)
     def set_pair(self, a: int, b: int) -> None:
         """Show the state for the calculator's pair (ignored if out of the model's range)."""
-        if self._adder is not None and not (0 <= a <= self._adder.max_operand
-                                            and 0 <= b <= self._adder.max_operand):
+        if self._engine is not None and not (0 <= a <= self._engine.max_operand
+                                             and 0 <= b <= self._engine.max_operand):
             return
         self._pair = (a, b)
         self._mark_pair()
@@ -305,11 +305,13 @@ class InsightTab(QWidget):
 
     def error_map_image(self) -> np.ndarray | None:
         """The wrong-bit matrix on screen (row a, column b), or None before it is computed."""
-        shown = self._report is not None and self._report.pairs is not None
+        report = self._found.report
+        shown = report is not None and report.everything
         return self._map.image if shown else None
 
     def wrong_count(self) -> int | None:
-        return None if self._report is None else self._report.wrong_count
+        report = self._found.report
+        return None if report is None else report.wrong_count
 
     def pair_at(self, x: float, y: float) -> tuple[int, int] | None:
         """The pair under map coordinates (x, y) = (column b, row a), or None off the map."""
@@ -324,41 +326,46 @@ class InsightTab(QWidget):
         """Cancel this tab's work and wait for the thread pool (call before the window
         closes); True if no task is left running."""
         self._job += 1  # answers still on their way are dropped
-        self._key = self._private = None
+        self._engine, self._found = None, _Found()
         self._cancel()
         return Task.wait_all(timeout_ms)
 
     # --- background work ----------------------------------------------------------------
 
-    def _start(self, fn, on_done) -> None:
-        self._task = Task.launch(fn, self._job, on_done, self._on_failed)
+    def _next_stage(self) -> None:
+        """Start what is still missing for the engine on show, or say it is complete."""
+        engine, found = self._engine, self._found
+        if found.report is None:
+            stage, done = partial(open_models.judged, engine), self._on_judged
+        elif engine.encoding.any_length and found.carry is None:
+            stage, done = partial(_carry_stage, engine), self._on_carried
+        elif engine.encoding.any_length and found.widths is None:
+            stage, done = partial(_width_stage, engine), self._on_widened
+        else:
+            self._task = None
+            self.computed.emit()
+            return
+        self._task = Task.launch(stage, self._job, done, self._on_failed)
 
     def _cancel(self) -> None:
         if self._task is not None:
             self._task.cancel.set()
             self._task = None
 
-    def _finish(self) -> None:
-        self._task = None
-        self.computed.emit()
+    def _current(self, job: int, result) -> bool:
+        return job == self._job and result is not None
 
     @Slot(object, object)
-    def _on_mapped(self, job, result) -> None:
-        if job != self._job or result is None:
-            return
-        adder, report = result
-        self._report = report
-        self._show_report(report)
-        if adder.encoding.name == PAIRED_LSB.name:
-            self._start(partial(_carry_stage, adder), self._on_carried)
-            self._private = adder  # for the width stage, after the carry stage
-        else:
-            self._finish()
+    def _on_judged(self, job, report) -> None:
+        if self._current(job, report):
+            self._found.report = report
+            self._show_report(report)
+            self._next_stage()
 
     def _show_report(self, report) -> None:
         side = 1 << report.bits
         exact = f"exact match {report.exact:.2%} of {report.count:,} pairs"
-        if report.pairs is None:
+        if not report.everything:
             exact += " (random; the map needs every pair, so at most "
             exact += f"{insight.MAP_MAX_BITS} bits)"
         self._summary.setText(f"<b>{exact}</b><br>{report.wrong_count:,} wrong pairs")
@@ -369,7 +376,7 @@ class InsightTab(QWidget):
         self._bits_view.getPlotItem().setYRange(low, 1, padding=0.02)
         self._bits_view.getPlotItem().getAxis("bottom").setTicks(
             [[(k, f"2^{k}") for k in positions]])
-        if report.pairs is None:
+        if not report.everything:
             self._map_plot.setTitle(f"the map shows every pair: at most "
                                     f"{insight.MAP_MAX_BITS}-bit models")
             return
@@ -382,18 +389,29 @@ class InsightTab(QWidget):
                                 f"{report.count:,} pairs wrong)")
         self._mark_pair()
 
+    def _show_found(self) -> None:
+        """Draw whatever is known about the engine on show."""
+        found = self._found
+        if found.report is not None:
+            self._show_report(found.report)
+        if found.widths is not None:
+            self._show_widths(found.widths)
+
     @Slot(object, object)
     def _on_carried(self, job, carry) -> None:
-        if job != self._job:
-            return
-        self._carry = carry
-        self._show_states()
-        self._start(partial(_width_stage, self._private), self._on_widened)
+        if self._current(job, carry):
+            self._found.carry = carry
+            self._show_states()
+            self._next_stage()
 
     @Slot(object, object)
     def _on_widened(self, job, rows) -> None:
-        if job != self._job or rows is None:
-            return
+        if self._current(job, rows):
+            self._found.widths = rows
+            self._show_widths(rows)
+            self._next_stage()
+
+    def _show_widths(self, rows) -> None:
         self._width_table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             judged = f"{row.count:,} ({'all' if row.every_pair else 'random'})"
@@ -403,15 +421,13 @@ class InsightTab(QWidget):
         self._width_curve.setData(np.arange(len(rows)), [r.exact for r in rows])
         self._width_note.setText("This layout reads one bit of each number per step, so the "
                                  "same weights add numbers of any width.")
-        self._private = None
-        self._finish()
 
     @Slot(object, str)
     def _on_failed(self, job, message: str) -> None:
         if job == self._job:
             self._summary.setText(f"could not compute: {message}")
-            self._private = None
-            self._finish()
+            self._task = None
+            self.computed.emit()
 
     # --- drawing ------------------------------------------------------------------------
 
@@ -419,10 +435,10 @@ class InsightTab(QWidget):
         self._map.clear()
         self._mark.setData([], [])
         self._bars.setOpts(x=[], y0=0, height=[])
-        self._summary.setText("computing…" if self._adder is not None else "no model")
+        self._summary.setText("computing…" if self._engine is not None else "no model")
         self._width_table.setRowCount(0)
         self._width_curve.setData([], [])
-        paired = self._adder is not None and self._adder.encoding.name == PAIRED_LSB.name
+        paired = self._engine is not None and self._engine.encoding.any_length
         self._width_table.setVisible(paired)
         self._width_plot.setVisible(paired)
         self._width_note.setText(
@@ -436,16 +452,16 @@ class InsightTab(QWidget):
             self._mark.setData([b + 0.5], [a + 0.5])
 
     def _show_states(self) -> None:
-        if self._adder is None:
+        if self._engine is None:
             return
         a, b = self._pair
         try:
-            states = insight.lstm_states(self._adder, a, b)
+            states = insight.lstm_states(self._engine, a, b)
         except ValueError as exc:  # an LSTM this view cannot re-run
             self._state_title.setText(f"cannot show the state: {exc}")
             return
         labels = states.step_labels()
-        carry = self._carry
+        carry = self._found.carry
         for view, name in ((self._h, "h"), (self._c, "c")):
             marked = carry.unit if carry is not None and carry.state == name else None
             view.show(getattr(states, name), labels, marked)
@@ -474,7 +490,7 @@ class InsightTab(QWidget):
     def _on_map_hovered(self, x: float, y: float) -> None:
         pair = self.pair_at(x, y)
         if pair is not None:
-            self._hover.setText(insight.pair_text(self._report, *pair))
+            self._hover.setText(insight.pair_text(self._found.report, *pair))
 
     @Slot()
     def _on_map_left(self) -> None:
@@ -495,31 +511,26 @@ def _demo(model_path: str | None = None, out: str = SCREENSHOT) -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from core.quiet import import_tensorflow
-
-    import_tensorflow()
-    from core.inference import Adder
-    from core.storage import load_model
-    from core.training import train
-
     app = QApplication.instance() or QApplication(sys.argv)
     if model_path:
-        loaded = load_model(model_path)
-        adder = Adder(loaded.model, loaded.encoding, loaded.bits)
+        engine, _ = Engine.from_file(model_path)
     else:
+        from core.quiet import import_tensorflow
         from core.recipes import get_recipe
+        from core.training import train
 
+        import_tensorflow()  # a script: training here blocks no window
         # Five epochs: most pairs right, the rest wrong in a pattern worth seeing (the sixth
         # epoch makes this recipe exactly right, and the map then is plain black).
         result = train(get_recipe("carry", epochs=5))
-        adder = Adder(result.model, PAIRED_LSB, result.recipe.bits)
+        engine = result.history[-1].engine
     tab = InsightTab()
     tab.resize(1280, 900)
     tab.show()
     finished = []
     tab.computed.connect(lambda: finished.append(True))  # GUI thread to GUI thread
     tab.set_pair(*DEFAULT_PAIR)
-    tab.set_adder(adder)
+    tab.set_engine(engine)
     while not finished:
         app.processEvents()
         time.sleep(0.02)

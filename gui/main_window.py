@@ -1,10 +1,15 @@
 """The main window: the Calculator, Training and Insight tabs, the open models, menus, settings.
 
-The window shows at once with "Loading model…"; STARTUP_DELAY_MS later (once it has been
-painted) TensorFlow is imported on the GUI thread (gui.tasks says why there), and the
-TensorFlow thread loads the model and compiles its first answer. `open_model_async` is that
-path; `load_model` does the same work synchronously (for tests and scripts). The models the
-app has open are listed in the toolbar's `model_list`.
+The window shows at once with "Loading model…" while the engine pool (gui.tasks) reads the
+model's weights with h5py; the calculator answers as soon as they are in, and TensorFlow is not
+imported at all until Keras is needed (a training run, or a save only Keras can write), and
+then only on the Keras thread (gui.worker). `open_model_async` is that path; `load_model` does
+the same work synchronously (for tests and scripts). Models open while a run trains, and the
+models the app has open are listed in the toolbar's `model_list`.
+
+Saving: a model read from a .keras file is copied with its lstm_adder.json rewritten, on the
+engine pool; one read from a Keras 2 .h5, or trained here, is written by Keras on the Keras
+thread (so it waits for a training run: the window asks to stop the run first).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,24 +30,27 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from core.cli import BUNDLED
-from core.storage import LoadedModel, ModelFileError, save_model
+from assets import BUNDLED
+from core.errors import ModelFileError
 from gui import open_models
 from gui.calculator import CalculatorTab
 from gui.insight import InsightTab
 from gui.open_models import OpenModel
-from gui.tasks import TF_LOCK, Task, ensure_tensorflow
+from gui.tasks import Task
 from gui.training_tab import TrainingTab
+from gui.worker import keras_task
 
 TITLE = "LSTM Adder"
 ORGANIZATION, APPLICATION = "lstm-adder", "LSTM Adder"  # where QSettings keeps its values
 DEFAULT_SIZE = (1180, 780)
 STATUS_MS = 10_000
-STARTUP_DELAY_MS = 150  # let the window paint before TensorFlow's import holds the GUI thread
 MODEL_FILTER = "Keras models (*.keras *.h5 *.hdf5);;All files (*)"
 
 
 class MainWindow(QMainWindow):
+    saved = Signal(object)  # the path a model has been saved to
+    save_failed = Signal(str)
+
     def __init__(self, model_path=None, settings: QSettings | None = None,
                  autoload: bool = True):
         """`model_path`: open this model instead of the last one or the bundled seed model.
@@ -55,7 +63,7 @@ class MainWindow(QMainWindow):
         self.models: list[OpenModel] = []
         self._load_tag = 0
         self._closing = False
-        self._watch: OpenModel | None = None  # the training tab's copy, while on show
+        self._watch: OpenModel | None = None  # a training run's model, while on show
         self._trained = 0
 
         self.calculator = CalculatorTab()
@@ -163,29 +171,33 @@ class MainWindow(QMainWindow):
             self.calculator.set_model(None, message)
             self.statusBar().showMessage(message)
             return
-        self.calculator.set_model(None, "Loading model…")
-        self.statusBar().showMessage("Loading TensorFlow and the model…")
-        self._start_candidates = candidates
-        QTimer.singleShot(STARTUP_DELAY_MS, self, self._open_start_candidates)
-
-    @Slot()
-    def _open_start_candidates(self) -> None:
-        if not self._closing and self.current_model is None:
-            self._open_async(partial(open_models.open_first, self._start_candidates),
-                             "Loading model…")
+        self._open_async(partial(open_models.open_first, candidates), "Loading model…")
 
     @Slot()
     def open_model_async(self, path) -> None:
-        """Load `path` on a pool thread; the calculator says "Loading…" until it is in."""
+        """Read `path` on the engine pool; the calculator says "Loading…" until it is in.
+        A file already open, and unchanged since, is selected instead of read again (so it
+        is not judged again either)."""
+        if self._select_if_open(path):
+            return
         self._open_async(partial(open_models.open_first, [Path(path)]),
                          f"Loading {Path(path).name}…")
 
     def _open_async(self, fn, message: str) -> None:
         self._load_tag += 1
-        self.calculator.set_model(None, message)
+        if not self._watching():  # a watched run stays on show
+            self.calculator.set_model(None, message)
         self.statusBar().showMessage(message)
         Task.launch(lambda cancel: fn(), self._load_tag, self._on_loaded,
                     self._on_load_failed)
+
+    def _select_if_open(self, path) -> bool:
+        index = next((i for i, m in enumerate(self.models) if m.is_file(path)), None)
+        if index is None:
+            return False
+        self._load_tag += 1  # an open still loading in the background is now stale
+        self._add(self.models[index], select=True)
+        return True
 
     @Slot(object, object)
     def _on_loaded(self, tag, entry: OpenModel) -> None:
@@ -200,21 +212,14 @@ class MainWindow(QMainWindow):
             self._show_current()
             self._error("Cannot open the model", message)
 
-    def _refuse_while_training(self, what: str) -> bool:
-        if self.training.running:
-            self._error(f"Cannot {what}", f"Stop training to {what}.")
-            return True
-        return False
-
     def load_model(self, path) -> bool:
-        """Open `path` now, blocking; on failure show a dialog and keep the current model."""
-        if self._refuse_while_training("open a model"):
-            return False
+        """Open `path` now, blocking (h5py, no TensorFlow); on failure show a dialog and keep
+        the current model. A file already open and unchanged is selected."""
+        if self._select_if_open(path):
+            return True
         self._load_tag += 1  # an open still loading in the background is now stale
-        ensure_tensorflow()
         try:
-            with TF_LOCK:
-                entry = open_models.open_file(path)
+            entry = open_models.open_file(path)
         except ModelFileError as exc:
             self._show_current()
             self._error("Cannot open the model", str(exc))
@@ -222,14 +227,9 @@ class MainWindow(QMainWindow):
         self._add(entry, select=True)
         return True
 
-    def add_model(self, loaded: LoadedModel, name: str | None = None) -> OpenModel:
-        """Add an in-memory model (core.storage.LoadedModel) and select it, blocking."""
-        if self.training.running:
-            raise RuntimeError("stop training before adding a model")
+    def add_model(self, entry: OpenModel) -> OpenModel:
+        """Add a model that is already open (gui.open_models.OpenModel) and select it."""
         self._load_tag += 1
-        ensure_tensorflow()
-        with TF_LOCK:
-            entry = open_models.prepare(loaded, name)
         self._add(entry, select=True)
         return entry
 
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_model_selected(self, index: int) -> None:
         entry = self.current_model
-        self.save_action.setEnabled(entry is not None and not self.training.running)
+        self._enable_save()
         if entry is None:
             return
         if entry.path is not None:
@@ -269,10 +269,12 @@ class MainWindow(QMainWindow):
     def _show(self, entry: OpenModel | None, message: str = "") -> None:
         """Answer with `entry` in the calculator and look inside it in the Insight tab."""
         self.calculator.set_model(entry, message)
-        self.insight.set_adder(entry.adder if entry is not None else None)
+        self.insight.set_engine(entry.engine if entry is not None else None)
 
     def _show_current(self) -> None:
         """Put the selected model (if any) back in the calculator and the Insight tab."""
+        if self._watching():
+            return
         entry = self.current_model
         self._show(entry, "" if entry else "No model: open one from the File menu, or train one.")
 
@@ -302,24 +304,55 @@ class MainWindow(QMainWindow):
             self.save_model(path)
 
     def save_model(self, path) -> bool:
-        """Write the selected model to `path` (.keras, atomically); a dialog on failure."""
+        """Start writing the selected model to `path` (.keras, atomically): `saved` or a
+        dialog (and `save_failed`) follows. False if it cannot be started."""
         entry = self.current_model
-        if entry is None or self._refuse_while_training("save a model"):
+        if entry is None or entry.source is None:
+            return False
+        if entry.source.needs_keras and self.training.running:
+            self._error("Cannot save the model yet",
+                        "Only Keras can write this model, and Keras is training: stop "
+                        "training to save it.")
             return False
         path = Path(path)
         if not path.suffix:
             path = path.with_suffix(".keras")
-        try:
-            with TF_LOCK:
-                save_model(entry.model, path, entry.info)
-        except ModelFileError as exc:
-            self._error("Cannot save the model", str(exc))
-            return False
-        entry.path = path
-        self.model_list.setItemText(self.models.index(entry), entry.description)
-        self.settings.setValue("last_model", str(path))
-        self.statusBar().showMessage(f"Saved {entry.name} to {path}", STATUS_MS)
+        source, info = entry.source, dict(entry.info)
+
+        def save(cancel) -> Path:  # on the pool the source needs
+            return source.save(path, info)
+
+        if source.needs_keras:
+            keras_task(save, entry, self._on_saved, self._on_save_failed)
+        else:
+            Task.launch(save, entry, self._on_saved, self._on_save_failed)
+        self.statusBar().showMessage(f"Saving {entry.name} to {path}…")
         return True
+
+    @Slot(object, object)
+    def _on_saved(self, entry: OpenModel, path: Path) -> None:
+        if entry in self.models:
+            entry.saved_as(path)
+            self.model_list.setItemText(self.models.index(entry), entry.description)
+            self._enable_save()
+        if not self._closing:
+            self.settings.setValue("last_model", str(path))
+            self.statusBar().showMessage(f"Saved {entry.name} to {path}", STATUS_MS)
+        self.saved.emit(path)
+
+    @Slot(object, str)
+    def _on_save_failed(self, entry: OpenModel, message: str) -> None:
+        if not self._closing:
+            self._error("Cannot save the model", message)
+        self.save_failed.emit(message)
+
+    def _enable_save(self) -> None:
+        entry = self.current_model
+        keras_busy = entry is not None and entry.source is not None and \
+            entry.source.needs_keras and self.training.running
+        self.save_action.setEnabled(entry is not None and entry.source is not None
+                                    and not keras_busy)
+        self.save_action.setStatusTip("Stop training to save this model" if keras_busy else "")
 
     def _folder(self) -> str:
         last = self.settings.value("last_model", "")
@@ -332,26 +365,17 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _on_running_changed(self, running: bool) -> None:
-        """No opening or saving while a run trains (TensorFlow work must not overlap it)."""
-        why = "Stop training to open or save models" if running else ""
-        for action in (self.open_action, *self.bundled_actions.values()):
-            action.setEnabled(not running)
-            action.setStatusTip(why)
-        self.save_action.setEnabled(not running and self.current_model is not None)
+        self._enable_save()  # a model only Keras can write waits for the run
 
     @Slot(object, object)
     def _on_watched_epoch(self, entry: OpenModel, metrics) -> None:
-        """`entry` (the training tab's watcher) has just received this epoch's weights."""
+        """`entry` holds the weights of the run after this epoch (its engine, plain arrays)."""
         if self._closing or not self._watching():
             return
-        note = f"Watching training: epoch {metrics.epoch}, {metrics.exact:.1%} exact"
         self._watch = entry
-        if self.calculator.model is not entry:
-            self.calculator.set_model(entry, note, find_wrong=False)
-        else:
-            self.calculator.refresh()
-            self.calculator.set_note(note)
-        self.insight.show_watched(entry.adder, metrics.report, metrics.epoch)
+        note = f"Watching training: epoch {metrics.epoch}, {metrics.exact:.1%} exact"
+        self.calculator.set_model(entry, note, watching=True)
+        self.insight.show_watched(entry.engine, metrics.report, metrics.epoch)
 
     @Slot(bool)
     def _on_watch_changed(self, on: bool) -> None:
@@ -366,31 +390,20 @@ class MainWindow(QMainWindow):
             self._show_current()
 
     @Slot(object, str)
-    def _on_run_finished(self, result, message: str) -> None:
+    def _on_run_finished(self, trained, message: str) -> None:
         if self._closing:
             return
         self.statusBar().showMessage(message, STATUS_MS)
-        if result is None:
+        if trained is None:
             self._end_watch()  # diverged, failed or stopped early: the previous model stays
             return
         follow = self._watch is not None
-        self._trained += 1
-        name = f"trained {result.recipe.name} #{self._trained}"
-        Task.launch(lambda cancel: open_models.from_training(result, name), follow,
-                    self._on_trained_ready, self._on_trained_failed)
-
-    @Slot(object, object)
-    def _on_trained_ready(self, follow, entry: OpenModel) -> None:
-        if self._closing:
-            return
         self._watch = None
-        self._add(entry, select=bool(follow))
+        self._trained += 1
+        name = f"trained {trained.result.recipe.name} #{self._trained}"
+        entry = open_models.from_training(trained, name)
+        self._add(entry, select=follow)
         self.statusBar().showMessage(f"{entry.description} joined the model list", STATUS_MS)
-
-    @Slot(object, str)
-    def _on_trained_failed(self, follow, message: str) -> None:
-        self._end_watch()
-        self.statusBar().showMessage(f"The trained model cannot be used: {message}", STATUS_MS)
 
     # -- the rest ---------------------------------------------------------------------------
 
@@ -399,7 +412,7 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, title, message)
 
     def wait_for_background(self, timeout_ms: int = 30_000) -> bool:
-        """Let model loading and the search for wrong pairs finish (for tests and scripts)."""
+        """Let opening, judging and saving finish (for tests and scripts)."""
         return Task.wait_all(timeout_ms)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)

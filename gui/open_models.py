@@ -1,8 +1,16 @@
-"""The models the app has open, and the slow steps done for them off the GUI thread.
+"""The models the app has open, and how each one is judged and saved.
 
-Everything here is plain Python (no Qt): `gui.tasks.Task` runs it on the TensorFlow thread,
-after importing TensorFlow on the GUI thread. Loading a file and compiling a model's first
-answer take seconds; so does judging every pair. The window is up before any of that is done.
+No widgets here, and nothing that waits. An `OpenModel` answers with a numpy engine
+(core.engine): opening a file reads its weights with h5py, so no TensorFlow is needed to show
+the first answer, and any thread may use the engine. Its `source` says how it is saved:
+
+    KerasFile    a .keras file: copied with its lstm_adder.json rewritten, no Keras needed
+    KerasTwoFile the tutorial's Keras 2 .h5: Keras reads it and writes .keras (Keras thread)
+    TrainedHere  a run of this window: its Keras model is kept on the Keras thread (gui.worker)
+
+Every pair of an engine is judged once (core.evaluation.judge_all): the engine keeps its table,
+and `judged` keeps the Report, so the calculator's wrong pairs and the Insight map share one
+pass, and a model opened again is not judged again.
 """
 
 from __future__ import annotations
@@ -12,47 +20,118 @@ import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.data import EVAL_SAMPLES, FULL_TABLE_MAX_BITS, random_pairs
-from core.encodings import ENCODINGS, Encoding
-from core.evaluation import evaluate
-from core.storage import LoadedModel, ModelFileError, load_model
+from core.engine import Engine
+from core.errors import ModelFileError
+from core.evaluation import Report, judge_all
+from core.storage import copy_model_file, load_model, save_model
+from gui import worker
 
-PAIRS_PER_STEP = 16_384  # judge this many pairs between checks for cancellation
-# adder -> (weights version, Report over every pair): one pass serves the calculator's wrong
-# pairs and the Insight map. Only the TensorFlow thread reads or writes it.
-_judged: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_reports: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Engine -> Report
+_reports_lock = threading.Lock()
 
 
-@dataclass
+class ModelFile:
+    """A model file the weights were read from."""
+
+    needs_keras: bool
+
+    def __init__(self, path):
+        self.path = Path(path)
+
+
+class KerasFile(ModelFile):
+    """A .keras file: saved by copying the zip, without Keras."""
+
+    needs_keras = False
+
+    def save(self, path, info: dict) -> Path:
+        return copy_model_file(self.path, path, info)
+
+
+class KerasTwoFile(ModelFile):
+    """A Keras 2 .h5 file: only Keras can write it as .keras (call on the Keras thread)."""
+
+    needs_keras = True
+
+    def save(self, path, info: dict) -> Path:
+        return save_model(load_model(self.path).model, path, info)
+
+
+class TrainedHere:
+    """A model trained in this window; the Keras thread keeps it (call on that thread)."""
+
+    needs_keras = True
+
+    def __init__(self, key: int):
+        self.key = key
+
+    def save(self, path, info: dict) -> Path:
+        return worker.save_kept(self.key, path, info)
+
+    def release(self) -> None:
+        worker.release(self.key)
+
+
+@dataclass(eq=False)
 class OpenModel:
-    """A model ready to answer. Call `adder` (and so `model`) only from the GUI thread."""
+    """A model ready to answer: its engine at its own width, and where it came from."""
 
     name: str
-    model: object
-    encoding: Encoding
-    bits: int
-    adder: object  # core.inference.Adder
+    engine: Engine
+    source: ModelFile | TrainedHere | None = None  # None: cannot be saved
     path: Path | None = None
     info: dict = field(default_factory=dict)
+    stamp: tuple | None = None  # the file's (size, mtime) when its weights were read
+    _widths: dict[int, Engine] = field(default_factory=dict, repr=False)
+
+    @property
+    def encoding(self):
+        return self.engine.encoding
+
+    @property
+    def bits(self) -> int:
+        return self.engine.bits
 
     @property
     def description(self) -> str:
         return f"{self.name} ({self.encoding.name}, {self.bits}-bit)"
 
+    def at_width(self, bits: int) -> Engine:
+        """The same weights at `bits` (the same engine each time, so its judgement is
+        kept); ValueError for a layout of fixed width."""
+        if bits == self.bits:
+            return self.engine
+        if bits not in self._widths:
+            self._widths[bits] = self.engine.with_bits(bits)
+        return self._widths[bits]
 
-def prepare(loaded: LoadedModel, name: str | None = None) -> OpenModel:
-    """Wrap a model in an Adder and compile it with one answer (the first call is slow)."""
-    from core.inference import Adder
+    def is_file(self, path) -> bool:
+        """Whether this model's weights are those of the file at `path` as it is now."""
+        return (self.path is not None and Path(path).resolve() == self.path.resolve()
+                and self.stamp == _stamp(path))
 
-    adder = Adder(loaded.model, loaded.encoding, loaded.bits)
-    adder.answer(0, 0)
-    return OpenModel(name or loaded.name, loaded.model, loaded.encoding, loaded.bits, adder,
-                     loaded.path, loaded.info)
+    def saved_as(self, path: Path) -> None:
+        """After a save: the new file is this model's source from now on."""
+        if isinstance(self.source, TrainedHere):
+            self.source.release()
+        self.path, self.source, self.stamp = path, KerasFile(path), _stamp(path)
+
+
+def _stamp(path) -> tuple | None:
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
 
 
 def open_file(path) -> OpenModel:
-    """Load and prepare a model file; raises ModelFileError saying what is wrong."""
-    return prepare(load_model(path))
+    """Read a model file's weights (no Keras); raises ModelFileError saying what is wrong."""
+    path = Path(path)
+    stamp = _stamp(path)
+    engine, info = Engine.from_file(path)
+    source = KerasFile(path) if path.suffix.lower() == ".keras" else KerasTwoFile(path)
+    return OpenModel(path.stem, engine, source, path, info, stamp)
 
 
 def open_first(paths) -> OpenModel:
@@ -66,94 +145,37 @@ def open_first(paths) -> OpenModel:
     raise ModelFileError("; ".join(errors) or "no model file to open")
 
 
-def from_training(result, name: str) -> OpenModel:
-    """A finished run's model (core.training.TrainResult), with its history as info."""
-    recipe = result.recipe
-    loaded = LoadedModel(result.model, ENCODINGS[recipe.encoding], recipe.bits,
-                         info=result.info())
-    return prepare(loaded, name)
+def from_training(trained: worker.Trained, name: str) -> OpenModel:
+    """A finished run's model, with its history as info."""
+    return OpenModel(name, trained.engine, TrainedHere(trained.key),
+                     info=trained.result.info())
 
 
-def can_widen(entry: OpenModel) -> bool:
-    """Whether the model reads sequences of any length (paired-lsb): it can add wider numbers."""
-    return entry.model.input_shape[1] is None
+def watching(recipe, metrics) -> OpenModel:
+    """The model of a run in progress after an epoch (core.training.EpochMetrics); its
+    judgement of every pair, when the trainer made one, is kept as the engine's."""
+    if metrics.report is not None:
+        remember(metrics.engine, metrics.report)
+    return OpenModel(f"training {recipe.name}", metrics.engine)
 
 
-def private_adder(adder, weights=None):
-    """An Adder on a copy of `adder`'s model, so that a worker thread never calls the model
-    the calculator calls. `weights`: taken in the GUI thread (default: read them here)."""
-    import keras
-
-    from core.inference import Adder
-
-    clone = keras.models.clone_model(adder.model)
-    clone.set_weights(adder.model.get_weights() if weights is None else weights)
-    return Adder(clone, adder.encoding, adder.bits, adder.jit)
+def remember(engine: Engine, report: Report) -> None:
+    with _reports_lock:
+        _reports.setdefault(engine, report)
 
 
-def widen(entry: OpenModel, bits: int, cancel: threading.Event | None = None) -> OpenModel:
-    """The same weights answering `bits`-bit operands (on a copy), compiled with one answer."""
-    adder = private_adder(entry.adder).with_bits(bits)
-    adder.answer(0, 0)
-    return OpenModel(entry.name, adder.model, entry.encoding, bits, adder, entry.path,
-                     entry.info)
+def report_for(engine: Engine) -> Report | None:
+    """The engine's judgement if it has been made, else None (at once)."""
+    with _reports_lock:
+        return _reports.get(engine)
 
 
-def watcher(recipe) -> OpenModel:
-    """A model of `recipe`'s shape for the calculator to follow a training run with.
-
-    Built (and compiled) before the run starts; the training thread keeps calling its own
-    model, and each epoch's weights are copied into this one in the GUI thread.
-    """
-    from core.models import build_model
-
-    model = build_model(recipe)
-    loaded = LoadedModel(model, ENCODINGS[recipe.encoding], recipe.bits)
-    return prepare(loaded, f"training {recipe.name}")
-
-
-@dataclass
-class WrongPairs:
-    """The pairs a model gets wrong, as (a, b, predicted, true), sorted by (a, b)."""
-
-    pairs: list[tuple[int, int, int, int]]
-    judged: int  # how many pairs were judged
-    everything: bool  # True: every pair; False: a random sample (wide operands)
-
-    @property
-    def count(self) -> int:
-        return len(self.pairs)
-
-
-def judge_every_pair(adder, weights, cancel: threading.Event):
-    """core.insight.full_report of `adder` (on a private copy), computed once per adder and
-    weights version; None if `cancel` is set before the end."""
-    from core.insight import full_report, model_version
-
-    version = model_version(adder.model)
-    cached = _judged.get(adder)
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    report = full_report(private_adder(adder, weights), cancel.is_set)
-    if report is not None:
-        _judged[adder] = (version, report)
+def judged(engine: Engine, cancel: threading.Event) -> Report | None:
+    """core.evaluation.judge_all, once per engine; None if `cancel` is set first."""
+    report = report_for(engine)
+    if report is None:
+        report = judge_all(engine, cancel.is_set)
+        if report is not None:
+            remember(engine, report)
+            report = report_for(engine)
     return report
-
-
-def find_wrong_pairs(adder, weights, cancel: threading.Event) -> WrongPairs | None:
-    """Judge every pair (or a sample, above FULL_TABLE_MAX_BITS) on a private copy of the
-    adder's model; `weights` are taken in the GUI thread. None if `cancel` is set first."""
-    if cancel.is_set():
-        return None
-    bits = adder.bits
-    if bits <= FULL_TABLE_MAX_BITS:
-        report = judge_every_pair(adder, weights, cancel)
-        return None if report is None else WrongPairs(report.wrong(), report.count, True)
-    private = private_adder(adder, weights)
-    pairs = random_pairs(bits, EVAL_SAMPLES, seed=0)
-    wrong: list[tuple[int, int, int, int]] = []
-    for start in range(0, len(pairs), PAIRS_PER_STEP):
-        if cancel.is_set():
-            return None
-        wrong += evaluate(private, pairs.subset(slice(start, start + PAIRS_PER_STEP))).wrong()
-    return WrongPairs(sorted(wrong), len(pairs), False)

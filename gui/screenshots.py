@@ -34,7 +34,7 @@ def take(out_dir: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
-    from core.cli import BUNDLED
+    from assets import BUNDLED
     from gui.app import create_application
     from gui.main_window import MainWindow
 

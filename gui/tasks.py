@@ -1,22 +1,16 @@
-"""Short jobs off the GUI thread: loading TensorFlow and models, finding the wrong pairs.
+"""Short jobs off the GUI thread: opening model files and the engine's numpy work.
 
-A `Task` runs a function on the TensorFlow thread and reports `done(tag, result)` or
-`failed(tag, message)`. Connect those signals to @Slot methods of objects that live in the GUI
-thread: the call is then queued and the slot runs in the GUI thread (a lambda would run in the
-pool thread). `tag` lets a receiver ignore the answer to a request it has since replaced.
+A `Task` runs `fn(cancel)` on a pool thread and reports `done(tag, result)` or
+`failed(tag, message)`. Connect those signals to @Slot methods of objects that live in the
+GUI thread: the call is then queued and the slot runs in the GUI thread (a lambda would run in
+the pool thread). `tag` lets a receiver ignore the answer to a request it has since replaced;
+`cancel` is a threading.Event the job checks (`cancel.is_set` is what core's `cancel=`
+arguments take), set by whoever replaces the model the job is for.
 
-The TensorFlow thread (`tf_thread()`): one long-lived pool thread that does all the app's
-TensorFlow work off the GUI thread, tasks and training runs (gui.worker) alike, one after the
-other. Keras does not promise that building, tracing, fitting or assigning models in two
-threads at once is safe, and here it is not: a model built on one pool thread, trained on
-another and compiled on the first again crashed or hung the interpreter every time (with
-PySide6 6.12 / TensorFlow 2.21 / Python 3.11). TF_LOCK covers the rest: the GUI thread takes
-it before such work of its own (load_model and friends), and the training job holds it for a
-whole run. Calling an already compiled Adder (the calculator's answers) needs no lock.
-
-TensorFlow itself is imported on the GUI thread (`ensure_tensorflow`, called by Task.start and
-TrainingRunner.start): imported on a pool thread, it crashed or hung the interpreter later on,
-every time. See also gui.pyside_fix.
+Engine work (opening a file with h5py, judging every pair, the carry unit, wider samples) runs
+on `engine_pool()`: a few threads that need no TensorFlow, so a training run on the Keras
+thread (gui.worker) never blocks them. gui.worker queues its own short Keras jobs (saves) as
+Tasks on its one thread.
 """
 
 from __future__ import annotations
@@ -26,32 +20,21 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThreadPool, Signal, Slot
 
-from core.quiet import import_tensorflow
-from core.storage import ModelFileError
-from gui import pyside_fix
+from core.errors import ModelFileError
 
-pyside_fix.apply()  # before this module starts any thread
-
-TF_LOCK = threading.RLock()  # one thread at a time builds, traces, trains or assigns models
-_TF_THREAD: QThreadPool | None = None
+ENGINE_THREADS = 3  # an open never waits behind the two judgements of the model on show
+POLL_S = 0.01  # wait_all: how often undelivered reports are looked for
+_ENGINE_POOL: QThreadPool | None = None
 
 
-def tf_thread() -> QThreadPool:
-    """The pool of one thread, never retired, on which all TensorFlow work is queued."""
-    global _TF_THREAD
-    if _TF_THREAD is None:
-        _TF_THREAD = QThreadPool()
-        _TF_THREAD.setObjectName("tensorflow")
-        _TF_THREAD.setMaxThreadCount(1)
-        _TF_THREAD.setExpiryTimeout(-1)
-    return _TF_THREAD
-
-
-def ensure_tensorflow() -> None:
-    """Import TensorFlow, quietly, on the GUI thread (at once if it is already imported)."""
-    if threading.current_thread() is not threading.main_thread():
-        raise RuntimeError("TensorFlow must be imported on the main thread")
-    import_tensorflow()
+def engine_pool() -> QThreadPool:
+    """The pool on which opening files and numpy engine work are queued."""
+    global _ENGINE_POOL
+    if _ENGINE_POOL is None:
+        _ENGINE_POOL = QThreadPool()
+        _ENGINE_POOL.setObjectName("engine")
+        _ENGINE_POOL.setMaxThreadCount(ENGINE_THREADS)
+    return _ENGINE_POOL
 
 
 def describe(exc: BaseException) -> str:
@@ -62,43 +45,46 @@ def describe(exc: BaseException) -> str:
 
 
 class Task(QObject):
-    """`fn(cancel)` on the TensorFlow thread; `cancel` is a threading.Event it may check."""
+    """`fn(cancel)` on a pool thread (the engine pool unless another is given)."""
 
     done = Signal(object, object)  # tag, result
     failed = Signal(object, str)  # tag, one-line message
     _ended = Signal()
 
-    _alive: set[Task] = set()  # running tasks, kept from the garbage collector
+    _alive: set[Task] = set()  # started and not yet reported, kept from the garbage collector
 
-    def __init__(self, fn: Callable[[threading.Event], object], tag: object = None):
+    def __init__(self, fn: Callable[[threading.Event], object], tag: object = None,
+                 pool: QThreadPool | None = None):
         super().__init__()
         self.fn, self.tag = fn, tag
+        self.pool = pool or engine_pool()
         self.cancel = threading.Event()
+        self.ran = threading.Event()  # set on the pool thread once fn has returned or raised
         self._ended.connect(self._forget)
 
     @classmethod
-    def launch(cls, fn: Callable[[threading.Event], object], tag: object, done,
-               failed) -> Task:
+    def launch(cls, fn: Callable[[threading.Event], object], tag: object, done, failed,
+               pool: QThreadPool | None = None) -> Task:
         """Start `fn` with `done` and `failed` connected (@Slot methods of GUI-thread
         objects, so that they run in the GUI thread)."""
-        task = cls(fn, tag)
+        task = cls(fn, tag, pool)
         task.done.connect(done)
         task.failed.connect(failed)
         return task.start()
 
     def start(self) -> Task:
-        ensure_tensorflow()
         Task._alive.add(self)
-        tf_thread().start(self._run)
+        self.pool.start(self._run)
         return self
 
-    def _run(self) -> None:  # on the TensorFlow thread
+    def _run(self) -> None:  # on the pool thread
         try:
-            with TF_LOCK:
-                result = self.fn(self.cancel)
+            result = self.fn(self.cancel)
         except Exception as exc:  # reported to the GUI, never lost in a thread
+            self.ran.set()
             self.failed.emit(self.tag, describe(exc))
         else:
+            self.ran.set()
             self.done.emit(self.tag, result)
         self._ended.emit()
 
@@ -117,9 +103,13 @@ class Task(QObject):
 
     @classmethod
     def wait_all(cls, timeout_ms: int = 10_000) -> bool:
-        """Wait for every task and deliver its report; True if none is left."""
+        """Wait for every task and deliver its report; True if none is left. (A Keras save
+        queued behind a training run waits for the run: stop it first.)"""
         deadline = QDeadlineTimer(timeout_ms)
         while cls._alive and not deadline.hasExpired():
-            tf_thread().waitForDone(max(1, deadline.remainingTime()))
-            QCoreApplication.processEvents()  # deliver done/failed; they may start new tasks
+            QCoreApplication.processEvents()  # deliver reports; they may start new tasks
+            waiting = next(iter(cls._alive), None)
+            if waiting is not None:
+                waiting.ran.wait(POLL_S)
+        QCoreApplication.processEvents()
         return not cls._alive

@@ -1,13 +1,15 @@
 """The Training tab: pick a recipe, change any field, train, and watch the curves.
 
 Fields are checked with core.recipes.field_error as they are typed: a bad value turns the
-field red, says why, and disables Start. Training runs in gui.worker's thread; this tab turns
-its reports into a progress bar and the live plots. For "Watch it learn" it builds, before the
-run, a model of the same shape (`watcher`) that only the GUI thread calls, and copies each
-epoch's weights into it while the training thread waits.
+field red, says why, and disables Start. Training runs on gui.worker's Keras thread (the first
+run imports TensorFlow there); this tab turns its reports into a progress bar and the live
+plots. For "Watch it learn" it passes on each epoch's model as an OpenModel whose engine holds
+that epoch's weights as plain arrays: the training thread never waits for the window.
 """
 
 from __future__ import annotations
+
+import sys
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -25,10 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.recipes import RECIPES, Recipe, field_error, get_recipe
+from core.training import Ended
 from gui import open_models
-from gui.open_models import OpenModel
 from gui.plots import TrainingPlots
-from gui.tasks import Task
 from gui.worker import TrainingRunner
 
 # (recipe field, label, type) for every field a user may change
@@ -66,9 +67,9 @@ def _clock(seconds: float) -> str:
 
 
 class TrainingTab(QWidget):
-    run_finished = Signal(object, str)  # TrainResult with a usable model or None; summary
+    run_finished = Signal(object, str)  # gui.worker.Trained (a usable model) or None; summary
     running_changed = Signal(bool)
-    watched_epoch = Signal(object, object)  # the watcher (OpenModel, weights copied), metrics
+    watched_epoch = Signal(object, object)  # OpenModel of the epoch's weights, EpochMetrics
     watch_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None):
@@ -80,8 +81,6 @@ class TrainingTab(QWidget):
         self.runner.finished.connect(self._on_finished)
         self.runner.errored.connect(self._on_errored)
         self._recipe: Recipe | None = None  # the run in progress
-        self.watcher: OpenModel | None = None  # the Calculator's copy of the model in training
-        self._stop_early = self._shutting_down = False
         self._build()
         self.load_recipe("carry")
 
@@ -120,7 +119,6 @@ class TrainingTab(QWidget):
 
         self.watch_checkbox = QCheckBox("Watch it learn: the Calculator follows this run")
         self.watch_checkbox.setObjectName("watch_checkbox")
-        self.watch_checkbox.toggled.connect(self._on_watch_toggled)
         self.watch_checkbox.toggled.connect(self.watch_changed)
         self.start_button = QPushButton("Start training")
         self.start_button.setObjectName("start_button")
@@ -211,63 +209,36 @@ class TrainingTab(QWidget):
 
     @Slot()
     def start(self) -> None:
-        """Build the Calculator's copy of the model first (gui.tasks), then train."""
+        """Train the recipe the fields describe on the Keras thread."""
         recipe = self.recipe()
         if recipe is None or self.running or self.runner.is_running():
             return
-        self._recipe, self.watcher, self._stop_early = recipe, None, False
+        self._recipe = recipe
         self._set_controls(running=True)
         self.plots.clear()
         self.plots.start()
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat("starting…")
-        self._say("Preparing…")
-        Task.launch(lambda cancel: open_models.watcher(recipe), recipe, self._on_watcher_ready,
-                    self._on_watcher_failed)
-        self.running_changed.emit(True)
-
-    @Slot(object, object)
-    def _on_watcher_ready(self, recipe, entry) -> None:
-        if recipe is self._recipe:
-            self.watcher = entry
-            self._launch(recipe)
-
-    @Slot(object, str)
-    def _on_watcher_failed(self, recipe, message: str) -> None:
-        if recipe is self._recipe:  # train all the same; the Calculator cannot follow it
-            self._launch(recipe)
-
-    def _launch(self, recipe: Recipe) -> None:
-        if self._stop_early or self._shutting_down:
-            message = "Stopped before training began: no new model."
-            self._end_run()
-            self._say(message)
-            self.run_finished.emit(None, message)
-            return
-        self._on_watch_toggled(self.watch_checkbox.isChecked())
-        self._say(f"Building a {recipe.bits}-bit {recipe.name} model…")
+        first = "tensorflow" not in sys.modules
+        self._say("Loading TensorFlow…" if first else "Preparing…")
         self.runner.start(recipe)
+        self.running_changed.emit(True)
 
     @Slot()
     def stop(self) -> None:
         if self.running:
-            self._stop_early = True  # if the run has not begun yet
             self.runner.stop()
             self.stop_button.setEnabled(False)
             self._say("Stopping after this batch…")
 
     def shutdown(self, timeout_ms: int = -1) -> bool:
         """Stop any run and join its thread (for closing the window; < 0 waits as long as
-        the batch and epoch in progress take, so that no thread outlives the window)."""
-        self._shutting_down = True
+        the batch in progress and its epoch's report take, so that no thread outlives the
+        window)."""
         self.runner.stop()
         joined = self.runner.wait(timeout_ms)
         self.plots.stop()
         return joined
-
-    @Slot(bool)
-    def _on_watch_toggled(self, on: bool) -> None:
-        self.runner.pause_after_epoch = on and self.watcher is not None
 
     def _set_controls(self, running: bool) -> None:
         self.recipe_box.setEnabled(not running)
@@ -283,7 +254,7 @@ class TrainingTab(QWidget):
 
     @Slot()
     def _on_started(self) -> None:
-        self._say("Training…")
+        self._say(f"Training a {self._recipe.bits}-bit {self._recipe.name} model…")
 
     @Slot(object)
     def _on_batch(self, p) -> None:
@@ -294,39 +265,38 @@ class TrainingTab(QWidget):
                                     f"{p.batches} · ETA {_clock(eta)}")
         self.plots.add_batch(p)
 
-    @Slot(object, object)
-    def _on_epoch(self, metrics, weights) -> None:
+    @Slot(object)
+    def _on_epoch(self, metrics) -> None:
         self.plots.add_epoch(metrics)
         held = ("" if metrics.heldout_exact is None
                 else f", held-out {metrics.heldout_exact:.1%}")
         self._say(f"Epoch {metrics.epoch}: loss {metrics.loss:.4g}, exact {metrics.exact:.1%}"
                   f"{held} ({metrics.elapsed:.0f} s)")
-        watcher = self.watcher
-        copy = lambda: watcher.model.set_weights(weights)  # while the training thread waits
-        if (self.watch_checkbox.isChecked() and watcher is not None
-                and self.runner.while_paused(copy)):
-            self.watched_epoch.emit(watcher, metrics)
+        if self.watch_checkbox.isChecked() and self._recipe is not None:
+            self.watched_epoch.emit(open_models.watching(self._recipe, metrics), metrics)
 
-    @Slot(object)
-    def _on_finished(self, result) -> None:
+    @Slot(object, object)
+    def _on_finished(self, result, trained) -> None:
+        last = result.history[-1] if result.history else None
+        if result.ended is Ended.STOPPED and last is not None and last.fraction < 1:
+            self.plots.mark_stopped(last.epoch - 1 + last.fraction)  # where the stop came
         self._end_run()
         if not result.ok:
             message = f"Training {result.reason}. The previous model is kept."
             self._say(message, "bad")
             self.run_finished.emit(None, message)
-        elif not result.history:
+        elif trained is None:
             message = f"Training {result.reason}: no epoch finished, so no new model."
             self._say(message)
             self.run_finished.emit(None, message)
         else:
-            last = result.history[-1]
             self.progress_bar.setValue(PROGRESS_STEPS)
             self.progress_bar.setFormat(f"done · {len(result.history)} epochs · "
                                         f"{_clock(last.elapsed)}")
             message = (f"Training {result.reason} ({last.exact:.1%} exact, best epoch "
                        f"{result.best_epoch}). The model joins the model list.")
             self._say(message, "good" if last.exact == 1.0 else "info")
-            self.run_finished.emit(result, message)
+            self.run_finished.emit(trained, message)
 
     @Slot(str)
     def _on_errored(self, message: str) -> None:

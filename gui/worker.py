@@ -1,50 +1,108 @@
-"""The training worker: the one place where model.fit runs for the app.
+"""The Keras thread: the one thread of the app that imports TensorFlow and calls Keras.
 
-`TrainingRunner` lives in the GUI thread. `start(recipe)` queues a `_Job` on the TensorFlow
-thread (gui.tasks.tf_thread: one QThreadPool thread that does all TensorFlow work off the GUI
-thread, so training and background tasks take turns); the job runs core's Trainer there and
-reports through signals that carry plain data:
+`keras_thread()` is a pool of one long-lived thread. Everything Keras runs there, one job
+after the other: the import of TensorFlow itself (when Keras is first needed: a training run
+or a save that needs Keras, never at start-up), training runs, and saves of models that only
+Keras can write. The GUI thread never calls a Keras object; what it shows comes from numpy
+engines (core.engine), which any thread may use.
 
-    started()                       the run has begun on the TensorFlow thread
-    batch(BatchProgress)            every BATCH_EVERY batches (core's throttling)
-    epoch(EpochMetrics, weights)    weights: model.get_weights(), taken on that thread
-    finished(TrainResult)           however training ended (result.ok is False if it diverged)
-    errored(str)                    an exception, in one line
+`TrainingRunner` lives in the GUI thread. `start(recipe)` queues a `_Job` on the Keras thread;
+the job runs core's Trainer and reports through signals that carry plain data:
+
+    started()                        TensorFlow is loaded and the run begins
+    batch(BatchProgress)             every BATCH_EVERY batches (core's throttling)
+    epoch(EpochMetrics)              metrics.engine: a numpy Engine of the weights after the
+                                     epoch; metrics.report: every pair judged (<= 8 bits)
+    finished(TrainResult, Trained)   however training ended; Trained is None unless the run
+                                     made a usable model (result.model is None: see below)
+    errored(str)                     an exception, in one line
+
+Nothing waits for the GUI: an epoch report is a queued signal, so Stop and closing the window
+take one batch (and the judging of that epoch) at most. A finished run's Keras model stays on
+the Keras thread, kept under `Trained.key`, for `save_kept` to write; the GUI holds only the
+key and the engine.
 
 The job's signals reach the runner's @Slot methods through queued connections, so the runner's
 own signals are always emitted in the GUI thread. `stop()` asks the trainer to end after the
 batch that is running; `wait()` blocks until the job has ended.
-
-The run holds gui.tasks.TF_LOCK (no other thread builds or trains models meanwhile).
-To copy an epoch's weights into a model of its own, the GUI sets `pause_after_epoch` and, in
-its epoch slot, calls `while_paused(fn)`: the training thread waits after each epoch report
-until fn has run (or HOLD_S passes), so the copy never overlaps training.
 """
 
 from __future__ import annotations
 
 import itertools
+import sys
 import threading
+from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
+from core.engine import Engine
+from core.quiet import import_tensorflow
 from core.recipes import Recipe
-from gui import pyside_fix
-from gui.tasks import TF_LOCK, describe, ensure_tensorflow, tf_thread
-
-pyside_fix.apply()  # before this module starts any thread
+from core.storage import save_model
+from core.training import Ended, Trainer, TrainResult
+from gui.tasks import Task, describe
 
 BATCH_EVERY = 5  # batches between progress reports
-HOLD_S = 10.0  # longest wait after an epoch report for the GUI's while_paused
+_KERAS_THREAD: QThreadPool | None = None
+_KEPT: dict[int, object] = {}  # key -> Keras model of a finished run (Keras thread only)
+_keys = itertools.count(1)
+
+
+def keras_thread() -> QThreadPool:
+    """The pool of one thread, never retired, on which all Keras work is queued."""
+    global _KERAS_THREAD
+    if _KERAS_THREAD is None:
+        _KERAS_THREAD = QThreadPool()
+        _KERAS_THREAD.setObjectName("keras")
+        _KERAS_THREAD.setMaxThreadCount(1)
+        _KERAS_THREAD.setExpiryTimeout(-1)
+    return _KERAS_THREAD
+
+
+def _load_tensorflow() -> None:  # on the Keras thread
+    """Import TensorFlow quietly the first time Keras is needed (at once after that)."""
+    if "tensorflow" not in sys.modules:
+        import_tensorflow()
+
+
+def keras_task(fn, tag, done, failed) -> Task:
+    """Task.launch on the Keras thread, with TensorFlow imported first."""
+
+    def run(cancel: threading.Event):
+        _load_tensorflow()
+        return fn(cancel)
+
+    return Task.launch(run, tag, done, failed, pool=keras_thread())
+
+
+@dataclass(frozen=True)
+class Trained:
+    """A finished run's model as the GUI holds it: the final weights as an engine, and the
+    key under which the Keras thread keeps the Keras model."""
+
+    result: object  # core.training.TrainResult, its model left on the Keras thread
+    engine: Engine
+    key: int
+
+
+def save_kept(key: int, path, info: dict):
+    """Write the kept Keras model `key` to `path` (call on the Keras thread)."""
+    return save_model(_KEPT[key], path, info)
+
+
+def release(key: int) -> None:
+    """Let the Keras thread drop the kept model `key` (it is dropped there, not here)."""
+    keras_thread().start(lambda: _KEPT.pop(key, None))
 
 
 class _Job(QObject):
-    """Runs one Trainer on the TensorFlow thread. Its signals carry the job's id first."""
+    """Runs one Trainer on the Keras thread. Its signals carry the job's id first."""
 
     started = Signal(int)
     batch = Signal(int, object)
-    epoch = Signal(int, object, object)
-    finished = Signal(int, object)
+    epoch = Signal(int, object)
+    finished = Signal(int, object, object)
     errored = Signal(int, str)
 
     def __init__(self, ident: int, recipe: Recipe, batch_every: int):
@@ -53,52 +111,51 @@ class _Job(QObject):
         self._stop = threading.Event()
         self.ended = threading.Event()
         self._trainer = None
-        self.pause_after_epoch = False
-        self.resume = threading.Event()
-        self.hold = threading.Lock()  # held by whoever may touch TensorFlow after an epoch
-        self.paused = False
+        self._lock = threading.Lock()  # between request_stop and the trainer's creation
 
     def request_stop(self) -> None:  # any thread
-        self._stop.set()
-        self.resume.set()
-        trainer = self._trainer
-        if trainer is not None:
-            trainer.stop()
+        with self._lock:
+            self._stop.set()
+            if self._trainer is not None:
+                self._trainer.stop()  # core: safe from any thread
 
-    def report_epoch(self, metrics, weights) -> None:  # on the TensorFlow thread
-        if not self.pause_after_epoch:
-            self.epoch.emit(self.ident, metrics, weights)
-            return
-        self.resume.clear()
-        with self.hold:
-            self.paused = True
-        self.epoch.emit(self.ident, metrics, weights)
-        self.resume.wait(HOLD_S)
-        with self.hold:  # waits for a while_paused that has begun
-            self.paused = False
-
-    def run(self) -> None:  # on the TensorFlow thread
-        self.started.emit(self.ident)
+    def run(self) -> None:  # on the Keras thread
         try:
-            with TF_LOCK:
-                from core.training import Trainer
-
-                self._trainer = Trainer(self.recipe, [_Relay(self)],
-                                        batch_every=self.batch_every)
-                if self._stop.is_set():  # stop() came before the trainer existed
-                    self._trainer.stop()
-                result = self._trainer.run()
+            result, trained = self._train()
         except Exception as exc:
             self.errored.emit(self.ident, describe(exc))
         else:
-            self.finished.emit(self.ident, result)
+            self.finished.emit(self.ident, result, trained)
         finally:
             self.ended.set()
 
+    def _train(self):
+        if self._stop.is_set():  # stopped while queued: no need for TensorFlow
+            stopped = TrainResult(None, self.recipe, [], "stopped by user before it began", 0,
+                                  ended=Ended.STOPPED)
+            return stopped, None
+        _load_tensorflow()
+        with self._lock:
+            self._trainer = Trainer(self.recipe, [_Relay(self)], batch_every=self.batch_every)
+            if self._stop.is_set():
+                self._trainer.stop()
+        self.started.emit(self.ident)
+        try:
+            result = self._trainer.run()
+        finally:
+            with self._lock:  # its Keras model must not be freed by the GUI thread
+                self._trainer = None
+        if not (result.ok and result.history):
+            return replace(result, model=None), None
+        key = next(_keys)
+        _KEPT[key] = result.model
+        engine = Engine.from_model(result.model, self.recipe.bits)
+        result = replace(result, model=None)
+        return result, Trained(result, engine, key)
+
 
 class _Relay:
-    """A core.training.Observer by its four hooks (importing that class would import Keras
-    with this module, before the window shows) that turns reports into the job's signals."""
+    """A core.training.Observer by its four hooks: turns reports into the job's signals."""
 
     def __init__(self, job: _Job):
         self.job = job
@@ -110,15 +167,15 @@ class _Relay:
     def on_batch(self, progress) -> None:
         self.job.batch.emit(self.job.ident, progress)
 
-    def on_epoch(self, metrics, model) -> None:
-        self.job.report_epoch(metrics, model.get_weights())
+    def on_epoch(self, metrics, model) -> None:  # metrics.engine: plain arrays, no Keras
+        self.job.epoch.emit(self.job.ident, metrics)
 
 
 class TrainingRunner(QObject):
     started = Signal()
     batch = Signal(object)  # core.training.BatchProgress
-    epoch = Signal(object, object)  # EpochMetrics, list of numpy weight arrays
-    finished = Signal(object)  # core.training.TrainResult
+    epoch = Signal(object)  # core.training.EpochMetrics, with .engine (and .report)
+    finished = Signal(object, object)  # core.training.TrainResult, Trained or None
     errored = Signal(str)
 
     _ids = itertools.count(1)
@@ -126,51 +183,20 @@ class TrainingRunner(QObject):
     def __init__(self, parent: QObject | None = None, batch_every: int = BATCH_EVERY):
         super().__init__(parent)
         self.batch_every = batch_every
-        self._pause = False
         self._job: _Job | None = None
 
-    @property
-    def pause_after_epoch(self) -> bool:
-        """Whether the training thread waits after each epoch report for while_paused."""
-        return self._pause
-
-    @pause_after_epoch.setter
-    def pause_after_epoch(self, on: bool) -> None:
-        self._pause = bool(on)
-        if self._job is not None:
-            self._job.pause_after_epoch = self._pause
-            if not on:
-                self._job.resume.set()
-
-    def while_paused(self, fn) -> bool:
-        """Run fn() now (GUI thread) while the training thread waits after its epoch report,
-        then let it go on. False (fn not run) if it is not waiting."""
-        job = self._job
-        if job is None:
-            return False
-        try:
-            with job.hold:
-                if not job.paused:
-                    return False
-                fn()
-                return True
-        finally:
-            job.resume.set()
-
     def start(self, recipe: Recipe) -> None:
-        """Train `recipe` on the TensorFlow thread; RuntimeError if a run is in progress."""
+        """Train `recipe` on the Keras thread; RuntimeError if a run is in progress."""
         if self.is_running():
             raise RuntimeError("a training run is already in progress")
-        ensure_tensorflow()
         job = _Job(next(self._ids), recipe, self.batch_every)
-        job.pause_after_epoch = self._pause
         job.started.connect(self._on_started)
         job.batch.connect(self._on_batch)
         job.epoch.connect(self._on_epoch)
         job.finished.connect(self._on_finished)
         job.errored.connect(self._on_errored)
         self._job = job
-        tf_thread().start(job.run)
+        keras_thread().start(job.run)
 
     def stop(self) -> None:
         """Ask the run to end after the current batch (returns at once)."""
@@ -201,16 +227,16 @@ class TrainingRunner(QObject):
         if self._current(ident):
             self.batch.emit(progress)
 
-    @Slot(int, object, object)
-    def _on_epoch(self, ident: int, metrics, weights) -> None:
-        if self._current(ident):
-            self.epoch.emit(metrics, weights)
-
     @Slot(int, object)
-    def _on_finished(self, ident: int, result) -> None:
+    def _on_epoch(self, ident: int, metrics) -> None:
+        if self._current(ident):
+            self.epoch.emit(metrics)
+
+    @Slot(int, object, object)
+    def _on_finished(self, ident: int, result, trained) -> None:
         if self._current(ident):
             self.wait()  # the job ends right after this report
-            self.finished.emit(result)
+            self.finished.emit(result, trained)
 
     @Slot(int, str)
     def _on_errored(self, ident: int, message: str) -> None:

@@ -52,6 +52,30 @@ def keras2_h5(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def carry_engine(carry_model):
+    """The 4-bit carry model as a numpy engine (what the window answers with)."""
+    from core.engine import Engine
+
+    return Engine.from_model(carry_model.model, 4)
+
+
+@pytest.fixture(scope="session")
+def seed_engine(seed_model):
+    from core.engine import Engine
+
+    return Engine.from_model(seed_model)
+
+
+@pytest.fixture(scope="session")
+def carry_file(carry_model, tmp_path_factory):
+    """The 4-bit carry model saved as a .keras file, with its history."""
+    from core.storage import save_model
+
+    path = tmp_path_factory.mktemp("carry4") / "carry4.keras"
+    return save_model(carry_model.model, path, carry_model.info())
+
+
 @pytest.fixture
 def window(qtbot, tmp_path):
     """A main window with no model open and settings of its own; closing it must leave no

@@ -2,24 +2,26 @@
 pairs, wider numbers for a carry model, opening and saving model files, and what the window
 remembers."""
 
+import shutil
+
 import keras
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QValidator, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QSpinBox
 
-from core.cli import BUNDLED
-from core.data import EVAL_SAMPLES
-from core.encodings import ENCODINGS
-from core.evaluation import evaluate
-from core.inference import Adder
-from core.recipes import get_recipe
-from core.storage import LoadedModel, load_model, save_model
+from assets import BUNDLED
+from core.encodings import CONCAT_MSB
+from core.engine import Engine
+from core.evaluation import WIDE_SAMPLES
+from core.numbers import all_pairs, from_bits, to_bits
+from core.storage import load_model
 from gui import main_window
 from gui.bit_grid import BitGrid
 from gui.calculator import CalculatorTab
 from gui.main_window import MainWindow
-from gui.open_models import open_file, prepare
+from gui.open_models import OpenModel, open_file
 from gui.tasks import Task
 from gui.wide_spinbox import WideSpinBox
 
@@ -38,15 +40,16 @@ def shown(window, name, kind=QLabel):
     return window.findChild(kind, name)
 
 
+def fresh(engine: Engine) -> Engine:
+    """The same weights in an engine that has judged nothing yet."""
+    return Engine(engine.net, engine.encoding, engine.bits)
+
+
 @pytest.fixture(scope="session")
 def carry8_path(tmp_path_factory):
-    """An 8-bit carry model trained until it is right on every pair, saved to a file."""
-    from core.training import train
-
-    result = train(get_recipe("carry", epochs=15))
-    assert result.history[-1].exact == 1.0, result.reason
+    """The bundled 8-bit carry model (right on every pair), copied where tests may write."""
     path = tmp_path_factory.mktemp("models") / "carry8.keras"
-    save_model(result.model, path, result.info())
+    shutil.copy(BUNDLED["carry"], path)
     return path
 
 
@@ -136,24 +139,30 @@ def test_spin_range_follows_the_model_width(window8):
     assert shown(window8, "spin_a", QSpinBox).maximum() == 255
     assert shown(window8, "spin_b", QSpinBox).minimum() == 0
     window8.wait_for_background()
-    assert window8.calculator.wrong_pairs.count == 0
+    assert window8.calculator.wrong_pairs.wrong_count == 0
     assert "No wrong pairs" in shown(window8, "wrong_count").text()
 
 
-def test_wrong_bits_are_marked(make_window, seed_model, qtbot):
+def keras_wrong_pairs(model, bits: int) -> list[tuple[int, int]]:
+    """The pairs Keras's own predict gets wrong (a concat-msb model), in (a, b) order."""
+    a, b = all_pairs(bits)
+    x = CONCAT_MSB.inputs(to_bits(a, bits), to_bits(b, bits))
+    predicted = from_bits(CONCAT_MSB.probabilities(model.predict(x, verbose=0)) >= 0.5)
+    return [(int(i), int(j)) for i, j, p in zip(a, b, predicted, strict=True) if p != i + j]
+
+
+def test_wrong_bits_are_marked(make_window, seed_model, seed_engine, qtbot):
     window = make_window()
-    window.add_model(LoadedModel(seed_model, ENCODINGS["concat-msb"], 4), name="untrained")
+    window.add_model(OpenModel("untrained", fresh(seed_engine)))
     assert shown(window, "spin_a", QSpinBox).maximum() == 15
     assert window.wait_for_background()
-    wrong = window.calculator.wrong_pairs
-    expected = evaluate(Adder(seed_model, ENCODINGS["concat-msb"], 4))
-    assert wrong.count == expected.wrong_count > 0
-    assert wrong.pairs == sorted(expected.wrong())
+    wrong = [(a, b) for a, b, _, _ in window.calculator.wrong_pairs.wrong()]
+    assert wrong == keras_wrong_pairs(seed_model, 4) and wrong
 
     window.calculator.set_pair(15, 15)
     qtbot.mouseClick(shown(window, "next_wrong", QPushButton), Qt.MouseButton.LeftButton)
     a, b = shown(window, "spin_a", QSpinBox).value(), shown(window, "spin_b", QSpinBox).value()
-    assert (a, b) == wrong.pairs[0][:2]  # after the last pair comes the first
+    assert (a, b) == wrong[0]  # after the last pair comes the first
     predicted = int(shown(window, "predicted_sum").text())
     assert predicted != a + b
     assert "✗" in shown(window, "verdict").text()
@@ -166,11 +175,11 @@ def test_wrong_bits_are_marked(make_window, seed_model, qtbot):
     assert grid.rows()["true"] == msb_bits(a + b, 5)
 
 
-def test_previous_and_next_step_through_the_wrong_pairs(make_window, seed_model, qtbot):
+def test_previous_and_next_step_through_the_wrong_pairs(make_window, seed_engine, qtbot):
     window = make_window()
-    window.add_model(LoadedModel(seed_model, ENCODINGS["concat-msb"], 4))
+    window.add_model(OpenModel("untrained", seed_engine))
     window.wait_for_background()
-    pairs = [p[:2] for p in window.calculator.wrong_pairs.pairs]
+    pairs = [p[:2] for p in window.calculator.wrong_pairs.wrong()]
     assert len(pairs) >= 2
     window.calculator.set_pair(*pairs[0])
     click = lambda name: qtbot.mouseClick(shown(window, name, QPushButton),
@@ -195,15 +204,19 @@ def _not_an_adder(path):
     model.save(path)
 
 
+@pytest.fixture
+def dialogs(monkeypatch):
+    shown_dialogs = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown_dialogs.append(args)
+                        or QMessageBox.StandardButton.Ok)
+    return shown_dialogs
+
+
 @pytest.mark.parametrize("make_bad", [_corrupt, _not_an_adder])
-def test_a_bad_file_shows_a_dialog_and_keeps_the_model(make_window, carry_model, tmp_path,
-                                                       monkeypatch, make_bad):
-    dialogs = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        lambda *args: dialogs.append(args) or QMessageBox.StandardButton.Ok)
+def test_a_bad_file_shows_a_dialog_and_keeps_the_model(make_window, carry_engine, tmp_path,
+                                                       dialogs, make_bad):
     window = make_window()
-    window.add_model(LoadedModel(carry_model.model, ENCODINGS["paired-lsb"], 4))
-    before = window.current_model
+    before = window.add_model(OpenModel("carry4", carry_engine))
     bad = tmp_path / "bad.keras"
     make_bad(bad)
 
@@ -230,6 +243,16 @@ def test_window_shows_before_the_model_is_loaded(make_window, carry8_path, setti
     assert settings.value("last_model") == str(carry8_path)
 
 
+def test_a_model_open_already_is_not_read_or_judged_again(make_window, carry8_path):
+    window = make_window()
+    assert window.load_model(carry8_path)
+    assert window.wait_for_background()
+    first = window.current_model
+    window.open_model_async(carry8_path)  # the toolbar's bundled-model buttons do this
+    assert window.current_model is first and Task.running() == 0
+    assert window.calculator.wrong_pairs is not None  # at once: judged before
+
+
 def test_settings_remember_the_last_model_and_geometry(make_window, carry8_path, qtbot,
                                                        monkeypatch):
     monkeypatch.setattr(main_window, "BUNDLED", {})
@@ -254,21 +277,49 @@ def test_without_any_model_the_window_says_so(make_window, tmp_path, monkeypatch
     assert Task.running() == 0
 
 
-def test_save_as_writes_a_model_that_opens_again(make_window, carry_model, tmp_path):
+def test_save_as_copies_a_keras_file_that_opens_again(make_window, carry_file, tmp_path,
+                                                      qtbot):
     window = make_window()
-    window.add_model(LoadedModel(carry_model.model, ENCODINGS["paired-lsb"], 4,
-                                 info=carry_model.info()), name="carry4")
+    assert window.load_model(carry_file)
     target = tmp_path / "saved"
-    assert window.save_model(target)
-    loaded = load_model(tmp_path / "saved.keras")
+    with qtbot.waitSignal(window.saved, timeout=30_000) as saved:
+        assert window.save_model(target)
+    assert saved.args == [tmp_path / "saved.keras"]
+    loaded = load_model(tmp_path / "saved.keras")  # Keras reads the copy
     assert (loaded.encoding.name, loaded.bits) == ("paired-lsb", 4)
     assert loaded.info["recipe"]["name"] == "carry"
     assert window.current_model.path == tmp_path / "saved.keras"
     assert window.load_model(tmp_path / "saved.keras")
-    assert len(window.models) == 1  # the same file replaces its entry
+    assert len(window.models) == 1  # the same file, so the same entry
     for a, b in [(0, 0), (15, 15), (9, 6)]:
         window.calculator.set_pair(a, b)
         check_pair_on_screen(window, a, b, 4)
+
+
+def test_a_keras2_h5_is_saved_as_keras_by_the_keras_thread(make_window, keras2_h5, tmp_path,
+                                                           qtbot):
+    window = make_window()
+    assert window.load_model(keras2_h5)
+    with qtbot.waitSignal(window.saved, timeout=60_000):
+        assert window.save_model(tmp_path / "tutorial.keras")
+    before, _ = Engine.from_file(keras2_h5)
+    after, _ = Engine.from_file(tmp_path / "tutorial.keras")
+    a, b = all_pairs(8)
+    np.testing.assert_array_equal(before.add_many(a, b), after.add_many(a, b))
+    assert window.current_model.path == tmp_path / "tutorial.keras"
+
+
+def test_a_failed_save_shows_a_dialog_and_keeps_the_model(make_window, carry_file, tmp_path,
+                                                          qtbot, dialogs):
+    window = make_window()
+    assert window.load_model(carry_file)
+    entry = window.current_model
+    with qtbot.waitSignal(window.save_failed, timeout=30_000) as failed:
+        assert window.save_model(tmp_path / "missing" / "model.keras")
+    assert "does not exist" in failed.args[0]
+    assert len(dialogs) == 1 and "does not exist" in dialogs[0][2]
+    assert window.current_model is entry and entry.path == carry_file
+    assert not (tmp_path / "missing").exists()
 
 
 # -- wider numbers: the width box and the wide input boxes ------------------------------------
@@ -295,13 +346,12 @@ def tab(qtbot):
 
 
 def switch(tab, bits: int) -> None:
-    tab.set_width(bits)
-    assert Task.wait_all(60_000)  # the wider adder is traced on the TensorFlow thread
+    tab.set_width(bits)  # at once: the same weights in another engine
     assert tab.operand_bits == bits and tab.width_box.currentData() == bits
 
 
-def test_a_seed_model_cannot_widen_and_says_why(tab, seed_model):
-    tab.set_model(prepare(LoadedModel(seed_model, ENCODINGS["concat-msb"], 4), "seed"))
+def test_a_seed_model_cannot_widen_and_says_why(tab, seed_engine):
+    tab.set_model(OpenModel("seed", seed_engine))
     box = tab.width_box
     assert not box.isEnabled() and box.count() == 1 and box.currentData() == 4
     why = "only a carry (paired-lsb) model can add wider numbers"
@@ -328,13 +378,13 @@ def test_a_carry_model_adds_16_bit_numbers(tab, shipped_carry):
     assert rows["a"] == msb_bits(40_000, 16) and rows["true"] == msb_bits(65_535, 17)
     assert int(tab.predicted_sum.text()) == int("".join(map(str, rows["predicted"])), 2)
     assert Task.wait_all(60_000)
-    assert not tab.wrong_pairs.everything and tab.wrong_pairs.judged == EVAL_SAMPLES
+    assert not tab.wrong_pairs.everything and tab.wrong_pairs.count == WIDE_SAMPLES
 
-    sixteen = tab.model
-    switch(tab, 8)  # back to the model itself, then 16 again without preparing it twice
-    assert tab.model is shipped_carry and tab.width_note.text() == ""
+    sixteen = tab.engine
+    switch(tab, 8)  # back to the model itself, then 16 again: the same engine, judged once
+    assert tab.engine is shipped_carry.engine and tab.width_note.text() == ""
     tab.set_width(16)
-    assert tab.model is sixteen  # at once: kept from before
+    assert tab.engine is sixteen and tab.wrong_pairs is not None  # no second judgement
 
 
 def test_32_bit_operands_use_the_wide_boxes(tab, shipped_carry, qtbot):
@@ -361,8 +411,8 @@ def test_32_bit_operands_use_the_wide_boxes(tab, shipped_carry, qtbot):
     assert tab.operands() == (255, 255)  # clamped to the narrower range
 
 
-def test_a_new_model_comes_at_its_own_width(tab, shipped_carry, carry_model):
-    carry4 = prepare(LoadedModel(carry_model.model, ENCODINGS["paired-lsb"], 4), "carry4")
+def test_a_new_model_comes_at_its_own_width(tab, shipped_carry, carry_engine):
+    carry4 = OpenModel("carry4", carry_engine)
     tab.set_model(shipped_carry)
     switch(tab, 16)
     tab.set_model(carry4)
@@ -371,11 +421,11 @@ def test_a_new_model_comes_at_its_own_width(tab, shipped_carry, carry_model):
     assert tab.spin_a.maximum() == 15
 
     tab.set_model(shipped_carry)
-    tab.set_width(32)  # still being prepared when the next model comes
+    tab.set_width(32)  # its sample is still being judged when the next model comes
     tab.set_model(carry4)
     assert Task.wait_all(60_000)
     assert tab.model is carry4 and tab.operand_bits == 4  # the stale answer is dropped
-    assert tab.width_box.isEnabled()
+    assert tab.wrong_pairs.count == 256 and tab.width_box.isEnabled()
 
 
 def test_pair_changed_carries_the_operands_on_show(tab, shipped_carry, qtbot):

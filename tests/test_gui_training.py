@@ -1,15 +1,19 @@
-"""The Training tab and gui.worker: tiny real runs (4-bit, 4 units, 16 batches an epoch)."""
+"""The Training tab and gui.worker: tiny real runs (4-bit, 4 units, 16 batches an epoch), on
+the one Keras thread, with the window answering from numpy engines meanwhile."""
 
+import threading
 import time
 
+import keras
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from core.encodings import ENCODINGS
+from assets import BUNDLED
+from core.engine import Engine
 from core.recipes import RECIPES, field_error, get_recipe
-from core.storage import LoadedModel
+from gui.open_models import OpenModel
 from gui.training_tab import INVALID
 from gui.worker import TrainingRunner
 
@@ -63,7 +67,7 @@ def test_a_tiny_run_reports_progress_plots_and_finishes(window, qtbot):
     fill(tab, epochs=3)
     batches, epochs = [], []
     runner.batch.connect(batches.append)  # the runner's signals are emitted in the GUI thread
-    runner.epoch.connect(lambda metrics, weights: epochs.append((metrics, weights)))
+    runner.epoch.connect(epochs.append)
     with qtbot.waitSignal(runner.finished, timeout=60_000) as finished:
         click(qtbot, window, "start_button")
         assert not window.findChild(QPushButton, "start_button").isEnabled()
@@ -72,10 +76,12 @@ def test_a_tiny_run_reports_progress_plots_and_finishes(window, qtbot):
     assert result.ok and len(result.history) == 3
     assert [p.batch for p in batches[:4]] == [5, 10, 15, 16]  # 16 batches, every 5th reported
     assert len(batches) == 12 and batches[-1].epoch == 2
-    assert [m.epoch for m, _ in epochs] == [1, 2, 3]
-    weights = epochs[-1][1]
-    assert all(isinstance(w, np.ndarray) for w in weights)
-    assert len(weights) == len(result.model.get_weights())
+    assert [m.epoch for m in epochs] == [1, 2, 3]
+    assert result.model is None  # the Keras model stays on the Keras thread
+    engine = epochs[-1].engine  # the epoch's weights as plain arrays
+    assert isinstance(engine, Engine) and engine.has_table  # every 4-bit pair judged
+    assert all(isinstance(w, np.ndarray) for w in engine.weights)
+    assert epochs[-1].report.count == 256
 
     plots = tab.plots
     assert plots.points("batch_loss") == 12
@@ -102,7 +108,7 @@ def test_start_cannot_be_pressed_twice_and_stop_ends_the_run(window, qtbot):
     with qtbot.waitSignal(runner.batch, timeout=60_000):
         click(qtbot, window, "start_button")
     assert not window.findChild(QPushButton, "start_button").isEnabled()
-    assert not window.open_action.isEnabled()  # no model files while a run trains
+    assert window.open_action.isEnabled()  # models open while a run trains
     tab.start()  # ignored while running
     with pytest.raises(RuntimeError):
         runner.start(tab.recipe() or get_recipe("carry", **TINY))
@@ -115,7 +121,6 @@ def test_start_cannot_be_pressed_twice_and_stop_ends_the_run(window, qtbot):
     assert finished.args[0].reason.startswith("stopped by user")
     assert len(reports) <= 1  # at most the batch that was running
     assert window.findChild(QPushButton, "start_button").isEnabled()
-    assert window.open_action.isEnabled()
 
 
 def test_closing_during_training_is_clean(window, qtbot, qtlog):
@@ -129,8 +134,8 @@ def test_closing_during_training_is_clean(window, qtbot, qtlog):
     assert not any("Destroyed while thread" in r.message for r in qtlog.records)
 
 
-def test_divergence_keeps_the_previous_model(window, qtbot, carry_model):
-    window.add_model(LoadedModel(carry_model.model, ENCODINGS["paired-lsb"], 4), name="good")
+def test_divergence_keeps_the_previous_model(window, qtbot, carry_engine):
+    window.add_model(OpenModel("good", carry_engine))
     before = window.current_model
     fill(window.training, epochs=3, lr=1e38)  # Adam's steps overflow: the loss becomes inf
     with qtbot.waitSignal(window.training.runner.finished, timeout=60_000) as finished:
@@ -142,8 +147,8 @@ def test_divergence_keeps_the_previous_model(window, qtbot, carry_model):
     assert window.models == [before] and window.calculator.model is before
 
 
-def test_watch_it_learn_follows_the_run(window, qtbot, carry_model):
-    window.add_model(LoadedModel(carry_model.model, ENCODINGS["paired-lsb"], 4), name="good")
+def test_watch_it_learn_follows_the_run(window, qtbot, carry_engine):
+    window.add_model(OpenModel("good", carry_engine))
     tab, calculator = window.training, window.calculator
     fill(tab, recipe="seed", epochs=1000, units=8)
     tab.watch_checkbox.setChecked(True)
@@ -173,3 +178,97 @@ def test_runner_api_trains_and_joins(qtbot):
     assert started == [True]
     assert result.recipe == recipe and len(result.history) == 2
     assert runner.wait(5000) and not runner.is_running()
+
+
+def test_closing_with_watch_on_mid_epoch_takes_under_3_s(window, qtbot, qtlog):
+    tab = window.training
+    fill(tab, epochs=1000)
+    tab.watch_checkbox.setChecked(True)
+    with qtbot.waitSignal(tab.watched_epoch, timeout=60_000):
+        click(qtbot, window, "start_button")
+    with qtbot.waitSignal(tab.runner.batch, timeout=10_000):
+        pass  # into the next epoch
+    began = time.monotonic()
+    window.close()
+    assert time.monotonic() - began < 3.0
+    assert not tab.runner.is_running()
+    assert not any("Destroyed while thread" in r.message for r in qtlog.records)
+
+
+def test_the_state_view_changes_between_watched_epochs(window, qtbot):
+    tab, insight = window.training, window.insight
+    fill(tab, recipe="seed", bits=3, units=8, epochs=1000)
+    tab.watch_checkbox.setChecked(True)
+    seen = []  # (epoch, h, c) as the Insight tab shows them after the window's own slot
+    tab.watched_epoch.connect(lambda entry, metrics: seen.append(
+        (metrics.epoch, *(image.copy() for image in insight.shown_states()))))
+    click(qtbot, window, "start_button")
+    qtbot.waitUntil(lambda: len(seen) >= 3, timeout=60_000)
+    with qtbot.waitSignal(tab.runner.finished, timeout=10_000):
+        tab.stop()
+    (first, h1, c1), (second, h2, c2) = seen[0], seen[1]
+    assert (first, second) == (1, 2)
+    assert h1.shape == h2.shape == (8, 6)  # units x steps (3 + 3 bits)
+    assert not np.array_equal(h1, h2) and not np.array_equal(c1, c2)
+
+
+def test_switching_models_during_a_run_answers_without_waiting_for_it(window, qtbot):
+    tab, calculator = window.training, window.calculator
+    fill(tab, epochs=1000)
+    with qtbot.waitSignal(tab.runner.batch, timeout=60_000):
+        click(qtbot, window, "start_button")
+    clicked = time.monotonic()
+    window.bundled_actions["carry"].trigger()
+    qtbot.waitUntil(lambda: calculator.model is not None
+                    and calculator.model.path == BUNDLED["carry"], timeout=5_000)
+    answered = time.monotonic() - clicked
+    assert tab.runner.is_running()  # the run goes on; the open did not wait for it
+    assert answered < 2.0
+    calculator.set_pair(157, 113)
+    assert calculator.answer.predicted == 270
+    assert window.wait_for_background()  # every pair judged, beside the run
+    assert calculator.wrong_pairs.wrong_count == 0 and tab.runner.is_running()
+    with qtbot.waitSignal(tab.runner.finished, timeout=10_000):
+        tab.stop()
+
+
+@pytest.fixture
+def keras_calls(monkeypatch):
+    """Every call of a Keras model or layer, fit, predict, weights and save: (what, thread)."""
+    calls = []
+
+    def wrap(cls, name):
+        original = getattr(cls, name)
+
+        def wrapper(self, *args, **kwargs):
+            calls.append((name, threading.current_thread()))
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(cls, name, wrapper)
+
+    for name in ("__call__", "get_weights", "set_weights"):
+        wrap(keras.layers.Layer, name)
+    for name in ("fit", "predict", "save"):
+        wrap(keras.Model, name)
+    return calls
+
+
+def test_no_keras_call_on_the_gui_thread(window, qtbot, keras_calls, tmp_path):
+    """A run watched epoch by epoch, its model in the calculator and the Insight tab, and
+    saved: Keras is called, on the Keras thread only."""
+    tab = window.training
+    fill(tab, epochs=3)
+    tab.watch_checkbox.setChecked(True)
+    with qtbot.waitSignal(tab.run_finished, timeout=60_000):
+        click(qtbot, window, "start_button")
+    assert window.wait_for_background()
+    entry = window.current_model
+    assert entry.name == "trained carry #1" and window.calculator.model is entry
+    window.calculator.set_pair(9, 6)
+    with qtbot.waitSignal(window.saved, timeout=60_000):
+        assert window.save_model(tmp_path / "trained.keras")
+    saved, _ = Engine.from_file(tmp_path / "trained.keras")
+    a, b = np.arange(16).repeat(16), np.tile(np.arange(16), 16)
+    np.testing.assert_array_equal(saved.add_many(a, b), entry.engine.add_many(a, b))
+    assert {name for name, _ in keras_calls} >= {"__call__", "fit", "save"}
+    assert not [name for name, thread in keras_calls if thread is threading.main_thread()]

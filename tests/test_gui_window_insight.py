@@ -5,20 +5,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from test_shipped_models import recorded
 
-from core.cli import BUNDLED
-from core.encodings import ENCODINGS
-from core.storage import LoadedModel
+from assets import BUNDLED
+from core.engine import Engine
+from gui.open_models import OpenModel
 
 
-def test_insight_follows_the_selected_model_and_the_pair(window, qtbot, carry_model,
-                                                         seed_model):
+def test_insight_follows_the_selected_model_and_the_pair(window, qtbot, carry_engine,
+                                                         seed_engine):
     with qtbot.waitSignal(window.insight.computed, timeout=60_000):
-        window.add_model(LoadedModel(seed_model, ENCODINGS["concat-msb"], 4), name="untrained")
+        window.add_model(OpenModel("untrained", seed_engine))
     untrained = window.insight.wrong_count()
     assert untrained > 0
     with qtbot.waitSignal(window.insight.computed, timeout=60_000):
-        window.add_model(LoadedModel(carry_model.model, ENCODINGS["paired-lsb"], 4),
-                         name="carry")
+        window.add_model(OpenModel("carry", carry_engine))
     assert window.insight.wrong_count() == 0
     window.calculator.set_pair(13, 7)
     assert "13 + 7" in window.insight._state_title.text()
@@ -27,8 +26,8 @@ def test_insight_follows_the_selected_model_and_the_pair(window, qtbot, carry_mo
     assert window.insight.wrong_count() == untrained
 
 
-def test_a_clicked_pair_goes_to_the_calculator(window, qtbot, carry_model):
-    window.add_model(LoadedModel(carry_model.model, ENCODINGS["paired-lsb"], 4), name="carry")
+def test_a_clicked_pair_goes_to_the_calculator(window, qtbot, carry_engine):
+    window.add_model(OpenModel("carry", carry_engine))
     window.tabs.setCurrentWidget(window.insight)
     window.insight.pair_clicked.emit(11, 2)
     assert window.tabs.currentWidget() is window.calculator
@@ -64,21 +63,22 @@ def test_map_of_the_shipped_seed_model_counts_what_eval_counts(window, qtbot):
     assert window.insight.wrong_count() == recorded()["seed"][2]
 
 
-def test_the_calculator_and_the_map_share_one_pass_over_every_pair(window, qtbot, seed_model,
+def test_the_calculator_and_the_map_share_one_pass_over_every_pair(window, qtbot, seed_engine,
                                                                    monkeypatch):
-    from core.inference import Adder
+    walks = []
+    walk = Engine._walk
 
-    judged = []
-    probabilities = Adder.probabilities
+    def counting(self, cancel):
+        walks.append(self)
+        return walk(self, cancel)
 
-    def counting(self, a_bits, b_bits):
-        if len(a_bits) > 1:  # batched calls only: the calculator's own answers are single
-            judged.append(len(a_bits))
-        return probabilities(self, a_bits, b_bits)
-
-    monkeypatch.setattr(Adder, "probabilities", counting)
+    monkeypatch.setattr(Engine, "_walk", counting)
+    engine = Engine(seed_engine.net, seed_engine.encoding, 4)  # nothing judged yet
     with qtbot.waitSignal(window.insight.computed, timeout=60_000):
-        window.add_model(LoadedModel(seed_model, ENCODINGS["concat-msb"], 4), name="untrained")
+        window.add_model(OpenModel("untrained", engine))
     assert window.wait_for_background()
-    assert sum(judged) == 256  # every 4-bit pair once, for both the calculator and the map
-    assert window.calculator.wrong_pairs.count == window.insight.wrong_count() > 0
+    assert walks == [engine]  # every pair once, for both the calculator and the map
+    assert window.calculator.wrong_pairs.wrong_count == window.insight.wrong_count() > 0
+    window.calculator.set_pair(3, 12)
+    assert window.calculator.answer.probabilities.tolist() == \
+        engine.table()[(3 << 4) | 12].tolist()  # a lookup in that table

@@ -1,13 +1,17 @@
-"""The window's share of `lstm-adder bench`: how late a 10 ms timer fires, and start-up time.
+"""The window's share of `lstm-adder bench`: timer lateness, start-up, switching models.
 
 Timer lateness: a precise 10 ms QTimer runs in the app window (offscreen when there is no
 display), first with nothing else going on, then while the worker (gui.worker.TrainingRunner)
 trains a recipe. Every 10 ms slot in which the timer should have fired counts once, so a
-2-second stall weighs 200 slots, not one.
+2-second stall weighs 200 slots, not one. The worst slot between pressing Start and the
+first batch report is the TensorFlow import's (with building and tracing the model).
 
-Start-up: a fresh `python -c` process opens the window and reports when it is shown and when
-the first answer lands (the first return of core.inference.Adder.answer on the GUI thread: the
-calculator's, not the warm-up call in a pool thread); times count from just before the spawn.
+Switching: while the seed recipe trains, open the carry model; seconds from the click until
+the calculator answers with it.
+
+Start-up: a fresh `python -c` process opens the window and reports when it is shown, when
+the calculator first holds an answer, the worst timer lateness in the START_WATCH_S after the
+window showed, and whether TensorFlow was imported; times count from just before the spawn.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ INTERVAL_MS = 10
 SETTLE_S = 1.0  # let the window finish its own start-up work before timing
 STOP_TIMEOUT_MS = 120_000  # a stop takes effect after the running batch (or compile)
 START_TIMEOUT_S = 120
+START_WATCH_S = 10.0  # timer lateness is watched this long after the window shows
 WAIT_MS = 120_000  # for the window's background work
 STALL_MS = 50  # gaps this long are listed with when they began
 
@@ -136,7 +141,24 @@ def start_training(window, recipe) -> None:
     tab.start()
 
 
-def lateness_numbers(idle_s: float, training_s: float, recipe, model_path) -> dict:
+def switch_seconds(window, path, timeout_s: float = 60.0) -> float:
+    """Seconds from asking `window` to open `path` until its calculator answers with it."""
+    start = time.perf_counter()
+    window.open_model_async(path)
+    deadline = start + timeout_s
+    while time.perf_counter() < deadline:
+        QApplication.processEvents()
+        entry = window.calculator.model
+        if entry is not None and entry.path is not None and \
+                Path(entry.path).resolve() == Path(path).resolve() and \
+                window.calculator.answer is not None:
+            return time.perf_counter() - start
+        time.sleep(0.001)
+    raise RuntimeError(f"{Path(path).name} did not answer within {timeout_s:.0f} s")
+
+
+def lateness_numbers(idle_s: float, training_s: float, recipe, model_path,
+                     switch_to=None) -> dict:
     """p99 timer lateness in the window (showing `model_path`) idle, and while `recipe` trains
     through the Training tab's worker.
 
@@ -157,6 +179,7 @@ def lateness_numbers(idle_s: float, training_s: float, recipe, model_path) -> di
             started = time.perf_counter()
             start_training(window, recipe)
             times = ticker.record(training_s)
+            switched = switch_seconds(window, switch_to) if switch_to else None
         finally:
             runner.stop()
             stopped = runner.wait(STOP_TIMEOUT_MS)
@@ -174,6 +197,7 @@ def lateness_numbers(idle_s: float, training_s: float, recipe, model_path) -> di
               for t, g in zip(times[:-1], gaps, strict=True) if g > STALL_MS]
     first = log.progress[0][0] if log.progress else None
     steady = slot_lateness_ms(times[times > first]) if first else np.zeros(0)
+    importing = slot_lateness_ms(times[times <= first]) if first else training
     numbers = {
         "gui_lateness_ms_p99_idle": float(np.percentile(idle, 99)),
         "gui_lateness_ms_p99": float(np.percentile(training, 99)),
@@ -181,90 +205,112 @@ def lateness_numbers(idle_s: float, training_s: float, recipe, model_path) -> di
         "gui_first_batch_s": None if first is None else first - started,
         "gui_train_samples_per_s": log.samples_per_s(recipe.batch_size),
         "gui_stalls_s_ms": stalls,  # [seconds after Start, length in ms] of gaps over STALL_MS
+        "tf_import_lateness_ms_max": float(importing.max()) if len(importing) else None,
+        "switch_during_training_s": switched,
     }
     if len(steady) > 1:
         numbers["gui_lateness_ms_p99_after_first_batch"] = float(np.percentile(steady, 99))
     return {k: v for k, v in numbers.items() if v is not None}
 
 
-# Run in a fresh interpreter. Adder.answer is wrapped as core.inference is imported (not
-# before: importing it loads TensorFlow, which the window must not wait for).
+# Run in a fresh interpreter: open the window, note when it shows and when the calculator
+# first holds an answer, tick a 10 ms timer for argv[3] seconds after showing.
 PROBE = r"""
-import importlib.abc, importlib.util, os, sys, tempfile, threading, time
+import os, sys, tempfile, time
 print("spawned", time.time(), flush=True)
-answered = []
-
-class Hook(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path, target=None):
-        if name != "core.inference":
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(name)
-        run = spec.loader.exec_module
-        def exec_module(module):
-            run(module)
-            answer = module.Adder.answer
-            def timed(self, a, b):
-                result = answer(self, a, b)
-                if threading.current_thread() is threading.main_thread() and not answered:
-                    answered.append(time.time())  # shown, not the warm-up in a pool thread
-                    print("answer", answered[0], flush=True)
-                return result
-            module.Adder.answer = timed
-        spec.loader.exec_module = exec_module
-        return spec
-
-sys.meta_path.insert(0, Hook())
 from gui.app import create_application
 app = create_application()
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from gui.main_window import MainWindow
 folder = tempfile.TemporaryDirectory()
 settings = QSettings(folder.name + "/probe.ini", QSettings.Format.IniFormat)
 window = MainWindow(model_path=sys.argv[2], settings=settings)
 window.show()
 app.processEvents()
-print("window", time.time(), flush=True)
-deadline = time.time() + float(sys.argv[1])
+shown = time.time()
+print("window", shown, flush=True)
+deadline, watch = shown + float(sys.argv[1]), float(sys.argv[3])
+ticks = []
 def poll():
-    if answered or time.time() > deadline:
+    now = time.time()
+    ticks.append(now)
+    if window.calculator.answer is not None and not hasattr(poll, "answered"):
+        poll.answered = now
+        print("answer", now, flush=True)
+    if now > deadline or (hasattr(poll, "answered") and now > shown + watch):
         app.quit()
 timer = QTimer()
+timer.setTimerType(Qt.TimerType.PreciseTimer)
 timer.timeout.connect(poll)
-timer.start(5)
+timer.start(10)
 app.exec()
+print("ticks", " ".join(repr(t) for t in ticks), flush=True)
+print("tensorflow", int("tensorflow" in sys.modules), flush=True)
 os._exit(0)  # a throw-away process: do not wait for the window's background work
 """
 
 
-def start_numbers(model_path, timeout_s: float = START_TIMEOUT_S) -> dict:
-    """Seconds from spawning a new app process on `model_path` to its window shown, and to
-    its first answer on screen. The process is killed once it has answered (or timed out)."""
+def start_numbers(model_path, timeout_s: float = START_TIMEOUT_S,
+                  watch_s: float = START_WATCH_S) -> dict:
+    """Seconds from spawning a new app process on `model_path` to its window shown and to
+    its first answer; the worst 10 ms-timer lateness over `watch_s` after the window showed;
+    whether it imported TensorFlow (it must not, with no training asked for)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TF_CPP_MIN_LOG_LEVEL="2")
     start = time.time()
-    command = [sys.executable, "-c", PROBE, str(timeout_s), str(model_path)]
-    stamps = {}
+    command = [sys.executable, "-c", PROBE, str(timeout_s), str(model_path), str(watch_s)]
+    lines = {}
     with tempfile.TemporaryFile("w+") as errors, subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=errors, text=True, env=env) as probe:
-        watchdog = threading.Timer(timeout_s + 30, probe.kill)  # in case it hangs silently
+        watchdog = threading.Timer(timeout_s + watch_s + 30, probe.kill)
         watchdog.start()
         try:
             for line in probe.stdout:
-                parts = line.split()
-                if len(parts) == 2 and parts[0] in ("spawned", "window", "answer"):
-                    stamps[parts[0]] = float(parts[1]) - start
-                if "answer" in stamps:
-                    break
+                key, _, rest = line.strip().partition(" ")
+                lines[key] = rest
         finally:
             watchdog.cancel()
             probe.kill()
             probe.wait()
             errors.seek(0)
             err = errors.read()
-    if "window" not in stamps:
+    if "window" not in lines:
         tail = (err.strip().splitlines() or ["no output"])[-1]
         raise RuntimeError(f"the window did not open (exit {probe.returncode}): {tail}")
-    numbers = {"start_window_s": stamps["window"], "start_python_s": stamps["spawned"]}
-    if "answer" in stamps:
-        numbers["start_first_answer_s"] = stamps["answer"]
+    numbers = {"start_window_s": float(lines["window"]) - start,
+               "start_python_s": float(lines["spawned"]) - start,
+               "start_imported_tensorflow": float(lines.get("tensorflow", "nan"))}
+    if "answer" in lines:
+        numbers["start_first_answer_s"] = float(lines["answer"]) - start
+    ticks = [float(t) for t in lines.get("ticks", "").split()]
+    if len(ticks) > 1:
+        numbers["start_lateness_ms_max"] = float(slot_lateness_ms(ticks).max())
     return numbers
+
+
+def measure(sizes, recipe, models) -> tuple[dict, list[str]]:
+    """The window's numbers for bench.run, or notes saying why some are missing. The window
+    opens the bundled seed model (or the bench's stand-in, saved to a temporary file)."""
+    from assets import BUNDLED
+    from core.storage import save_model
+
+    numbers, notes = {}, []
+    with tempfile.TemporaryDirectory() as folder:
+        paths = {}
+        for name, bundled in models.items():
+            paths[name] = BUNDLED[name]
+            if not paths[name].is_file() or bundled.note == "":
+                paths[name] = save_model(bundled.model, Path(folder) / f"{name}.keras",
+                                         {"encoding": bundled.engine.encoding.name,
+                                          "bits": bundled.engine.bits})
+        for name, run in [
+                ("timer lateness", lambda: lateness_numbers(
+                    sizes.idle_s, sizes.training_s, recipe, paths["seed"], paths["carry"])),
+                ("start-up probe", lambda: start_numbers(
+                    paths["seed"], sizes.start_timeout_s, sizes.start_watch_s))]:
+            try:
+                numbers.update(run())
+            except Exception as exc:
+                notes.append(f"{name} failed: {type(exc).__name__}: {exc}")
+    if numbers.get("start_imported_tensorflow"):
+        notes.append("the start-up probe imported TensorFlow with no training asked for")
+    return numbers, notes

@@ -1,0 +1,106 @@
+"""The Insight tab: the error map, the carry unit, the width table (offscreen)."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from core import insight
+from core.engine import Engine
+from core.evaluation import evaluate
+
+
+@pytest.fixture(scope="module")
+def seed_adder(seed_model):
+    return Engine.from_model(seed_model)
+
+
+@pytest.fixture(scope="module")
+def carry_adder(carry_model):
+    return Engine.from_model(carry_model.model, bits=4)
+
+
+# --- the tab ---------------------------------------------------------------------------
+
+
+class _Click:
+    def __init__(self, x, y, button=Qt.MouseButton.LeftButton):
+        self._pos, self._button, self.accepted = QPointF(x, y), button, False
+
+    def button(self):
+        return self._button
+
+    def pos(self):
+        return self._pos
+
+    def accept(self):
+        self.accepted = True
+
+
+class _Hover(_Click):
+    def isExit(self):  # noqa: N802 - pyqtgraph's name
+        return False
+
+    def acceptClicks(self, button):  # noqa: N802 - pyqtgraph's name
+        pass
+
+
+@pytest.fixture
+def tab(qtbot):
+    from gui.insight import InsightTab
+
+    widget = InsightTab()
+    qtbot.addWidget(widget)
+    yield widget
+    widget.shutdown()
+
+
+def test_tab_maps_the_same_mistakes_as_evaluate(qtbot, tab, seed_adder):
+    with qtbot.waitSignal(tab.computed, timeout=30_000):
+        tab.set_engine(seed_adder)
+    expected = evaluate(seed_adder)
+    assert tab.wrong_count() == expected.wrong_count
+    np.testing.assert_array_equal(tab.error_map_image(), expected.matrix())
+    jobs = tab._job
+    tab.set_engine(seed_adder)  # same model: nothing to recompute
+    assert tab._job == jobs and not tab.busy
+
+
+def test_clicking_the_map_sends_row_a_and_column_b(qtbot, tab, seed_adder):
+    with qtbot.waitSignal(tab.computed, timeout=30_000):
+        tab.set_engine(seed_adder)
+    image = tab._map
+    with qtbot.waitSignal(tab.pair_clicked) as clicked:
+        image.mouseClickEvent(_Click(2.5, 11.5))  # item x is the column (b), y the row (a)
+    assert clicked.args == [11, 2]
+    assert tab.pair_at(15.9, 0.1) == (0, 15) and tab.pair_at(16.2, 3) is None
+    # on screen, a grows downwards and b to the right
+    top_left, below, right = (image.mapToScene(QPointF(x, y)) for x, y in
+                              [(0.5, 0.5), (0.5, 5.5), (5.5, 0.5)])
+    assert below.y() > top_left.y() and below.x() == pytest.approx(top_left.x())
+    assert right.x() > top_left.x() and right.y() == pytest.approx(top_left.y())
+    image.hoverEvent(_Hover(6.5, 9.5))
+    predicted = seed_adder.answer(9, 6).predicted
+    assert tab._hover.text().startswith(f"9 + 6 = 15, model says {predicted}")
+
+
+def test_tab_names_the_carry_unit_and_widens(qtbot, tab, carry_adder, carry_model):
+    tab.set_pair(13, 7)
+    with qtbot.waitSignal(tab.computed, timeout=30_000):
+        tab.set_engine(carry_adder)
+    assert tab.wrong_count() == 0
+    unit = insight.carry_unit(carry_adder, bits=4)
+    assert unit.describe() in tab._state_title.text()
+    assert "13 + 7" in tab._state_title.text()
+    assert tab._width_table.rowCount() == len(insight.WIDTHS)
+
+
+def test_shutdown_leaves_no_thread_running(qtbot, tab, seed_adder, carry_adder):
+    from gui.tasks import Task, engine_pool
+
+    tab.set_engine(seed_adder)
+    tab.set_engine(carry_adder)  # the first job is abandoned while it runs
+    assert Task.running() >= 1
+    assert tab.shutdown()
+    assert Task.running() == 0
+    assert engine_pool().activeThreadCount() == 0
+    assert tab.wrong_count() is None  # answers that arrive after shutdown are dropped
