@@ -48,7 +48,6 @@ class EpochMetrics:
     bit_accuracy: list[float]  # per output bit, LSB first
     eval_pairs: int  # how many pairs `exact` is over
     elapsed: float
-    fraction: float = 1.0  # how much of the epoch ran: below 1 when a stop cut it short
     # The judgement itself when it covered every pair, and the engine (plain weight arrays)
     # of the model after this epoch: what a watching window shows. Not saved.
     report: Report | None = field(default=None, repr=False, compare=False)
@@ -77,6 +76,7 @@ class TrainResult:
     best_epoch: int
     split_info: dict = field(default_factory=dict)
     ended: Ended = Ended.FINISHED
+    stopped_at: BatchProgress | None = None  # where a stop cut the last epoch short
 
     @property
     def ok(self) -> bool:
@@ -114,10 +114,9 @@ class Trainer:
         self.split: Split = make_split(recipe.bits, recipe.holdout, recipe.seed)
 
     def stop(self) -> None:
-        """Ask training to end after the current batch (safe from any thread)."""
+        """Ask training to end after the current batch (safe from any thread: it only sets
+        an event, which the batch callback reads on the training thread)."""
         self._stop.set()
-        if self.model is not None:
-            self.model.stop_training = True
 
     def _emit(self, name: str, *args) -> None:
         for observer in self.observers:
@@ -139,12 +138,13 @@ class Trainer:
         callback = _batch_callback(self, batches)
         history: list[EpochMetrics] = []
         best = (-1.0, math.inf, 0, None)  # (exact, loss, epoch, weights)
-        reason, ended = f"finished {recipe.epochs} epochs", Ended.FINISHED
+        reason, ended = f"finished {_epochs(recipe.epochs)}", Ended.FINISHED
+        stopped_at = None  # the last batch report of an epoch a stop cut short
         start = time.perf_counter()
         callback.start = start
         for epoch in range(recipe.epochs):
             if self._stop.is_set():
-                reason, ended = f"stopped by user after {epoch} epochs", Ended.STOPPED
+                reason, ended = f"stopped by user after {_epochs(epoch)}", Ended.STOPPED
                 break
             x, y = _xy(encoding, self.split.epoch_pairs(epoch))
             callback.epoch, callback.done = epoch, 0
@@ -155,19 +155,20 @@ class Trainer:
                 reason = f"diverged: loss became {loss} in epoch {epoch + 1}"
                 ended = Ended.DIVERGED
                 break
+            if self._stop.is_set() and callback.done < batches:  # cut short: not an epoch
+                reason = (f"stopped by user after {_epochs(epoch)} and {callback.done} of "
+                          f"{batches} batches")
+                ended, stopped_at = Ended.STOPPED, callback.last
+                break
             metrics = self._epoch_metrics(epoch + 1, loss, Engine.from_model(model, recipe.bits),
                                            judged)
             metrics.elapsed = time.perf_counter() - start
-            metrics.fraction = min(1.0, callback.done / batches) if batches else 1.0
             history.append(metrics)
             if (metrics.exact, -metrics.loss) > (best[0], -best[1]):
                 best = (metrics.exact, metrics.loss, epoch + 1, model.get_weights())
             self._emit("on_epoch", metrics, model)
             if self._stop.is_set():
-                reason, ended = f"stopped by user in epoch {epoch + 1}", Ended.STOPPED
-                if metrics.fraction < 1:
-                    reason = (f"stopped by user after {epoch} epochs and {callback.done} of "
-                              f"{batches} batches")
+                reason, ended = f"stopped by user after {_epochs(epoch + 1)}", Ended.STOPPED
                 break
             judged_all = metrics.eval_pairs == len(self.split.table)
             if recipe.stop_when_perfect and judged_all and metrics.exact == 1.0:
@@ -177,14 +178,16 @@ class Trainer:
                 break
 
         best_epoch = len(history)
-        if best[3] is not None and history and best[0] > history[-1].exact:
+        if stopped_at is not None:
+            pass  # stopped mid-epoch: the model is what the user stopped, as it is
+        elif best[3] is not None and history and best[0] > history[-1].exact:
             model.set_weights(best[3])  # the final epoch was worse: keep the best one
             best_epoch = best[2]
         if ended is Ended.DIVERGED and best[3] is not None:
             model.set_weights(best[3])
             best_epoch = best[2]
         result = TrainResult(model, recipe, history, reason, best_epoch, self._split_info(),
-                             ended)
+                             ended, stopped_at)
         self._emit("on_train_end", result)
         return result
 
@@ -217,6 +220,10 @@ class Trainer:
                 "full_table": self.split.full}
 
 
+def _epochs(count: int) -> str:
+    return f"{count} epoch{'s' * (count != 1)}"
+
+
 def _xy(encoding, pairs):
     return encoding.inputs(pairs.a_bits, pairs.b_bits), encoding.targets(pairs.sum_bits())
 
@@ -234,6 +241,7 @@ def _batch_callback(trainer: Trainer, batches: int):
         def __init__(self):
             super().__init__()
             self.epoch, self.start, self.diverged, self.done = 0, 0.0, False, 0
+            self.last: BatchProgress | None = None
 
         def on_train_batch_end(self, batch, logs=None):
             loss = float((logs or {}).get("loss", 0.0))
@@ -244,9 +252,9 @@ def _batch_callback(trainer: Trainer, batches: int):
             if trainer._stop.is_set():
                 self.model.stop_training = True
             done = self.done = batch + 1
-            if done % trainer.batch_every == 0 or done == batches:
-                trainer._emit("on_batch", BatchProgress(
-                    self.epoch, trainer.recipe.epochs, done, batches, loss,
-                    time.perf_counter() - self.start))
+            self.last = BatchProgress(self.epoch, trainer.recipe.epochs, done, batches, loss,
+                                      time.perf_counter() - self.start)
+            if done % trainer.batch_every == 0 or done == batches or trainer._stop.is_set():
+                trainer._emit("on_batch", self.last)
 
     return BatchCallback()

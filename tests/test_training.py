@@ -52,7 +52,7 @@ def test_stop_takes_effect_within_one_batch():
     trainer.observers.append(recorder)
     result = trainer.run()
     assert len(recorder.batches) == 2  # the batch after the request never ran
-    assert len(result.history) == 1 and "stopped" in result.reason
+    assert result.history == [] and "stopped" in result.reason  # epoch 1 was cut short
 
 
 def test_same_seed_same_run():
@@ -89,3 +89,28 @@ def test_an_epoch_that_judged_every_pair_carries_its_judgement():
         np.testing.assert_array_equal(last.report.predicted, again.predicted)
     assert last.report.exact == last.exact
     assert "report" not in last.to_dict()  # the history saved with a model stays small
+
+
+def test_a_stop_mid_epoch_reports_where_it_stopped_and_no_partial_epoch():
+    from core.training import Ended
+
+    class StopAtBatch(Observer):
+        def __init__(self):
+            self.trainer, self.batches = None, []
+
+        def on_batch(self, progress) -> None:
+            self.batches.append(progress)
+            if progress.epoch == 1 and progress.batch >= 2:
+                self.trainer.stop()
+
+    observer = StopAtBatch()
+    trainer = Trainer(get_recipe("carry", **(TINY | {"epochs": 5, "batch_size": 4})),
+                      [observer], batch_every=1)
+    observer.trainer = trainer
+    result = trainer.run()
+    assert result.ended is Ended.STOPPED
+    assert len(result.history) == 1  # epoch 2 was cut short: no metrics pretend it ran
+    done, total = result.stopped_at.batch, result.stopped_at.batches
+    assert result.stopped_at.epoch == 1 and 2 <= done < total
+    assert result.reason == f"stopped by user after 1 epoch and {done} of {total} batches"
+    assert observer.batches[-1] == result.stopped_at  # the plot's last point is the stop
