@@ -249,12 +249,12 @@ def _batch_callback(trainer: Trainer, batches: int):
                 self.diverged = True
                 self.model.stop_training = True
                 return
-            if trainer._stop.is_set():
-                self.model.stop_training = True
             done = self.done = batch + 1
             self.last = BatchProgress(self.epoch, trainer.recipe.epochs, done, batches, loss,
                                       time.perf_counter() - self.start)
             if done % trainer.batch_every == 0 or done == batches or trainer._stop.is_set():
                 trainer._emit("on_batch", self.last)
+            if trainer._stop.is_set():  # checked after the observers, who may have asked
+                self.model.stop_training = True
 
     return BatchCallback()
