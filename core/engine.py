@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -198,6 +198,21 @@ class Engine:
         if (bits or native) is None:
             raise ValueError("this model reads any length: say which width to answer at")
         return cls(net, encoding, bits or native)
+
+    def with_weights(self, weights: list[np.ndarray]) -> Engine:
+        """The same network and width with other weights (Keras's order, as `weights`)."""
+        kernel, recurrent, bias, head_kernel, head_bias = (np.asarray(w, np.float32)
+                                                           for w in weights)
+        if [w.shape for w in (kernel, recurrent, bias, head_kernel, head_bias)] != \
+                [w.shape for w in self.weights]:
+            raise ValueError("those weights do not fit this network")
+        net = replace(self.net, kernel=kernel, recurrent=recurrent, bias=bias,
+                      head_kernel=head_kernel, head_bias=head_bias)
+        return Engine(net, self.encoding, self.bits)
+
+    def without_table(self) -> Engine:
+        """The same engine with nothing computed yet (to keep many epochs in little memory)."""
+        return Engine(self.net, self.encoding, self.bits, self._p)
 
     def with_bits(self, bits: int) -> Engine:
         """The same weights on another width (only layouts that read any length can)."""

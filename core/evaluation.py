@@ -33,6 +33,13 @@ class Report:
     predicted: np.ndarray | None  # (N,) predicted sums when they fit an int64
     everything: bool = False  # True when `pairs` is every pair of the width
 
+    @classmethod
+    def from_map(cls, bits: int, wrong_bits: np.ndarray) -> Report:
+        """Every pair's wrong-bit count alone (a saved replay map): no predicted sums, and
+        per-bit accuracy unknown (NaN)."""
+        return cls(bits, full_table(bits), np.asarray(wrong_bits), np.full(bits + 1, np.nan),
+                   None, True)
+
     @property
     def count(self) -> int:
         return len(self.wrong_bits)
@@ -56,7 +63,11 @@ class Report:
 
     @cached_property
     def _wrong_keys(self) -> list[tuple[int, int]]:
-        return sorted((a, b) for a, b, _, _ in self.wrong())
+        if self.pairs is None:
+            return []
+        index = np.flatnonzero(self.wrong_bits)
+        return sorted(zip(self.pairs.a[index].tolist(), self.pairs.b[index].tolist(),
+                          strict=True))
 
     def next_wrong(self, a: int, b: int) -> tuple[int, int] | None:
         """The first wrong pair after (a, b) in (a, b) order, wrapping round; None if none."""

@@ -55,33 +55,23 @@ def remove_stale_temps(path: Path, older_than_s: float = STALE_S) -> list[Path]:
     return removed
 
 
-def save_model(model, path, info: dict | None = None) -> Path:
-    """Write `model` (and `info`) to `path` atomically; the old file survives any failure,
-    and no temporary file is left behind (an exception or a signal turned into one)."""
-    path = Path(path)
-    if path.suffix != ".keras":
-        raise ModelFileError(f"{path}: models are saved as .keras files")
-    if not path.parent.is_dir():
-        raise ModelFileError(f"{path}: folder {path.parent} does not exist")
-    if path.is_dir():
-        raise ModelFileError(f"{path}: is a folder")
-    remove_stale_temps(path)
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(suffix=".keras", prefix=temp_prefix(path), dir=path.parent)
-        os.close(fd)
+def save_model(model, path, info: dict | None = None, extra: dict | None = None) -> Path:
+    """Write `model` (and `info`, and `extra` zip entries: name -> bytes) to `path`
+    atomically; the old file survives any failure, and no temporary file is left behind (an
+    exception or a signal turned into one)."""
+
+    def write(tmp: str) -> None:
         model.save(tmp)
         with zipfile.ZipFile(tmp, "a") as archive:
-            archive.writestr(INFO_ENTRY, json.dumps(info or {}, indent=1))
-        os.chmod(tmp, path.stat().st_mode if path.exists() else _default_mode())
-        os.replace(tmp, path)
-        tmp = None
-    except (OSError, ValueError) as exc:
-        raise ModelFileError(f"{path}: could not save: {_reason(exc)}") from exc
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-    return path
+            _write_entries(archive, info, extra)
+
+    return write_atomically(path, write)
+
+
+def _write_entries(archive: zipfile.ZipFile, info: dict | None, extra: dict | None) -> None:
+    archive.writestr(INFO_ENTRY, json.dumps(info or {}, indent=1), zipfile.ZIP_DEFLATED)
+    for name, data in (extra or {}).items():
+        archive.writestr(name, data, zipfile.ZIP_DEFLATED)
 
 
 def _reason(exc: BaseException) -> str:
@@ -164,21 +154,22 @@ def check_shapes(in_shape, out_shape, path, info: dict) -> tuple[Encoding, int]:
     return encoding, bits
 
 
-def copy_model_file(source, path, info: dict | None = None) -> Path:
-    """Copy the `.keras` file `source` to `path` with its lstm_adder.json replaced by `info`,
-    without Keras (the zip's other entries are copied byte for byte). Atomic, as save_model."""
+def copy_model_file(source, path, info: dict | None = None, extra: dict | None = None) -> Path:
+    """Copy the `.keras` file `source` to `path` with its lstm_adder.json replaced by `info`
+    (and `extra` entries added or replaced), without Keras: the zip's other entries are copied
+    byte for byte. Atomic, as save_model."""
     source, path = Path(source), Path(path)
     if not source.is_file():
         raise ModelFileError(f"{source}: no such file (the model was read from it)")
+    replaced = {INFO_ENTRY, *(extra or {})}
 
     def write(tmp: str) -> None:
         try:
             with zipfile.ZipFile(source) as old, zipfile.ZipFile(tmp, "w") as new:
                 for entry in old.infolist():
-                    if entry.filename != INFO_ENTRY:
+                    if entry.filename not in replaced:
                         new.writestr(entry, old.read(entry))
-                new.writestr(INFO_ENTRY, json.dumps(info or {}, indent=1),
-                             zipfile.ZIP_DEFLATED)
+                _write_entries(new, info, extra)
         except zipfile.BadZipFile as exc:
             raise ModelFileError(f"{source}: not a .keras file ({exc})") from None
 
@@ -205,7 +196,9 @@ def write_atomically(path, write) -> Path:
         os.chmod(tmp, path.stat().st_mode if path.exists() else _default_mode())
         os.replace(tmp, path)
         tmp = None
-    except OSError as exc:
+    except ModelFileError:
+        raise
+    except (OSError, ValueError) as exc:
         raise ModelFileError(f"{path}: could not save: {_reason(exc)}") from exc
     finally:
         if tmp is not None:

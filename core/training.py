@@ -12,14 +12,14 @@ import enum
 import math
 import threading
 import time
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
 from core.data import Split, make_split
 from core.encodings import ENCODINGS
 from core.engine import TABLE_MAX_BITS, Engine
-from core.evaluation import Report, evaluate, loss_value
+from core.evaluation import Report, evaluate, judge_all, loss_value
 from core.models import build_model
 from core.recipes import Recipe
 
@@ -52,10 +52,11 @@ class EpochMetrics:
     # of the model after this epoch: what a watching window shows. Not saved.
     report: Report | None = field(default=None, repr=False, compare=False)
     engine: Engine | None = field(default=None, repr=False, compare=False)
+    wrong_map: np.ndarray | None = field(default=None, repr=False, compare=False)  # uint8
 
     def to_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)
-                if f.name not in ("report", "engine")}
+                if f.name not in ("report", "engine", "wrong_map")}
 
 
 class Ended(enum.Enum):
@@ -77,6 +78,23 @@ class TrainResult:
     split_info: dict = field(default_factory=dict)
     ended: Ended = Ended.FINISHED
     stopped_at: BatchProgress | None = None  # where a stop cut the last epoch short
+    initial: Engine | None = None  # the untrained model (epoch 0 of the replay)
+    initial_map: np.ndarray | None = None  # its wrong bits for every pair (<= 8 bits)
+
+    def timeline(self):
+        """The run epoch by epoch (core.replay.Timeline), weights included."""
+        from core.replay import Timeline
+
+        return Timeline.from_run(self.recipe.bits, self.initial, self.initial_map,
+                                 self.history)
+
+    def replay_entries(self, keep_weights: bool) -> dict:
+        """The zip entries a saved model adds for replay: every epoch's weights, if asked."""
+        from core.replay import WEIGHTS_ENTRY, weights_entry
+
+        if not keep_weights or self.initial is None:
+            return {}
+        return {WEIGHTS_ENTRY: weights_entry(self.timeline().engines)}
 
     @property
     def ok(self) -> bool:
@@ -92,7 +110,15 @@ class TrainResult:
             "reason": self.reason,
             "best_epoch": self.best_epoch,
             "split": self.split_info,
-        }
+        } | self._replay_info()
+
+    def _replay_info(self) -> dict:
+        from core.replay import REPLAY_KEY
+
+        maps = [self.initial_map] + [m.wrong_map for m in self.history]
+        if self.initial is None or any(m is None for m in maps):
+            return {}  # judged on a sample: no map to replay
+        return {REPLAY_KEY: self.timeline().info()}
 
 
 class Observer:
@@ -132,6 +158,8 @@ class Trainer:
             self.model = build_model(recipe)
         model = self.model
         judged = self._judged_index()
+        initial = Engine.from_model(model, recipe.bits)
+        initial_map = self._wrong_map(initial)
 
         batches = math.ceil(len(self.split.epoch_pairs(0)) / recipe.batch_size)
         self._emit("on_train_begin", recipe, batches)
@@ -163,7 +191,8 @@ class Trainer:
             metrics = self._epoch_metrics(epoch + 1, loss, Engine.from_model(model, recipe.bits),
                                            judged)
             metrics.elapsed = time.perf_counter() - start
-            history.append(metrics)
+            history.append(replace(metrics, report=None, wrong_map=self._map_of(metrics),
+                                   engine=metrics.engine.without_table()))
             if (metrics.exact, -metrics.loss) > (best[0], -best[1]):
                 best = (metrics.exact, metrics.loss, epoch + 1, model.get_weights())
             self._emit("on_epoch", metrics, model)
@@ -187,7 +216,7 @@ class Trainer:
             model.set_weights(best[3])
             best_epoch = best[2]
         result = TrainResult(model, recipe, history, reason, best_epoch, self._split_info(),
-                             ended, stopped_at)
+                             ended, stopped_at, initial, initial_map)
         self._emit("on_train_end", result)
         return result
 
@@ -214,6 +243,17 @@ class Trainer:
         return EpochMetrics(epoch, loss, heldout_loss, float(exact.mean()), heldout_exact,
                             report.bit_accuracy.tolist(), len(pairs), 0.0,
                             report=report if report.everything else None, engine=engine)
+
+    def _wrong_map(self, engine: Engine) -> np.ndarray | None:
+        """Every pair's wrong-bit count (uint8), when every pair is judged."""
+        if not (self.split.full and self.recipe.bits <= TABLE_MAX_BITS):
+            return None
+        return judge_all(engine).wrong_bits.astype(np.uint8)
+
+    @staticmethod
+    def _map_of(metrics: EpochMetrics) -> np.ndarray | None:
+        report = metrics.report
+        return None if report is None else report.wrong_bits.astype(np.uint8)
 
     def _split_info(self) -> dict:
         return {"holdout": self.recipe.holdout, "seed": self.recipe.seed,

@@ -80,15 +80,50 @@ def test_an_epoch_that_judged_every_pair_carries_its_judgement():
     from core.engine import Engine
     from core.evaluation import evaluate
 
-    result = Trainer(get_recipe("carry", **TINY)).run()
+    class Reports(Observer):
+        def __init__(self):
+            self.reports = []
+
+        def on_epoch(self, metrics, model) -> None:
+            self.reports.append(metrics.report)
+
+    seen = Reports()
+    result = Trainer(get_recipe("carry", **TINY), [seen]).run()
     last = result.history[-1]
-    assert last.eval_pairs == 64 and last.report is not None
+    assert last.eval_pairs == 64 and seen.reports[-1] is not None
     again = evaluate(Engine.from_model(result.model, 3))  # the best epoch is the last here
     if result.best_epoch == len(result.history):
-        np.testing.assert_array_equal(last.report.wrong_bits, again.wrong_bits)
-        np.testing.assert_array_equal(last.report.predicted, again.predicted)
-    assert last.report.exact == last.exact
+        np.testing.assert_array_equal(seen.reports[-1].wrong_bits, again.wrong_bits)
+        np.testing.assert_array_equal(last.wrong_map, again.wrong_bits)
+    assert seen.reports[-1].exact == last.exact
+    # the history keeps the map and the weights, not the report and its table
+    assert last.report is None and not last.engine.has_table
     assert "report" not in last.to_dict()  # the history saved with a model stays small
+
+
+def test_a_run_replays_epoch_by_epoch_and_its_file_keeps_the_maps(tmp_path):
+    from core.engine import Engine
+    from core.evaluation import judge_all
+    from core.replay import Timeline
+    from core.storage import save_model
+
+    result = Trainer(get_recipe("carry", **TINY)).run()
+    timeline = result.timeline()
+    assert timeline.epochs == len(result.history) == 3
+    for epoch in range(timeline.epochs + 1):  # each map is that epoch's model judged again
+        report = judge_all(timeline.engine(epoch))
+        np.testing.assert_array_equal(timeline.maps[epoch], report.wrong_bits)
+    path = save_model(result.model, tmp_path / "c.keras", result.info(),
+                      result.replay_entries(keep_weights=True))
+    _, info = Engine.from_file(path)
+    again = Timeline.from_file(path)
+    for epoch in range(4):
+        np.testing.assert_array_equal(again.maps[epoch], timeline.maps[epoch])
+        np.testing.assert_array_equal(again.engine(epoch).table(),
+                                      timeline.engine(epoch).table())
+    plain = Timeline.from_info(info)  # maps only: the map and curves still replay
+    assert plain.engine(1) is None
+    np.testing.assert_array_equal(plain.report(1).wrong_bits, timeline.maps[1])
 
 
 def test_a_stop_mid_epoch_reports_where_it_stopped_and_no_partial_epoch():

@@ -1,0 +1,137 @@
+"""Replay: a run as it was after each epoch, kept cheaply enough to step through.
+
+After every epoch the trainer keeps the model's weights as an engine (plain arrays, in memory
+for the session) and the epoch's wrong-bit map: how many sum bits are wrong for each of the
+65,536 pairs, one uint8 each. A saved model carries the maps (zlib-compressed, base64, in its
+lstm_adder.json), so the error map and the curves replay after reopening the file; it carries
+the weights of every epoch only when asked (`--keep-epochs`, "Keep every epoch"), in a zip
+entry of its own, because for the seed model they cost about 1 MB an epoch.
+
+Epoch 0 is the untrained model; epoch k is the model after k epochs.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import zipfile
+import zlib
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.engine import Engine
+from core.evaluation import Report, judge_all
+
+REPLAY_KEY = "replay"  # in lstm_adder.json: {"bits": n, "maps": [...], "weights": bool}
+WEIGHTS_ENTRY = "epoch_weights.npz"
+CACHED = 4  # epochs whose judged reports are kept at once
+
+
+def encode_map(wrong_bits: np.ndarray) -> str:
+    return base64.b64encode(zlib.compress(np.asarray(wrong_bits, np.uint8).tobytes(), 9)).decode()
+
+
+def decode_map(text: str, bits: int) -> np.ndarray:
+    """A map back from its text; ValueError when it is not 2**2n bytes of zlib."""
+    data = np.frombuffer(zlib.decompress(base64.b64decode(text)), np.uint8)
+    if data.size != 1 << (2 * bits):
+        raise ValueError(f"a replay map holds {data.size} pairs, not {1 << (2 * bits)}")
+    return data
+
+
+def weights_entry(engines: list[Engine]) -> bytes:
+    """Every epoch's weight arrays as one compressed .npz (arrays e{epoch}_{i})."""
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **{f"e{k}_{i}": w for k, engine in enumerate(engines)
+                                   for i, w in enumerate(engine.weights)})
+    return buffer.getvalue()
+
+
+def engines_from_entry(data: bytes, like: Engine) -> list[Engine]:
+    """The engines of a weights entry, shaped like `like` (the file's final model)."""
+    with np.load(io.BytesIO(data)) as arrays:
+        count = len(like.weights)
+        epochs = len({name.split("_")[0] for name in arrays.files})
+        return [like.with_weights([arrays[f"e{k}_{i}"] for i in range(count)])
+                for k in range(epochs)]
+
+
+@dataclass
+class Timeline:
+    """A run epoch by epoch: maps (epoch 0..N), metrics (epochs 1..N), engines if kept."""
+
+    bits: int
+    maps: list[np.ndarray | None]
+    history: list[dict]  # EpochMetrics.to_dict() of epochs 1..N
+    engines: list[Engine] | None = None
+    _reports: OrderedDict = field(default_factory=OrderedDict, repr=False)
+
+    @property
+    def epochs(self) -> int:
+        return len(self.maps) - 1
+
+    def engine(self, epoch: int) -> Engine | None:
+        """The model after `epoch` epochs, when its weights were kept."""
+        return None if self.engines is None else self.engines[epoch]
+
+    def report(self, epoch: int) -> Report | None:
+        """Every pair judged after `epoch` epochs: by the engine when the weights were kept
+        (the last CACHED cached), else from the saved map (no predicted sums then)."""
+        if epoch in self._reports:
+            self._reports.move_to_end(epoch)
+            return self._reports[epoch]
+        engine = self.engine(epoch)
+        if engine is not None:
+            report = judge_all(engine)
+        elif self.maps[epoch] is not None:
+            report = Report.from_map(self.bits, self.maps[epoch])
+        else:
+            return None
+        self._reports[epoch] = report
+        while len(self._reports) > CACHED:
+            self._reports.popitem(last=False)
+        return report
+
+    def info(self) -> dict:
+        """What lstm_adder.json records (the maps); the weights go in WEIGHTS_ENTRY."""
+        return {"bits": self.bits, "weights": self.engines is not None,
+                "maps": [None if m is None else encode_map(m) for m in self.maps]}
+
+    @classmethod
+    def from_run(cls, bits: int, initial: Engine, initial_map, history) -> Timeline:
+        """From a TrainResult's parts: the untrained engine and map, and its history."""
+        maps = [initial_map] + [m.wrong_map for m in history]
+        engines = [initial] + [m.engine for m in history]
+        return cls(bits, maps, [m.to_dict() for m in history], engines)
+
+    @classmethod
+    def from_file(cls, path) -> Timeline | None:
+        """The replay a model file carries (maps, and weights when they were kept), or None.
+        Raises ModelFileError for a file that cannot be read or a damaged replay."""
+        from core.errors import ModelFileError
+
+        engine, info = Engine.from_file(path)
+        try:
+            with zipfile.ZipFile(path) as archive:
+                weights = (archive.read(WEIGHTS_ENTRY) if WEIGHTS_ENTRY in archive.namelist()
+                           else None)
+            return cls.from_info(info, weights, engine)
+        except (zipfile.BadZipFile, ValueError, KeyError, TypeError, OSError) as exc:
+            raise ModelFileError(f"{path}: its replay record is damaged ({exc})") from None
+
+    @classmethod
+    def from_info(cls, info: dict, weights: bytes | None = None,
+                  like: Engine | None = None) -> Timeline | None:
+        """From a file's lstm_adder.json (and its weights entry); None when it has no replay.
+        Raises ValueError when the replay record is damaged."""
+        replay = info.get(REPLAY_KEY)
+        if not replay:
+            return None
+        bits = int(replay["bits"])
+        maps = [None if m is None else decode_map(m, bits) for m in replay["maps"]]
+        engines = engines_from_entry(weights, like) if weights and like is not None else None
+        if engines is not None and len(engines) != len(maps):
+            raise ValueError("the kept weights and the replay maps count different epochs")
+        return cls(bits, maps, list(info.get("history", [])), engines)
