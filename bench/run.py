@@ -108,17 +108,17 @@ def machine() -> dict:
 
 def check_json_path(json_path: Path | None) -> None:
     """Refuse a JSON path that cannot be written, before minutes of measuring."""
-    from core.cli import UsageError
+    from core.errors import InputError
 
     if json_path is None:
         return
     json_path = Path(json_path)
     if json_path.is_dir():
-        raise UsageError(f"{json_path}: is a folder; --json takes a file name")
+        raise InputError(f"{json_path}: is a folder; --json takes a file name")
     if not json_path.parent.is_dir():
-        raise UsageError(f"{json_path}: folder {json_path.parent} does not exist")
+        raise InputError(f"{json_path}: folder {json_path.parent} does not exist")
     if not os.access(json_path.parent, os.W_OK):
-        raise UsageError(f"{json_path}: folder {json_path.parent} is not writable")
+        raise InputError(f"{json_path}: folder {json_path.parent} is not writable")
 
 
 def run(quick: bool = False, json_path: Path | None = None, sizes: Sizes | None = None,

@@ -1,22 +1,43 @@
 """The `lstm-adder` command: add, train, eval, bench, study, and the app (the default).
 
-Every user error is one line on stderr and exit status 2, and nothing is written.
+Every user error is one line on stderr and exit status 2, found before any work starts (and
+before TensorFlow is imported), and nothing is written. Output that cannot be written ends
+without a traceback: a closed pipe (`| head`) with status 141, any other write error (a full
+disk) with one line and status 1; a terminal that cannot show ✓ gets "right". Ctrl-C exits
+with 130 and SIGTERM with 143, saying "interrupted" only if nothing was written.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from assets import BUNDLED
+from core import commands
+from core.checks import shown
+from core.errors import InputError
+from core.recipes import NUMBER, RECIPES, WHOLE, FieldSpec, field_spec, user_fields
 
-NEEDS_KERAS = {"train", "study", "bench"}  # add and eval answer from the numpy engine
+MAX_DIGITS = 20  # 2**64 has 20 digits: no model takes a longer operand
+SEED_BITS = RECIPES["seed"].bits  # the bundled seed model's width (made by the seed recipe)
+EVAL_BITS = FieldSpec("bits", "--bits", int, "judge a carry model at another width", 1, 64)
+SHOW_WRONG = FieldSpec("show_wrong", "--show-wrong", int, "list the first K wrong pairs", 0,
+                       1_000_000)
+EXIT_USAGE, EXIT_FAILED = 2, 1
+EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_BROKEN_PIPE = 130, 143, 141  # 128 + the signal
 
 
-class UsageError(Exception):
-    """Bad input from the user: reported in one line, exit status 2."""
+class UsageError(InputError):
+    """A mistake on the command line: reported in one line, exit status 2."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is so that it ends as Ctrl-C does."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -24,80 +45,182 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _integer(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+def _whole(text: str) -> int:
+    if not WHOLE.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"{shown(text)} is not a whole number (digits 0-9)")
+    digits = len(text.lstrip("-"))
+    if digits > MAX_DIGITS:
+        raise argparse.ArgumentTypeError(f"{shown(text)} has {digits:,} digits; "
+                                         f"at most {MAX_DIGITS} are taken")
+    return int(text)
 
 
 def _number(text: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not NUMBER.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"{shown(text)} is not a number")
+    return float(text)
+
+
+def _ranged(spec: FieldSpec):
+    """An argparse type: a whole number in `spec`'s range."""
+    def parse(text: str) -> int:
+        value = _whole(text)
+        if not spec.accepts(value):
+            raise argparse.ArgumentTypeError(f"must be {spec.requirement}")
+        return value
+    return parse
+
+
+def _help(spec: FieldSpec, default: str) -> str:
+    return f"{spec.help}: {spec.range_text} (default: {default})"
+
+
+def _recipe_default(spec: FieldSpec) -> str:
+    """'0' when every recipe agrees, else '256 (seed), 16 (carry)'."""
+    values = {name: spec.format(getattr(r, spec.name)) for name, r in RECIPES.items()}
+    if len(set(values.values())) == 1:
+        return next(iter(values.values()))
+    return ", ".join(f"{value} ({name})" for name, value in values.items())
+
+
+def _add_recipe_flags(parser: argparse.ArgumentParser) -> None:
+    """One flag per recipe field a user may set (core.recipes.user_fields); each is checked
+    by the field's own rule, in commands.recipe_from_args."""
+    for spec in user_fields():
+        default = _recipe_default(spec)
+        if spec.type is bool:
+            parser.add_argument(spec.flag, action=argparse.BooleanOptionalAction,
+                                help=f"{spec.help} (default: {default})")
+        else:
+            parser.add_argument(spec.flag, type=_whole if spec.type is int else _number,
+                                metavar="N" if spec.type is int else "X",
+                                help=_help(spec, default))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="lstm-adder", description="A calculator whose adder is an LSTM.")
-    sub = parser.add_subparsers(dest="command")
+    parser = _Parser(prog="lstm-adder", description="A calculator whose adder is an LSTM. "
+                     "With no command, the app opens.")
+    parser.set_defaults(func=commands.gui_command, model=None, handles_signals=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    model_help = "model file, .keras or Keras 2 .h5 (default: the bundled seed model)"
 
     gui = sub.add_parser("gui", help="open the app (the default)")
-    gui.add_argument("--model", type=Path, help="model to open (default: bundled seed model)")
+    gui.add_argument("--model", type=Path, metavar="PATH", help="model to open (default: the "
+                     "model the app last opened, else the bundled seed model)")
+    gui.set_defaults(func=commands.gui_command)
 
     add = sub.add_parser("add", help="add two numbers with a model")
-    add.add_argument("a", type=_integer)
-    add.add_argument("b", type=_integer)
-    add.add_argument("--model", type=Path, default=BUNDLED["seed"])
+    top = (1 << SEED_BITS) - 1
+    for name, which in (("a", "first"), ("b", "second")):
+        add.add_argument(name, type=_whole, help=f"the {which} operand: 0 to {top} with the "
+                         f"default {SEED_BITS}-bit model (0 to 2^n - 1 with an n-bit model)")
+    add.add_argument("--model", type=Path, default=BUNDLED["seed"], metavar="PATH",
+                     help=model_help)
+    add.set_defaults(func=commands.add_command, handles_signals=True)
 
     train = sub.add_parser("train", help="train a model from a recipe")
-    train.add_argument("--recipe", choices=["seed", "carry"], default="seed")
-    for flag, kind in [("bits", _integer), ("units", _integer), ("dropout", _number),
-                       ("lr", _number), ("batch-size", _integer), ("epochs", _integer),
-                       ("holdout", _number), ("seed", _integer)]:
-        train.add_argument(f"--{flag}", type=kind, help="override the recipe's value")
-    train.add_argument("--out", type=Path, required=True, help="where to save (.keras)")
+    train.add_argument("--recipe", choices=list(RECIPES), default="seed",
+                       help="the recipe whose values the flags below change (default: seed)")
+    _add_recipe_flags(train)
+    train.add_argument("--out", type=Path, required=True, metavar="PATH",
+                       help="file to save the model to (.keras; added to a name without it)")
+    train.set_defaults(func=commands.train_command, handles_signals=True)
 
-    ev = sub.add_parser("eval", help="judge a model on every pair")
-    ev.add_argument("--model", type=Path, default=BUNDLED["seed"])
-    ev.add_argument("--show-wrong", type=_integer, default=0, metavar="K")
-    ev.add_argument("--bits", type=_integer, help="evaluate a carry model at another width")
+    ev = sub.add_parser("eval", help="judge a model: every pair up to 8 bits, else a sample")
+    ev.add_argument("--model", type=Path, default=BUNDLED["seed"], metavar="PATH",
+                    help=model_help)
+    ev.add_argument("--show-wrong", type=_ranged(SHOW_WRONG), default=0, metavar="K",
+                    help=_help(SHOW_WRONG, "0"))
+    ev.add_argument("--bits", type=_ranged(EVAL_BITS), metavar="N",
+                    help=_help(EVAL_BITS, "the model's own width"))
+    ev.set_defaults(func=commands.evaluate_command, handles_signals=True)
 
     bench = sub.add_parser("bench", help="measure speed against baselines")
-    bench.add_argument("--quick", action="store_true")
-    bench.add_argument("--json", type=Path)
+    bench.add_argument("--quick", action="store_true",
+                       help="smaller sizes, for a quick look (default: the full bench)")
+    bench.add_argument("--json", type=Path, metavar="PATH",
+                       help="also write the numbers to this JSON file (default: none)")
+    bench.set_defaults(func=commands.bench_command, handles_signals=True)
 
     study = sub.add_parser("study", help="learned or memorised: train with and without holdout")
-    study.add_argument("--recipes", default="carry,seed")
-    study.add_argument("--epochs", type=_integer, help="override the recipes' epochs")
+    study.add_argument("--recipes", default="carry,seed", metavar="NAMES",
+                       help=f"comma-separated recipes, of {', '.join(RECIPES)} "
+                            "(default: carry,seed)")
+    study.add_argument("--epochs", type=_whole, metavar="N",
+                       help=_help(field_spec("epochs"), "each recipe's own"))
+    study.set_defaults(func=commands.study_command, handles_signals=True)
     return parser
 
 
 def main(argv=None) -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    parser = build_parser()
+    _forgiving_output()
+    written = commands.Written()
     try:
-        args = parser.parse_args(argv)
-        if args.command in (None, "gui"):
-            return _run_gui(getattr(args, "model", None))
-        if args.command in NEEDS_KERAS:
-            from core.quiet import import_tensorflow
-
-            import_tensorflow()
-        from core import commands
-
-        return getattr(commands, args.command)(args)
-    except UsageError as exc:
-        print(f"lstm-adder: error: {exc}", file=sys.stderr)
-        return 2
+        args = build_parser().parse_args(argv)
+        with _sigterm_raises(args.handles_signals):
+            args.written = written
+            code = args.func(args)
+            sys.stdout.flush()
+        return code
+    except InputError as exc:
+        return _fail(f"error: {exc}", EXIT_USAGE)
+    except Terminated:
+        return _fail(_stopped(written), EXIT_TERMINATED)
     except KeyboardInterrupt:
-        print("lstm-adder: interrupted", file=sys.stderr)
-        return 130
+        return _fail(_stopped(written), EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:  # the system's refusal (a full disk), not a bug of ours
+        _discard_stdout()
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"error: {where}{exc.strerror or exc}", EXIT_FAILED)
 
 
-def _run_gui(model: Path | None) -> int:
+def _stopped(written: commands.Written) -> str:
+    saved = written.changed()
+    if saved:
+        return f"stopped; {', '.join(str(p) for p in saved)} was written"
+    return "interrupted"
+
+
+def _fail(message: str, code: int) -> int:
+    with contextlib.suppress(OSError, ValueError):
+        print(f"lstm-adder: {message}", file=sys.stderr)
+    return code
+
+
+def _forgiving_output() -> None:
+    """A character the terminal cannot show becomes "?" (in a message, its \\u escape),
+    never a UnicodeEncodeError."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors=errors)
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush of what could not be
+    written fails no more (it would print "Exception ignored")."""
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+
+
+@contextlib.contextmanager
+def _sigterm_raises(wanted: bool):
+    """While a command runs, SIGTERM raises Terminated (so saves clean up, as on Ctrl-C).
+    The app handles its own signals; a thread other than the main one cannot."""
+    if not wanted or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum, frame):
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminate)
     try:
-        from gui.app import main as gui_main
-    except ImportError as exc:
-        raise UsageError(f"the app is not available ({exc})") from exc
-    return gui_main([] if model is None else ["--model", str(model)])
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

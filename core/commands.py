@@ -1,167 +1,245 @@
-"""What each `lstm-adder` subcommand does (argument parsing lives in core.cli)."""
+"""What each `lstm-adder` subcommand does (argument parsing lives in core.cli).
+
+Each command checks all its input first and imports TensorFlow only then, if it needs it:
+a mistake costs a second, not a training run.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 import time
+from pathlib import Path
 
-import numpy as np
-
-from core.cli import UsageError
+from core.checks import check_out_path
+from core.console import ProgressBar, bit_rows, mark, pack
+from core.engine import Engine
+from core.errors import InputError, ModelFileError
 from core.numbers import bit_string
-from core.recipes import get_recipe
-from core.training import Observer
+from core.recipes import check_recipe, field_spec, get_recipe, user_fields
+
+FALLBACK_TRIES = 100  # names tried in each fallback folder: m.keras, m-2.keras, ...
 
 
-def open_engine(path):
-    """(Engine, the file's info) for a model file, read without TensorFlow, or UsageError
-    naming what is wrong."""
-    from core.engine import Engine
-    from core.errors import ModelFileError
+class Written:
+    """The files a command is about to write, so that an interrupt can tell which of them
+    were written after all (a signal may land just after the file is moved into place)."""
 
+    def __init__(self):
+        self._before: dict[Path, tuple | None] = {}
+
+    def expect(self, path: Path) -> None:
+        self._before[Path(path)] = _stamp(path)
+
+    def changed(self) -> list[Path]:
+        return [path for path, stamp in self._before.items() if _stamp(path) != stamp]
+
+
+def _stamp(path) -> tuple | None:
     try:
-        return Engine.from_file(path)
-    except ModelFileError as exc:
-        raise UsageError(str(exc)) from None
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
 
 
-def add(args) -> int:
+def _import_tensorflow() -> None:
+    from core.quiet import import_tensorflow
+
+    import_tensorflow()
+
+
+# -- the app ---------------------------------------------------------------------------------
+
+
+def gui_command(args) -> int:
+    try:
+        from gui.app import main as gui_main
+    except ImportError as exc:
+        raise InputError(f"the app is not available ({exc})") from exc
+    return gui_main([] if args.model is None else ["--model", str(args.model)])
+
+
+# -- add and eval: the numpy engine, no TensorFlow -------------------------------------------
+
+
+def add_command(args) -> int:
     for value in (args.a, args.b):
         if value < 0:
-            raise UsageError(f"operand {value} is negative; operands are 0 or more")
-    adder, _ = open_engine(args.model)
+            raise InputError(f"operand {value} is negative; operands are 0 or more")
+    adder, _ = Engine.from_file(args.model)  # ModelFileError (an InputError) if unusable
     for value in (args.a, args.b):
         if value > adder.max_operand:
-            raise UsageError(f"operand {value} is out of range 0..{adder.max_operand} for "
+            raise InputError(f"operand {value} is out of range 0..{adder.max_operand} for "
                              f"this {adder.bits}-bit model")
     answer = adder.answer(args.a, args.b)
-    mark = "✓" if answer.correct else "✗"
     print(f"{args.a} + {args.b} = {answer.predicted}  {bit_string(answer.predicted_bits)}  "
-          f"(LSTM)  {mark}")
+          f"(LSTM)  {mark(answer.correct)}")
     print(f"{'':>{len(str(args.a)) + len(str(args.b)) + 3}}  {answer.true}  "
           f"{bit_string(answer.true_bits)}  (true)")
     print(f"confidence {answer.confidence:.3f}")
     return 0
 
 
-class ProgressBar(Observer):
-    """A one-line progress bar per epoch, then that epoch's metrics."""
-
-    WIDTH = 30
-
-    def __init__(self, stream=None):
-        self.stream = stream or sys.stdout
-
-    def on_batch(self, p) -> None:
-        filled = self.WIDTH * p.batch // p.batches
-        self.stream.write(f"\repoch {p.epoch + 1}/{p.epochs} [{'#' * filled:<{self.WIDTH}}] "
-                          f"{p.batch}/{p.batches} loss {p.loss:.4f}")
-        self.stream.flush()
-
-    def on_epoch(self, m, model) -> None:
-        held = "" if m.heldout_exact is None else (
-            f"  held-out loss {m.heldout_loss:.4f} exact {m.heldout_exact:.2%}")
-        self.stream.write(f"  exact {m.exact:.2%} of {m.eval_pairs:,}{held}  "
-                          f"({m.elapsed:.1f} s)\n")
-        self.stream.flush()
-
-
-def recipe_from_args(args):
-    overrides = {k: getattr(args, k) for k in ("bits", "units", "dropout", "lr", "batch_size",
-                                               "epochs", "holdout", "seed")}
-    try:
-        return get_recipe(args.recipe, **overrides)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-
-
-def check_out_path(path) -> None:
-    if path.suffix != ".keras":
-        raise UsageError(f"{path}: the output must be a .keras file")
-    if not path.parent.is_dir():
-        raise UsageError(f"{path}: folder {path.parent} does not exist")
-
-
-def train(args) -> int:
-    from core.engine import Engine
-    from core.evaluation import evaluate
-    from core.storage import save_model
-    from core.training import Trainer
-
-    recipe = recipe_from_args(args)
-    check_out_path(args.out)
-    print(f"training recipe {recipe.name}: {recipe}")
-    trainer = Trainer(recipe, [ProgressBar()])
-    result = trainer.run()
-    print(result.reason)
-    if not result.ok:
-        print(f"lstm-adder: not saved: {result.reason}", file=sys.stderr)
-        return 1
-    save_model(result.model, args.out, result.info())
-    split = trainer.split
-    if split.full:
-        report = evaluate(Engine.from_model(result.model, recipe.bits), split.table)
-        trained = len(split.train)
-        print(f"exact match on all {report.count:,} pairs: {report.exact:.2%} "
-              f"({report.wrong_count:,} wrong), having trained on {trained:,} "
-              f"({trained / report.count:.0%}) of them")
-        if split.heldout is not None:
-            held = report.wrong_bits[split.heldout] == 0
-            print(f"exact match on the {held.size:,} held-out pairs: {held.mean():.2%}")
-    print(f"saved {args.out}")
-    return 0
-
-
-def eval(args) -> int:  # noqa: A001 - the subcommand's name
+def evaluate_command(args) -> int:
     from core.data import holdout_mask
     from core.evaluation import judge_all
 
-    engine, info = open_engine(args.model)
-    if args.show_wrong < 0:
-        raise UsageError("--show-wrong must be 0 or more")
+    engine, info = Engine.from_file(args.model)
     bits = engine.bits if args.bits is None else args.bits
-    if not 1 <= bits <= 64:
-        raise UsageError("--bits must be between 1 and 64")
     try:
         engine = engine.with_bits(bits)
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise InputError(str(exc)) from None
     start = time.perf_counter()
-    report = judge_all(engine)
-    print(f"{args.model}: {engine.encoding.name}, {bits} bits")
-    print(f"exact match on {report.scope()}: {report.exact:.2%} "
-          f"({report.wrong_count:,} wrong, {time.perf_counter() - start:.1f} s)")
-    _print_bits(report.bit_accuracy)
+    report = judge_all(engine)  # every pair up to 8 bits, else a seeded sample
+    print(f"model {args.model}")
+    print(f"{engine.encoding.name} layout, {engine.units} units, {bits} bits per operand")
+    for line in pack([f"exact match on {report.scope()}: {report.exact:.2%}",
+                      f"({report.wrong_count:,} wrong, {time.perf_counter() - start:.1f} s)"]):
+        print(line)
+    print("per-bit accuracy, most significant bit first:")
+    for line in bit_rows(report.bit_accuracy):
+        print(line)
     split = info.get("split") or {}
     if report.everything and bits == info.get("bits", bits) and split.get("holdout") and \
             split.get("full_table", True):
         held = holdout_mask(report.count, split["holdout"], split.get("seed", 0))
-        rate = np.mean(report.wrong_bits[held] == 0)
-        trained = np.mean(report.wrong_bits[~held] == 0)
-        print(f"held-out pairs ({held.sum():,}, never trained on): {rate:.2%}; "
-              f"trained pairs ({(~held).sum():,}): {trained:.2%}")
+        right = report.wrong_bits == 0
+        print(f"held out (never trained on): {held.sum():,} pairs, "
+              f"{right[held].mean():.2%} exact")
+        print(f"trained on: {(~held).sum():,} pairs, {right[~held].mean():.2%} exact")
     for a, b, predicted, true in report.wrong(args.show_wrong):
-        print(f"  claims {a} + {b} = {predicted} (true {true})")
+        for line in pack([f"  claims {a} + {b} = {predicted}", f"(true {true})"], indent="    "):
+            print(line)
     return 0
 
 
-def _print_bits(accuracy) -> None:
-    cells = "  ".join(f"2^{k}:{acc:.4f}" for k, acc in reversed(list(enumerate(accuracy))))
-    print(f"per-bit accuracy  {cells}")
+# -- train -----------------------------------------------------------------------------------
 
 
-def bench(args) -> int:
-    from bench.run import run
+def recipe_from_args(args):
+    """The recipe the flags describe; InputError naming the flag and the field's rule."""
+    overrides = {spec.name: getattr(args, spec.name) for spec in user_fields()}
+    for spec in user_fields():
+        error = overrides[spec.name] is not None and spec.error(overrides[spec.name])
+        if error:
+            raise InputError(f"{spec.flag}: {error}")
+    return get_recipe(args.recipe, **overrides)
 
+
+def print_recipe(recipe) -> None:
+    """The recipe as a short table of the fields a user may set, labelled as in the app."""
+    specs = user_fields()
+    width = max(len(spec.label) for spec in specs) + 3
+    print(f"recipe {recipe.name}: {recipe.encoding} layout, {recipe.loss} loss")
+    for spec in specs:
+        print(f"  {spec.label:<{width}}{spec.format(getattr(recipe, spec.name))}")
+
+
+def train_command(args) -> int:
+    recipe = recipe_from_args(args)
+    problems = check_recipe(recipe)
+    if problems:
+        raise InputError("; ".join(problems))
+    out = check_out_path(args.out, recipe.file_bytes())
+    _import_tensorflow()
+    from core.training import Trainer
+
+    print_recipe(recipe)
+    bar = ProgressBar()
+    trainer = Trainer(recipe, [bar])
+    try:
+        result = trainer.run()
+    finally:
+        bar.end_line()
+    print(result.reason)
+    if not result.ok:
+        print(f"lstm-adder: not saved: {result.reason}", file=sys.stderr)
+        return 1
+    _print_judgement(result, trainer.split)
+    return save_trained(result, out, args.written)
+
+
+def _print_judgement(result, split) -> None:
+    """The kept epoch's judgement (the trainer judged it: no second pass over the pairs)."""
+    if not result.history:
+        return
+    m = result.history[result.best_epoch - 1]
+    every = split.full and m.eval_pairs == len(split.table)
+    scope = f"all {m.eval_pairs:,} pairs" if every else f"{m.eval_pairs:,} sampled pairs"
+    print(f"exact match on {scope}: {m.exact:.2%} (epoch {m.epoch})")
+    if split.full:
+        trained, total = len(split.train), len(split.table)
+        print(f"trained on {trained:,} of the {total:,} pairs ({trained / total:.0%})")
+    if m.heldout_exact is not None:
+        held = f"{int(split.heldout.sum()):,} held-out pairs" if every else "held-out ones"
+        print(f"exact match on the {held}: {m.heldout_exact:.2%}")
+
+
+def save_trained(result, out: Path, written: Written) -> int:
+    """Save a finished run to `out`; if that fails, to a fallback path that is printed. The
+    trained model is never dropped without a word."""
+    from core.storage import save_model
+
+    info = result.info()
+    written.expect(out)
+    try:
+        save_model(result.model, out, info)
+    except ModelFileError as exc:
+        failure = exc
+    else:
+        print(f"saved {out}")
+        return 0
+    for target in fallback_paths(out):
+        written.expect(target)
+        try:
+            save_model(result.model, target, info)
+        except ModelFileError:
+            continue
+        print(f"lstm-adder: {failure}; saved the model to {target} instead", file=sys.stderr)
+        return 1
+    print(f"lstm-adder: error: {failure}; no fallback folder took it either", file=sys.stderr)
+    return 1
+
+
+def fallback_paths(out: Path):
+    """Unused names like `out`'s in the current folder, then in the temp folder."""
+    for folder in (Path.cwd(), Path(tempfile.gettempdir())):
+        if folder.resolve() == out.parent.resolve():
+            continue
+        for n in range(1, FALLBACK_TRIES + 1):
+            target = folder / (out.name if n == 1 else f"{out.stem}-{n}{out.suffix}")
+            if not target.exists():
+                yield target
+                break
+
+
+# -- bench and study: checked first, then TensorFlow -------------------------------------
+
+
+def bench_command(args) -> int:
+    from bench.run import check_json_path, run
+
+    check_json_path(args.json)
+    _import_tensorflow()
     return run(quick=args.quick, json_path=args.json)
 
 
-def study(args) -> int:
+def study_command(args) -> int:
     from core.study import plan, run
 
-    names = args.recipes.split(",")
+    names = [name.strip() for name in args.recipes.split(",")]
+    error = args.epochs is not None and field_spec("epochs").error(args.epochs)
+    if error:
+        raise InputError(f"--epochs: {error}")
     try:
-        plan(names, epochs=args.epochs)
+        runs = plan(names, epochs=args.epochs)
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise InputError(str(exc)) from None
+    problems = dict.fromkeys(p for recipe in runs for p in check_recipe(recipe))
+    if problems:
+        raise InputError("; ".join(problems))
+    _import_tensorflow()
     return run(names, epochs=args.epochs)

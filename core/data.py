@@ -2,8 +2,9 @@
 
 Up to 10 bits (2**20 pairs) the whole table is used: every pair, a major. An optional
 held-out fraction of that table, chosen by the recipe's seed, is never trained on.
-Wider operands have too many pairs: each epoch draws a fresh seeded sample instead, and
-evaluation uses one fixed seeded sample.
+Wider operands have too many pairs to list (2**24 at 12 bits, 2**32 at 16): each epoch draws a
+fresh seeded sample instead, evaluation uses one fixed seeded sample, and the table is never
+built, whatever the held-out fraction.
 """
 
 from __future__ import annotations
@@ -56,12 +57,30 @@ def random_pairs(bits: int, count: int, seed: int) -> Pairs:
     return Pairs(rng.integers(0, high, count), rng.integers(0, high, count), bits)
 
 
+def held_count(count: int, fraction: float) -> int:
+    """How many of `count` pairs a held-out `fraction` keeps back."""
+    return int(round(fraction * count))
+
+
 def holdout_mask(count: int, fraction: float, seed: int) -> np.ndarray:
-    """Boolean mask of the pairs held out: exactly round(fraction * count) of them."""
+    """Boolean mask of the pairs held out: exactly held_count(count, fraction) of them."""
     mask = np.zeros(count, dtype=bool)
-    held = int(round(fraction * count))
-    mask[np.random.default_rng(seed).permutation(count)[:held]] = True
+    mask[np.random.default_rng(seed).permutation(count)[:held_count(count, fraction)]] = True
     return mask
+
+
+def table_size(bits: int) -> int:
+    """Every pair of `bits`-bit operands."""
+    return 1 << (2 * bits)
+
+
+def train_count(bits: int, holdout: float) -> int:
+    """How many pairs an epoch trains on, as make_split will split them (computed without
+    building anything)."""
+    if bits <= FULL_TABLE_MAX_BITS:
+        count = table_size(bits)
+        return count - held_count(count, holdout)
+    return SAMPLES_PER_EPOCH
 
 
 @dataclass

@@ -2,13 +2,117 @@
 
 `seed` is the tutorial's recipe exactly; `carry` is the encoding that makes addition easy.
 Any field can be overridden (`get_recipe("seed", epochs=5)`), from the command line or the GUI.
+
+Each field a user may set describes itself (a `FieldSpec` in the field's metadata: label,
+type, range, help). Everything else is generated from that one list: the `train` command's
+flags, the Training tab's form, and the checks, whose messages name the field as the user
+sees it:
+
+    >>> field_error("lr", 0.0)
+    'Learning rate must be a finite number above 0'
+
+`check_recipe` adds what no single field can say: the pairs left to train on, and memory.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+import math
+import os
+import re
+from dataclasses import asdict, dataclass, field, fields, replace
+
+from core.data import FULL_TABLE_MAX_BITS, table_size, train_count
+from core.encodings import ENCODINGS
+from core.errors import InputError
 
 MAX_BITS = 16
+MAX_UNITS = 100_000  # a bound for the form; check_recipe's memory estimate is the real one
+MAX_BATCH = 1 << 20  # the most pairs an epoch trains on (every pair of 10-bit numbers)
+MAX_EPOCHS = 100_000
+MAX_SEED = 2**32 - 1  # what Keras's set_random_seed accepts
+FLOAT_BYTES = 4
+WHOLE = re.compile(r"-?[0-9]+")  # ASCII digits only: not "١٢", not "1_0" (int() takes both)
+NUMBER = re.compile(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?(inf|infinity|nan)",
+                    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """A recipe field a user may set: what a form or a command line shows for it."""
+
+    name: str  # the Recipe attribute: "lr"
+    label: str  # what the user sees: "Learning rate"
+    type: type  # int, float or bool
+    help: str  # a short phrase: "step size of the Adam optimiser"
+    low: float | None = None  # the allowed range (None for a bool)
+    high: float | None = None  # None: no upper bound
+    low_open: bool = False  # True: `low` itself is not allowed
+    high_open: bool = False  # True: `high` itself is not allowed
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+    @property
+    def range_text(self) -> str:
+        """'from 1 to 16', 'above 0', 'from 0 to below 1'; 'on or off' for a bool."""
+        if self.type is bool:
+            return "on or off"
+        low, high = _number(self.low), _number(self.high)
+        if self.high is None:
+            return f"above {low}" if self.low_open else f"{low} or more"
+        below = "below " if self.high_open else ""
+        start = f"above {low} and" if self.low_open else f"from {low}"
+        return f"{start} to {below}{high}"
+
+    @property
+    def requirement(self) -> str:
+        """What a valid value is, in words: 'a whole number from 1 to 16'."""
+        kind = {bool: "", int: "a whole number ", float: "a finite number "}[self.type]
+        return kind + self.range_text
+
+    def format(self, value) -> str:
+        """`value` as a form or a table shows it: 0.001, 256, on."""
+        if self.type is bool:
+            return "on" if value else "off"
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+    def parse(self, text: str):
+        """The value typed as `text` (ASCII digits only), or `text` itself when it is no
+        number at all: then `error` says what is wrong with it."""
+        text = text.strip()
+        if self.type is int and WHOLE.fullmatch(text):
+            return int(text)
+        if self.type is float and NUMBER.fullmatch(text):
+            return float(text)
+        return text
+
+    def error(self, value) -> str | None:
+        """Why `value` is not acceptable for this field, or None if it is."""
+        return None if self.accepts(value) else f"{self.label} must be {self.requirement}"
+
+    def accepts(self, value) -> bool:
+        """Whether `value` has this field's type and lies in its range."""
+        if self.type is bool or isinstance(value, bool):
+            return self.type is bool and isinstance(value, bool)
+        if self.type is int and not isinstance(value, int):
+            return False
+        if not isinstance(value, (int, float)) or not math.isfinite(value):
+            return False
+        above = value > self.low if self.low_open else value >= self.low
+        if self.high is None:
+            return above
+        return above and (value < self.high if self.high_open else value <= self.high)
+
+
+def _number(value) -> str:
+    return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _user(default, label: str, help: str, low=None, high=None, **openness):
+    """A dataclass field a user may set, described by a FieldSpec (see user_fields)."""
+    return field(default=default, metadata={"user": dict(
+        label=label, help=help, low=low, high=high, **openness)})
 
 
 @dataclass(frozen=True)
@@ -16,15 +120,20 @@ class Recipe:
     name: str
     encoding: str  # "concat-msb" or "paired-lsb" (see core.encodings)
     loss: str  # "mse" or "binary_crossentropy"
-    bits: int = 8
-    units: int = 256
-    dropout: float = 0.2
-    lr: float = 1e-3
-    batch_size: int = 128
-    epochs: int = 100
-    holdout: float = 0.0  # fraction of pairs never trained on
-    seed: int = 0
-    stop_when_perfect: bool = False  # stop once every pair is exactly right
+    bits: int = _user(8, "Bits per operand", "width of each operand", 1, MAX_BITS)
+    units: int = _user(256, "LSTM units", "size of the LSTM's state", 1, MAX_UNITS)
+    dropout: float = _user(0.2, "Dropout", "fraction of the LSTM's outputs dropped in training",
+                           0.0, 1.0, high_open=True)
+    lr: float = _user(1e-3, "Learning rate", "step size of the Adam optimiser", 0.0,
+                      low_open=True)
+    batch_size: int = _user(128, "Batch size", "pairs per training step", 1, MAX_BATCH)
+    epochs: int = _user(100, "Epochs", "passes over the training pairs, at most", 1,
+                        MAX_EPOCHS)
+    holdout: float = _user(0.0, "Held out (fraction)", "fraction of the pairs never trained "
+                           f"on (up to {FULL_TABLE_MAX_BITS} bits)", 0.0, 1.0, high_open=True)
+    seed: int = _user(0, "Random seed", "seed of the weights and of the split", 0, MAX_SEED)
+    stop_when_perfect: bool = _user(False, "Stop when every pair is right",
+                                    "stop once every pair is exactly right")
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -34,6 +143,31 @@ class Recipe:
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
 
+    @property
+    def parameters(self) -> int:
+        """Weights in the network: the LSTM's four gates and the Dense head."""
+        encoding = ENCODINGS[self.encoding]
+        units, outputs = self.units, encoding.output_shape(self.bits)[-1]
+        return 4 * units * (units + encoding.features + 1) + (units + 1) * outputs
+
+    def training_bytes(self) -> int:
+        """About how much memory training takes: the weights with their gradients and Adam's
+        two moments, each batch's activations kept for backpropagation, and an epoch's data."""
+        encoding = ENCODINGS[self.encoding]
+        steps = encoding.steps(self.bits)
+        activations = self.batch_size * steps * self.units * 10  # gates, states, their grads
+        data = train_count(self.bits, self.holdout) * steps * (encoding.features + 1)
+        return FLOAT_BYTES * (4 * self.parameters + activations + data)
+
+    def file_bytes(self) -> int:
+        """About how large the saved .keras file is: weights, Adam's moments, the JSON."""
+        return FLOAT_BYTES * 3 * self.parameters + (1 << 16)
+
+
+USER_FIELDS: tuple[FieldSpec, ...] = tuple(
+    FieldSpec(f.name, type=type(f.default), **f.metadata["user"])
+    for f in fields(Recipe) if "user" in f.metadata)
+_SPECS = {spec.name: spec for spec in USER_FIELDS}
 
 RECIPES = {
     "seed": Recipe(name="seed", encoding="concat-msb", loss="mse"),
@@ -51,41 +185,77 @@ RECIPES = {
     ),
 }
 
-# (field, check, message) for the fields a user may type in
-_CHECKS = [
-    ("bits", lambda v: 1 <= v <= MAX_BITS, f"bits must be between 1 and {MAX_BITS}"),
-    ("units", lambda v: v > 0, "units must be a positive integer"),
-    ("dropout", lambda v: 0 <= v < 1, "dropout must be in [0, 1)"),
-    ("lr", lambda v: v > 0, "learning rate must be positive"),
-    ("batch_size", lambda v: v > 0, "batch size must be a positive integer"),
-    ("epochs", lambda v: v > 0, "epochs must be a positive integer"),
-    ("holdout", lambda v: 0 <= v < 1, "holdout must be in [0, 1)"),
-    ("seed", lambda v: v >= 0, "seed must be a non-negative integer"),
-]
+
+def user_fields() -> list[FieldSpec]:
+    """The fields a user may set, in form order (a Training tab or a command line)."""
+    return list(USER_FIELDS)
+
+
+def field_spec(name: str) -> FieldSpec:
+    return _SPECS[name]
 
 
 def field_error(name: str, value) -> str | None:
     """Why `value` is not acceptable for recipe field `name`, or None if it is."""
-    expected = type(getattr(RECIPES["seed"], name))
-    if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
-        return f"{name} must be an integer"
-    if expected is float and not isinstance(value, (int, float)):
-        return f"{name} must be a number"
-    for field, check, message in _CHECKS:
-        if field == name and not check(value):
-            return message
-    return None
+    return _SPECS[name].error(value)
+
+
+def check_recipe(recipe: Recipe, memory: int | None = None) -> list[str]:
+    """Every reason `recipe` cannot train, one line each ([] when it can): each field's
+    range, then what involves several fields. `memory`: bytes available (default: ask the
+    system)."""
+    problems = [e for spec in USER_FIELDS if (e := spec.error(getattr(recipe, spec.name)))]
+    if problems:
+        return problems
+    pairs = train_count(recipe.bits, recipe.holdout)
+    if pairs == 0:
+        problems.append(f"{_SPECS['holdout'].label} {recipe.holdout:g} leaves none of the "
+                        f"{table_size(recipe.bits):,} pairs of {recipe.bits}-bit numbers to "
+                        "train on")
+    elif recipe.batch_size > pairs:
+        problems.append(f"{_SPECS['batch_size'].label} {recipe.batch_size:,} is more than the "
+                        f"{pairs:,} pairs left to train on")
+    need, have = recipe.training_bytes(), available_memory() if memory is None else memory
+    if have and need > have:
+        problems.append(f"Training would need about {_size(need)} of memory "
+                        f"({_SPECS['units'].label} {recipe.units:,}; "
+                        f"{_SPECS['batch_size'].label} {recipe.batch_size:,}); "
+                        f"{_size(have)} is available")
+    return problems
+
+
+def available_memory() -> int | None:
+    """Bytes of memory available to a new allocation, or None if the system will not say."""
+    try:
+        with open("/proc/meminfo") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20)):
+        if count >= scale:
+            return f"{count / scale:,.1f} {unit}"
+    return f"{count / 1024:,.0f} kB"
 
 
 def get_recipe(name: str, **overrides) -> Recipe:
-    """The named recipe with `overrides` applied (None values are ignored); raises ValueError."""
+    """The named recipe with `overrides` applied (None values are ignored); raises InputError
+    (a ValueError) naming the first bad field as the user sees it."""
     if name not in RECIPES:
-        raise ValueError(f"unknown recipe {name!r}; choose from {', '.join(RECIPES)}")
+        raise InputError(f"unknown recipe {name!r}; choose from {', '.join(RECIPES)}")
     overrides = {k: v for k, v in overrides.items() if v is not None}
     for key, value in overrides.items():
-        if not hasattr(RECIPES[name], key):
-            raise ValueError(f"unknown recipe field {key!r}")
+        if key not in _SPECS:
+            raise InputError(f"unknown recipe field {key!r}")
         error = field_error(key, value)
         if error:
-            raise ValueError(error)
+            raise InputError(error)
     return replace(RECIPES[name], **overrides)

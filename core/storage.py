@@ -17,10 +17,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.checks import INFO_ENTRY, check_info
 from core.encodings import ENCODINGS, Encoding, encoding_for_input_shape
 from core.errors import ModelFileError
 
-INFO_ENTRY = "lstm_adder.json"
 DEFAULT_BITS = 8
 
 
@@ -135,7 +135,9 @@ def load_model(path) -> LoadedModel:
 
 
 def check_shapes(in_shape, out_shape, path, info: dict) -> tuple[Encoding, int]:
-    """(encoding, width) of a network with these shapes; ModelFileError if it is no adder."""
+    """(encoding, width) of a network with these shapes; ModelFileError if it is no adder
+    or its lstm_adder.json does not describe one."""
+    check_info(info, path)
     in_shape, out_shape = tuple(in_shape), tuple(out_shape)
     try:
         encoding, bits = encoding_for_input_shape(in_shape)

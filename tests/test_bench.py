@@ -44,10 +44,10 @@ def test_tiny_bench_writes_every_key_as_a_finite_number(tmp_path, capsys, seed_m
 @pytest.mark.parametrize("where", ["missing/bench.json", "."])
 def test_a_json_path_that_cannot_be_written_is_refused_before_measuring(tmp_path, monkeypatch,
                                                                         where):
-    from core.cli import UsageError
+    from core.errors import InputError
 
     monkeypatch.setattr(run, "measure", lambda *a, **k: pytest.fail("measured anyway"))
-    with pytest.raises(UsageError):
+    with pytest.raises(InputError):
         run.run(quick=True, json_path=tmp_path / where)
 
 

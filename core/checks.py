@@ -1,0 +1,193 @@
+"""Checks on what comes from outside, made before any work starts.
+
+Two kinds of input arrive here. A model file's `lstm_adder.json` is validated like any
+other input, with one message per problem: `check_info({"bits": "abc", "split": []})` raises
+ModelFileError("its lstm_adder.json is damaged: bits is 'abc', not a whole number from 1 to
+16; split is [], not an object").
+
+The path a trained model will be saved to is checked before training, not after it: the
+folder exists and takes a new file, the name is not too long, there is room for it.
+The command line and the window share these messages (each one line).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from core.encodings import ENCODINGS
+from core.errors import InputError, ModelFileError
+from core.recipes import field_spec, user_fields
+
+INFO_ENTRY = "lstm_adder.json"
+MODEL_SUFFIX = ".keras"
+READ_ONLY_SUFFIXES = (".h5", ".hdf5")  # Keras 2 files: opened, never written
+TEMP_EXTRA = len(".-XXXXXXXX")  # a save writes `.NAME-XXXXXXXX.keras` beside its target
+SHOWN = 40  # characters of a user's value repeated in a message
+
+
+def shown(value) -> str:
+    """`value` as a message repeats it: its repr, cut short if it is long."""
+    text = repr(value)
+    return text if len(text) <= SHOWN else f"{text[:SHOWN - 10]}...{text[-6:]}"
+
+
+# -- a model file's lstm_adder.json --------------------------------------------------------
+
+
+def _problem(where: str, value, requirement: str) -> str:
+    return f"{where} is {shown(value)}, not {requirement}"
+
+
+def _field(where: str, value, name: str) -> list[str]:
+    spec = field_spec(name)
+    return [] if spec.accepts(value) else [_problem(where, value, spec.requirement)]
+
+
+def _text(where: str, value) -> list[str]:
+    return [] if isinstance(value, str) else [_problem(where, value, "text")]
+
+
+def _recipe_problems(recipe) -> list[str]:
+    if not isinstance(recipe, dict):
+        return [_problem("recipe", recipe, "an object")]
+    problems = []
+    for key in ("name", "loss"):
+        if key in recipe:
+            problems += _text(f"recipe.{key}", recipe[key])
+    if "encoding" in recipe and not _is_encoding(recipe["encoding"]):
+        problems.append(_problem("recipe.encoding", recipe["encoding"],
+                                 f"one of {', '.join(ENCODINGS)}"))
+    for spec in user_fields():
+        if spec.name in recipe:
+            problems += _field(f"recipe.{spec.name}", recipe[spec.name], spec.name)
+    return problems
+
+
+def _split_problems(split) -> list[str]:
+    if not isinstance(split, dict):
+        return [_problem("split", split, "an object")]
+    problems = []
+    for key in ("holdout", "seed"):
+        if key in split:
+            problems += _field(f"split.{key}", split[key], key)
+    if "full_table" in split and not isinstance(split["full_table"], bool):
+        problems.append(_problem("split.full_table", split["full_table"], "true or false"))
+    return problems
+
+
+def _is_encoding(value) -> bool:
+    return isinstance(value, str) and value in ENCODINGS
+
+
+def info_problems(info) -> list[str]:
+    """Every problem with a model file's lstm_adder.json, one line each ([] if none).
+    Every key is optional; keys this version does not know are left alone."""
+    if not isinstance(info, dict):
+        kind = {list: "a list", str: "text"}.get(type(info), type(info).__name__)
+        return [f"it holds {kind}, not an object"]
+    problems = []
+    if "encoding" in info and not _is_encoding(info["encoding"]):
+        problems.append(_problem("encoding", info["encoding"], f"one of {', '.join(ENCODINGS)}"))
+    if "bits" in info:
+        problems += _field("bits", info["bits"], "bits")
+    if "recipe" in info:
+        problems += _recipe_problems(info["recipe"])
+    if "split" in info:
+        problems += _split_problems(info["split"])
+    if "history" in info and not (isinstance(info["history"], list)
+                                  and all(isinstance(m, dict) for m in info["history"])):
+        problems.append(_problem("history", info["history"], "a list of objects"))
+    if "reason" in info:
+        problems += _text("reason", info["reason"])
+    best = info.get("best_epoch", 0)
+    if not isinstance(best, int) or isinstance(best, bool) or best < 0:
+        problems.append(_problem("best_epoch", best, "a whole number, 0 or more"))
+    return problems
+
+
+def check_info(info, source=None) -> dict:
+    """`info` (a model file's lstm_adder.json, parsed) if it is usable; else ModelFileError
+    with every problem in one line, after "`source`: " when a source (the path) is given."""
+    problems = info_problems(info)
+    if problems:
+        where = f"{source}: " if source is not None else ""
+        raise ModelFileError(f"{where}its {INFO_ENTRY} is damaged: {'; '.join(problems)}")
+    return info
+
+
+# -- where a model will be saved -----------------------------------------------------------
+
+
+def model_path(path) -> Path:
+    """`path` as a model is saved to it: `.keras` added to a name without a suffix (as the
+    window does); InputError for any other suffix."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if not suffix:
+        return path.with_name(path.name + MODEL_SUFFIX)
+    if suffix in READ_ONLY_SUFFIXES:
+        raise InputError(f"{path}: {suffix} files are only read; models are saved as "
+                         f"{MODEL_SUFFIX} files (try {path.with_suffix(MODEL_SUFFIX).name})")
+    if suffix != MODEL_SUFFIX:
+        raise InputError(f"{path}: models are saved as {MODEL_SUFFIX} files")
+    return path
+
+
+def check_out_path(path, size: int = 0) -> Path:
+    """The path a model of about `size` bytes will be saved to (see model_path), once it is
+    known that the save can succeed; InputError saying why not. Nothing is left behind."""
+    given, path = Path(path), model_path(path)
+    folder = path.parent
+    longest = _name_max(folder) - TEMP_EXTRA
+    if len(os.fsencode(path.name)) > longest:
+        raise InputError(f"{shown(path.name)}: the file name is too long "
+                         f"({len(path.name)} characters; at most {longest})")
+    try:
+        _check_folder(given, path)
+        free = shutil.disk_usage(folder).free
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror or exc}") from None
+    if free < size:
+        raise InputError(f"{path}: not enough free space in {folder} (needs about "
+                         f"{size / 2**20:,.1f} MB, {free / 2**20:,.1f} MB free)")
+    return path
+
+
+def _check_folder(given: Path, path: Path) -> None:
+    folder = path.parent
+    for candidate in (given, path):
+        if candidate.is_dir():
+            raise InputError(f"{candidate}: is a folder; give a file name ending in "
+                             f"{MODEL_SUFFIX}")
+    if not folder.exists():
+        raise InputError(f"{path}: folder {folder} does not exist")
+    if not folder.is_dir():
+        raise InputError(f"{path}: {folder} is not a folder")
+    if path.exists() and not path.is_file():
+        raise InputError(f"{path}: exists and is not a regular file")
+    _probe(path)
+
+
+def _name_max(folder: Path) -> int:
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return 255
+
+
+def _probe(path: Path) -> None:
+    """Create and remove a file as a save will (a hidden temp file beside `path`): the only
+    sure test of a folder that says it is writable (/proc, a read-only mount, root)."""
+    try:
+        fd, probe = tempfile.mkstemp(suffix=MODEL_SUFFIX, prefix=f".{path.stem}-",
+                                     dir=path.parent)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write in {path.parent} "
+                         f"({exc.strerror or exc})") from None
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)

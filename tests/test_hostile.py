@@ -1,0 +1,366 @@
+"""Hostile input and faults: each ends in one line, with the right exit status, before any work,
+leaving every file as it was and no `.*.keras` behind.
+
+In-process calls of core.cli.main where TensorFlow is not needed; a subprocess for what only a
+real process shows (signals, pipes, /dev/full, a terminal's encoding, what gets imported).
+"""
+
+import contextlib
+import hashlib
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from core.checks import check_info, check_out_path, info_problems
+from core.cli import main
+from core.errors import InputError, ModelFileError
+
+ROOT = Path(__file__).resolve().parent.parent
+CARRY = ROOT / "assets" / "carry.keras"
+ENV = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
+TINY = ["--recipe", "carry", "--bits", "3", "--epochs", "2", "--holdout", "0",
+        "--batch-size", "16"]
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def cli(*argv, env=ENV, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "core", *map(str, argv)], cwd=ROOT, env=env,
+                          stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120)
+
+
+def assert_one_line(err: str, code: int, expected: int = 2, message: str = "") -> None:
+    assert code == expected, err
+    assert "Traceback" not in err and err.count("\n") <= 1, err
+    assert message in err
+
+
+def fingerprint(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@contextlib.contextmanager
+def untouched(folder: Path):
+    """No file in `folder` created, changed or removed, and no temporary file left."""
+    before = fingerprint(folder)
+    yield
+    assert fingerprint(folder) == before
+    assert not list(folder.rglob(".*.keras"))
+
+
+def with_info(folder: Path, text: str) -> Path:
+    """A copy of the bundled carry model whose lstm_adder.json is `text`."""
+    path = folder / "bad.keras"
+    with zipfile.ZipFile(CARRY) as old, zipfile.ZipFile(path, "w") as new:
+        for entry in old.infolist():
+            if entry.filename != "lstm_adder.json":
+                new.writestr(entry, old.read(entry))
+        new.writestr("lstm_adder.json", text)
+    return path
+
+
+@pytest.fixture(scope="module")
+def noisy_model(tmp_path_factory):
+    """An untrained carry network (wrong on most pairs): a long --show-wrong list."""
+    from core.models import build_model
+    from core.recipes import get_recipe
+    from core.storage import save_model
+
+    path = tmp_path_factory.mktemp("noisy") / "noisy.keras"
+    return save_model(build_model(get_recipe("carry", bits=4, units=4)), path,
+                      {"encoding": "paired-lsb", "bits": 4})
+
+
+# -- recipe values: refused before any work ------------------------------------------------
+
+BAD_RECIPES = [
+    (["--seed", "4294967296"], "Random seed must be a whole number from 0 to 4294967295"),
+    (["--seed", "-1"], "Random seed"),
+    (["--batch-size", "1" + "0" * 30], "31 digits"),
+    (["--batch-size", "70000"], "Batch size 70,000 is more than the 65,536 pairs"),
+    (["--units", "100000"], "Training would need about"),
+    (["--lr", "inf"], "Learning rate must be a finite number above 0"),
+    (["--lr", "nan"], "Learning rate must be a finite number above 0"),
+    (["--dropout", "nan"], "Dropout must be a finite number from 0 to below 1"),
+    (["--holdout", "0.999999"], "leaves none of the 65,536 pairs"),
+    (["--recipe", "carry", "--bits", "1"], "Held out (fraction) 0.9 leaves none of the 4 pairs"),
+    (["--holdout", "1"], "Held out (fraction) must be"),
+    (["--epochs", "١٢"], "is not a whole number"),
+    (["--lr", "1_0"], "is not a number"),
+]
+
+
+@pytest.mark.parametrize("flags, message", BAD_RECIPES)
+def test_a_bad_recipe_is_refused_in_one_line(tmp_path, capsys, flags, message):
+    with untouched(tmp_path):
+        code, out, err = run(capsys, "train", *flags, "--out", tmp_path / "m.keras")
+    assert_one_line(err, code, 2, message)
+    assert out == ""
+
+
+# -- the output path: refused before training, not after --------------------------------------
+
+
+def out_cases(tmp: Path) -> list[tuple[Path, str]]:
+    (tmp / "x.keras").mkdir()
+    return [
+        (Path("/proc/t.keras"), "cannot write in /proc"),
+        (tmp / "x.keras", "is a folder"),
+        (tmp / "x", "is a folder"),  # x gets .keras, and x.keras is a folder
+        (tmp / ("a" * 250 + ".keras"), "the file name is too long"),
+        (tmp / "m.h5", ".h5 files are only read; models are saved as .keras files"),
+        (tmp / "m.txt", "models are saved as .keras files"),
+        (tmp / "missing" / "m.keras", "does not exist"),
+    ]
+
+
+def test_an_unusable_output_path_is_refused_before_training(tmp_path, capsys):
+    for out, message in out_cases(tmp_path):
+        with untouched(tmp_path):
+            code, _, err = run(capsys, "train", *TINY, "--out", out)
+        assert_one_line(err, code, 2, message)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
+def test_a_read_only_folder_is_refused_before_training(tmp_path, capsys):
+    folder = tmp_path / "ro"
+    folder.mkdir(mode=0o555)
+    with untouched(tmp_path):
+        code, _, err = run(capsys, "train", *TINY, "--out", folder / "m.keras")
+    assert_one_line(err, code, 2, "cannot write in")
+
+
+def test_the_output_path_check_the_window_shares(tmp_path):
+    assert check_out_path(tmp_path / "noext") == tmp_path / "noext.keras"
+    assert check_out_path(tmp_path / "m.keras", size=1000) == tmp_path / "m.keras"
+    with pytest.raises(InputError, match="not enough free space"):
+        check_out_path(tmp_path / "m.keras", size=1 << 60)
+    assert list(tmp_path.iterdir()) == []  # the check leaves no probe behind
+
+
+# -- a model file's metadata, validated like any input ---------------------------------------
+
+BAD_INFO = [
+    ("[]", "it holds a list, not an object"),
+    ('{"encoding": ["paired-lsb"]}', "encoding is ['paired-lsb'], not one of"),
+    ('{"bits": "abc"}', "bits is 'abc', not a whole number from 1 to 16"),
+    ('{"bits": 1000}', "bits is 1000"),
+    ('{"bits": 40}', "bits is 40"),
+    ('{"bits": -5}', "bits is -5"),
+    ('{"bits": 0}', "bits is 0"),
+    ('{"split": []}', "split is [], not an object"),
+    ('{"split": {"seed": -1, "holdout": 0.9}}', "split.seed is -1"),
+    ('{"split": {"holdout": 5.0}}', "split.holdout is 5.0, not a finite number"),
+    ('{"recipe": {"lr": "fast"}}', "recipe.lr is 'fast'"),
+]
+
+
+@pytest.mark.parametrize("text, message", BAD_INFO)
+def test_check_info_says_what_is_wrong(text, message):
+    with pytest.raises(ModelFileError, match="lstm_adder.json is damaged") as caught:
+        check_info(json.loads(text), "m.keras")
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_check_info_names_every_problem_and_passes_the_shipped_files():
+    assert len(info_problems({"bits": "abc", "split": {"seed": -1, "holdout": 5.0}})) == 3
+    for name in ("carry.keras", "seed.keras"):
+        with zipfile.ZipFile(ROOT / "assets" / name) as archive:
+            info = json.loads(archive.read("lstm_adder.json"))
+        assert check_info(info) is info
+
+
+@pytest.mark.parametrize("text, message", BAD_INFO)
+@pytest.mark.parametrize("command", [["eval"], ["add", "1", "2"]])
+def test_a_damaged_model_file_is_refused_in_one_line(tmp_path, capsys, command, text,
+                                                     message):
+    path = with_info(tmp_path, text)
+    with untouched(tmp_path):
+        code, out, err = run(capsys, *command, "--model", path)
+    assert_one_line(err, code, 2, message)
+    assert out == ""  # nothing printed first
+
+
+@pytest.mark.parametrize("text, message", BAD_INFO[:3])
+def test_the_window_gets_the_same_message(tmp_path, text, message):
+    from core.engine import Engine
+
+    with pytest.raises(ModelFileError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        Engine.from_file(with_info(tmp_path, text))
+
+
+# -- operands and models -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("operand, message", [
+    ("١٢", "is not a whole number"), ("1_0", "is not a whole number"),
+    ("9" * 5000, "has 5,000 digits"), ("+5", "is not a whole number"),
+])
+def test_an_operand_that_is_not_plain_digits_is_refused(tmp_path, capsys, operand, message):
+    code, out, err = run(capsys, "add", operand, "1", "--model", CARRY)
+    assert_one_line(err, code, 2, message)
+    assert len(err) < 200  # a long operand is not repeated
+
+
+def test_a_folder_given_as_a_model_says_so(tmp_path, capsys):
+    for command in (["add", "1", "2"], ["eval"]):
+        code, _, err = run(capsys, *command, "--model", tmp_path)
+        assert_one_line(err, code, 2, f"{tmp_path}: is a folder, not a model file")
+
+
+def test_bench_refuses_a_json_folder_before_measuring(tmp_path, capsys, monkeypatch):
+    from bench import run as bench_run
+
+    monkeypatch.setattr(bench_run, "measure", lambda *a, **k: pytest.fail("measured anyway"))
+    with untouched(tmp_path):
+        code, _, err = run(capsys, "bench", "--json", tmp_path)
+    assert_one_line(err, code, 2, "is a folder")
+
+
+# -- nothing heavy before the checks -------------------------------------------------------
+
+BEFORE_TENSORFLOW = """
+import json, sys
+from core.cli import main
+codes = [main(argv) for argv in json.loads(sys.argv[1])]
+print(json.dumps([codes, "tensorflow" in sys.modules or "keras" in sys.modules]))
+"""
+
+
+def test_every_check_comes_before_tensorflow_is_imported(tmp_path):
+    cases = [["train", *flags, "--out", str(tmp_path / "m.keras")] for flags, _ in BAD_RECIPES]
+    cases += [["train", *TINY, "--out", str(out)] for out, _ in out_cases(tmp_path)]
+    cases += [["bench", "--json", str(tmp_path)], ["study", "--epochs", "0"]]
+    with untouched(tmp_path):
+        done = subprocess.run([sys.executable, "-c", BEFORE_TENSORFLOW, json.dumps(cases)],
+                              cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120)
+    codes, imported = json.loads(done.stdout)
+    assert codes == [2] * len(cases) and not imported
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == len(cases)  # one line each
+
+
+# -- output that cannot be written --------------------------------------------------------
+
+
+def test_a_closed_pipe_ends_quietly(noisy_model):
+    read_end, write_end = os.pipe()
+    proc = subprocess.Popen([sys.executable, "-m", "core", "eval", "--model", str(noisy_model),
+                             "--bits", "32", "--show-wrong", "10000"], cwd=ROOT, env=ENV,
+                            stdout=write_end, stderr=subprocess.PIPE, text=True)
+    os.close(write_end)
+    with os.fdopen(read_end) as reader:  # `| head -1`
+        first = reader.readline()
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert first.startswith("model ")
+    assert_one_line(err, proc.wait(timeout=120), 141)
+    assert err == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_a_full_disk_ends_in_one_line():
+    with open("/dev/full", "w") as full:
+        done = cli("add", "1", "2", "--model", CARRY, stdout=full)
+    assert_one_line(done.stderr, done.returncode, 1, "No space left on device")
+
+
+def test_an_ascii_terminal_gets_plain_marks():
+    done = cli("add", "1", "2", "--model", CARRY, env=dict(ENV, PYTHONIOENCODING="ascii"))
+    assert done.returncode == 0 and done.stderr == ""
+    assert "(LSTM)  right" in done.stdout
+    done = cli("add", "١٢", "1", env=dict(ENV, PYTHONIOENCODING="ascii"))
+    assert_one_line(done.stderr, done.returncode, 2, r"'\u0661\u0662' is not a whole number")
+
+
+# -- signals, and saves that fail ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("signum, status", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_during_training_ends_in_one_line_and_writes_nothing(tmp_path, signum,
+                                                                       status):
+    out = tmp_path / "m.keras"
+    with untouched(tmp_path):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "core", "train", "--recipe", "carry", "--bits", "3",
+             "--holdout", "0", "--batch-size", "1", "--epochs", "100000",
+             "--no-stop-when-perfect", "--out", str(out)],
+            cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            for line in proc.stdout:  # wait until it trains
+                if line.startswith("epoch 1/"):
+                    break
+            proc.send_signal(signum)
+            _, err = proc.communicate(timeout=120)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
+    assert_one_line(err, proc.returncode, status, "lstm-adder: interrupted")
+
+
+def test_an_interrupt_after_the_save_does_not_say_interrupted(tmp_path, capsys, monkeypatch):
+    import core.storage
+
+    real = core.storage.save_model
+
+    def save_then_interrupt(model, path, info=None):
+        real(model, path, info)
+        raise KeyboardInterrupt  # lands just after the file moved into place
+
+    monkeypatch.setattr(core.storage, "save_model", save_then_interrupt)
+    code, _, err = run(capsys, "train", *TINY, "--out", tmp_path / "m.keras")
+    assert_one_line(err, code, 130, f"stopped; {tmp_path / 'm.keras'} was written")
+    assert "interrupted" not in err
+
+
+def test_a_failed_save_keeps_the_model_in_a_fallback_path(tmp_path, capsys, monkeypatch):
+    import core.storage
+
+    real, target = core.storage.save_model, tmp_path / "target"
+    here = tmp_path / "here"
+    target.mkdir()
+    here.mkdir()
+    monkeypatch.chdir(here)
+
+    def fails_in_target(model, path, info=None):
+        if Path(path).parent == target:  # the disk filled up while training
+            raise ModelFileError(f"{path}: could not save: [Errno 28] No space left on device")
+        return real(model, path, info)
+
+    monkeypatch.setattr(core.storage, "save_model", fails_in_target)
+    code, _, err = run(capsys, "train", *TINY, "--out", target / "m.keras")
+    assert_one_line(err, code, 1, f"saved the model to {here / 'm.keras'} instead")
+    assert "No space left on device" in err
+    assert (here / "m.keras").is_file() and list(target.iterdir()) == []
+
+
+# -- wide models: never the whole table ----------------------------------------------------
+
+
+def test_eval_of_a_12_bit_model_judges_a_sample_with_bounded_work(tmp_path):
+    from core.models import build_model
+    from core.recipes import get_recipe
+    from core.storage import save_model
+
+    path = save_model(build_model(get_recipe("carry", bits=12)), tmp_path / "w12.keras",
+                      {"encoding": "paired-lsb", "bits": 12})
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = cli("eval", "--model", path)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    assert done.returncode == 0, done.stderr
+    assert "exact match on 10,000 random pairs (seed 0)" in done.stdout
+    assert cpu < 30
