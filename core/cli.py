@@ -124,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_recipe_flags(train)
     train.add_argument("--out", type=Path, required=True, metavar="PATH",
                        help="file to save the model to (.keras; added to a name without it)")
+    train.add_argument("--keep-epochs", action="store_true",
+                       help="also save every epoch's weights, for replay and eval --epoch "
+                            "(about 1 MB an epoch for the seed recipe; default: only each "
+                            "epoch's error map)")
     train.set_defaults(func=commands.train_command, handles_signals=True)
 
     ev = sub.add_parser("eval", help="judge a model: every pair up to 8 bits, else a sample")
@@ -133,6 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
                     help=_help(SHOW_WRONG, "0"))
     ev.add_argument("--bits", type=_ranged(EVAL_BITS), metavar="N",
                     help=_help(EVAL_BITS, "the model's own width"))
+    ev.add_argument("--epoch", type=_whole, metavar="K",
+                    help="judge the model as it was after epoch K (0: untrained), when the "
+                         "file kept every epoch's weights (train --keep-epochs) "
+                         "(default: the final model)")
+    ev.add_argument("--map", type=Path, metavar="PNG",
+                    help="also draw the error map of every pair, with axes and colour bar, "
+                         "to this PNG file (models of at most 8 bits; default: none)")
     ev.set_defaults(func=commands.evaluate_command, handles_signals=True)
 
     bench = sub.add_parser("bench", help="measure speed against baselines")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from core.checks import check_out_path
 from core.console import ProgressBar, bit_rows, mark, pack
-from core.engine import Engine
+from core.engine import TABLE_MAX_BITS, Engine
 from core.errors import InputError, ModelFileError
 from core.numbers import bit_string
 from core.recipes import check_recipe, field_spec, get_recipe, user_fields
@@ -87,14 +87,20 @@ def evaluate_command(args) -> int:
     from core.evaluation import judge_all
 
     engine, info = Engine.from_file(args.model)
+    map_path = check_png_path(args.map) if args.map is not None else None
+    if args.epoch is not None:
+        engine = epoch_engine(args.model, args.epoch)
     bits = engine.bits if args.bits is None else args.bits
+    if map_path is not None and bits > TABLE_MAX_BITS:
+        raise InputError(f"--map draws every pair: at most {TABLE_MAX_BITS} bits, not {bits}")
     try:
         engine = engine.with_bits(bits)
     except ValueError as exc:
         raise InputError(str(exc)) from None
     start = time.perf_counter()
     report = judge_all(engine)  # every pair up to 8 bits, else a seeded sample
-    print(f"model {args.model}")
+    when = "" if args.epoch is None else f", as after epoch {args.epoch}"
+    print(f"model {args.model}{when}")
     print(f"{engine.encoding.name} layout, {engine.units} units, {bits} bits per operand")
     for line in pack([f"exact match on {report.scope()}: {report.exact:.2%}",
                       f"({report.wrong_count:,} wrong, {time.perf_counter() - start:.1f} s)"]):
@@ -113,7 +119,42 @@ def evaluate_command(args) -> int:
     for a, b, predicted, true in report.wrong(args.show_wrong):
         for line in pack([f"  claims {a} + {b} = {predicted}", f"(true {true})"], indent="    "):
             print(line)
+    if map_path is not None:
+        from core.figure import render_map, write_png
+
+        args.written.expect(map_path)
+        write_png(map_path, render_map(report.matrix()))
+        print(f"drew the error map to {map_path}")
     return 0
+
+
+def epoch_engine(path, epoch: int) -> Engine:
+    """The model in `path` as it was after `epoch` epochs; InputError if the file cannot
+    say (no replay, or no weights kept)."""
+    from core.replay import Timeline
+
+    timeline = Timeline.from_file(path)
+    if timeline is None:
+        raise InputError(f"{path}: records no epochs to replay")
+    if not 0 <= epoch <= timeline.epochs:
+        raise InputError(f"--epoch must be 0 to {timeline.epochs} for {path}")
+    if timeline.engines is None:
+        raise InputError(f"{path}: keeps each epoch's error map but not its weights; "
+                         "train with --keep-epochs to judge an epoch")
+    return timeline.engine(epoch)
+
+
+def check_png_path(path: Path) -> Path:
+    """A PNG path whose folder exists and can be written; InputError otherwise."""
+    if path.suffix.lower() != ".png":
+        raise InputError(f"{path}: the map is written as a .png file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder")
+    if not path.parent.is_dir():
+        raise InputError(f"{path}: folder {path.parent} does not exist")
+    if not os.access(path.parent, os.W_OK):
+        raise InputError(f"{path}: folder {path.parent} is not writable")
+    return path
 
 
 # -- train -----------------------------------------------------------------------------------
@@ -143,7 +184,8 @@ def train_command(args) -> int:
     problems = check_recipe(recipe)
     if problems:
         raise InputError("; ".join(problems))
-    out = check_out_path(args.out, recipe.file_bytes())
+    out = check_out_path(args.out, recipe.file_bytes() * (
+        recipe.epochs + 2 if args.keep_epochs else 1))
     _import_tensorflow()
     from core.training import Trainer
 
@@ -159,7 +201,7 @@ def train_command(args) -> int:
         print(f"lstm-adder: not saved: {result.reason}", file=sys.stderr)
         return 1
     _print_judgement(result, trainer.split)
-    return save_trained(result, out, args.written)
+    return save_trained(result, out, args.written, args.keep_epochs)
 
 
 def _print_judgement(result, split) -> None:
@@ -178,15 +220,15 @@ def _print_judgement(result, split) -> None:
         print(f"exact match on the {held}: {m.heldout_exact:.2%}")
 
 
-def save_trained(result, out: Path, written: Written) -> int:
+def save_trained(result, out: Path, written: Written, keep_epochs: bool = False) -> int:
     """Save a finished run to `out`; if that fails, to a fallback path that is printed. The
     trained model is never dropped without a word."""
     from core.storage import save_model
 
-    info = result.info()
+    info, extra = result.info(), result.replay_entries(keep_epochs)
     written.expect(out)
     try:
-        save_model(result.model, out, info)
+        save_model(result.model, out, info, extra)
     except ModelFileError as exc:
         failure = exc
     else:
@@ -195,7 +237,7 @@ def save_trained(result, out: Path, written: Written) -> int:
     for target in fallback_paths(out):
         written.expect(target)
         try:
-            save_model(result.model, target, info)
+            save_model(result.model, target, info, extra)
         except ModelFileError:
             continue
         print(f"lstm-adder: {failure}; saved the model to {target} instead", file=sys.stderr)

@@ -208,3 +208,33 @@ def test_subcommands_dispatch_through_their_defaults():
     assert parser.parse_args(["add", "1", "2"]).func is commands.add_command
     assert parser.parse_args([]).func is commands.gui_command
     assert not hasattr(commands, "eval")
+
+
+def test_eval_judges_a_kept_epoch_and_draws_its_map(tmp_path, capsys):
+    """train --keep-epochs keeps every epoch; eval --epoch K judges that model, and --map
+    draws a PNG whose pixels differ between a half-trained and a perfect model."""
+    from core.cli import main
+
+    path = tmp_path / "c.keras"
+    assert main(["train", "--recipe", "carry", "--bits", "4", "--holdout", "0",
+                 "--batch-size", "16", "--epochs", "2", "--keep-epochs",
+                 "--out", str(path)]) == 0
+    assert main(["eval", "--model", str(path), "--epoch", "0", "--map",
+                 str(tmp_path / "e0.png")]) == 0
+    assert "as after epoch 0" in capsys.readouterr().out
+    assert main(["eval", "--model", str(path), "--epoch", "3"]) == 2  # only 0..2 exist
+    assert main(["eval", "--model", "assets/carry.keras", "--map",
+                 str(tmp_path / "perfect.png")]) == 0
+    first, perfect = (tmp_path / "e0.png").read_bytes(), (tmp_path / "perfect.png").read_bytes()
+    assert first[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(perfect[16:20], "big"), int.from_bytes(perfect[20:24], "big")
+    assert width >= 256 and height >= 256
+    assert first != perfect
+
+
+def test_a_map_of_a_wide_model_is_refused_before_judging(tmp_path):
+    from core.cli import main
+
+    assert main(["eval", "--model", "assets/carry.keras", "--bits", "16", "--map",
+                 str(tmp_path / "m.png")]) == 2
+    assert list(tmp_path.iterdir()) == []
