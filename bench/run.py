@@ -14,6 +14,7 @@ import numpy as np
 
 from bench import app
 from bench.targets import KEYS, TARGETS, table_text
+from core.checks import check_output_file
 from core.recipes import Recipe, get_recipe
 
 
@@ -108,17 +109,8 @@ def machine() -> dict:
 
 def check_json_path(json_path: Path | None) -> None:
     """Refuse a JSON path that cannot be written, before minutes of measuring."""
-    from core.errors import InputError
-
-    if json_path is None:
-        return
-    json_path = Path(json_path)
-    if json_path.is_dir():
-        raise InputError(f"{json_path}: is a folder; --json takes a file name")
-    if not json_path.parent.is_dir():
-        raise InputError(f"{json_path}: folder {json_path.parent} does not exist")
-    if not os.access(json_path.parent, os.W_OK):
-        raise InputError(f"{json_path}: folder {json_path.parent} is not writable")
+    if json_path is not None:
+        check_output_file(json_path, what="--json")
 
 
 def run(quick: bool = False, json_path: Path | None = None, sizes: Sizes | None = None,

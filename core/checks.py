@@ -191,3 +191,19 @@ def _probe(path: Path) -> None:
     os.close(fd)
     with contextlib.suppress(OSError):
         os.unlink(probe)
+
+
+def check_output_file(path, suffix: str | None = None, what: str = "the output") -> Path:
+    """A file path a command will write (a report, a picture): the right suffix, not a folder,
+    in a folder that exists and can be written. InputError otherwise, before any work."""
+    path = Path(path)
+    if suffix is not None and path.suffix.lower() != suffix:
+        raise InputError(f"{path}: {what} is written as a {suffix} file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise InputError(f"{path}: folder {path.parent} does not exist")
+    if not os.access(path.parent, os.W_OK):
+        raise InputError(f"{path}: folder {path.parent} is not writable")
+    return path
+

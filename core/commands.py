@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from core.checks import check_out_path
+from core.checks import check_out_path, check_output_file
 from core.console import ProgressBar, bit_rows, mark, pack
 from core.engine import TABLE_MAX_BITS, Engine
 from core.errors import InputError, ModelFileError
@@ -87,7 +87,7 @@ def evaluate_command(args) -> int:
     from core.evaluation import judge_all
 
     engine, info = Engine.from_file(args.model)
-    map_path = check_png_path(args.map) if args.map is not None else None
+    map_path = check_output_file(args.map, ".png", "the map") if args.map is not None else None
     if args.epoch is not None:
         engine = epoch_engine(args.model, args.epoch)
     bits = engine.bits if args.bits is None else args.bits
@@ -142,19 +142,6 @@ def epoch_engine(path, epoch: int) -> Engine:
         raise InputError(f"{path}: keeps each epoch's error map but not its weights; "
                          "train with --keep-epochs to judge an epoch")
     return timeline.engine(epoch)
-
-
-def check_png_path(path: Path) -> Path:
-    """A PNG path whose folder exists and can be written; InputError otherwise."""
-    if path.suffix.lower() != ".png":
-        raise InputError(f"{path}: the map is written as a .png file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder")
-    if not path.parent.is_dir():
-        raise InputError(f"{path}: folder {path.parent} does not exist")
-    if not os.access(path.parent, os.W_OK):
-        raise InputError(f"{path}: folder {path.parent} is not writable")
-    return path
 
 
 # -- train -----------------------------------------------------------------------------------

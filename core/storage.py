@@ -20,6 +20,7 @@ from pathlib import Path
 from core.checks import INFO_ENTRY, check_info
 from core.encodings import ENCODINGS, Encoding, encoding_for_input_shape
 from core.errors import ModelFileError
+from core.weights import first_line, model_file
 
 DEFAULT_BITS = 8
 
@@ -78,8 +79,7 @@ def _reason(exc: BaseException) -> str:
     """An OSError's strerror (not its repr with the long temporary name), else its text."""
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    return first_line(exc)
 
 
 def _default_mode() -> int:
@@ -114,19 +114,14 @@ def load_model(path) -> LoadedModel:
     """Open a `.keras` or Keras 2 `.h5` adder; raises ModelFileError saying what is wrong."""
     import keras
 
-    path = Path(path)
-    if not path.is_file():
-        raise ModelFileError(f"{path}: no such file")
-    suffix = path.suffix.lower()
-    if suffix not in (".keras", ".h5", ".hdf5"):
-        raise ModelFileError(f"{path}: not a model file (expected .keras or .h5)")
+    path = model_file(path)
     try:
-        info = _read_info(path) if suffix == ".keras" else {}
+        info = _read_info(path) if path.suffix.lower() == ".keras" else {}
         model = keras.saving.load_model(
             path, compile=False, custom_objects={"LSTM": _compat_lstm()}, safe_mode=True)
     except Exception as exc:  # Keras, h5py and zipfile raise many kinds
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ModelFileError(f"{path}: cannot be read as a Keras model ({reason})") from exc
+        raise ModelFileError(f"{path}: cannot be read as a Keras model ({first_line(exc)})"
+                             ) from exc
     try:
         shapes = tuple(model.input_shape), tuple(model.output_shape)
     except (AttributeError, TypeError, ValueError) as exc:

@@ -195,21 +195,32 @@ def _json(raw: bytes) -> dict:
         raise ModelFileError(f"its lstm_adder.json is not JSON ({exc})") from exc
 
 
-def read_network(path) -> tuple[Network, dict]:
-    """(Network, the file's lstm_adder.json or {}) from a .keras or Keras 2 .h5 file.
-    Raises ModelFileError naming the file and the problem."""
+def model_file(path) -> Path:
+    """`path` as a model file to read: an existing .keras or .h5 file, else ModelFileError."""
     path = Path(path)
     if path.is_dir():
         raise ModelFileError(f"{path}: is a folder, not a model file")
     if not path.is_file():
         raise ModelFileError(f"{path}: no such file")
-    suffix = path.suffix.lower()
-    if suffix not in (".keras", ".h5", ".hdf5"):
+    if path.suffix.lower() not in (".keras", ".h5", ".hdf5"):
         raise ModelFileError(f"{path}: not a model file (expected .keras or .h5)")
+    return path
+
+
+def first_line(exc: BaseException) -> str:
+    """An exception's first line of text, or its type's name when it has none."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def read_network(path) -> tuple[Network, dict]:
+    """(Network, the file's lstm_adder.json or {}) from a .keras or Keras 2 .h5 file.
+    Raises ModelFileError naming the file and the problem."""
+    path = model_file(path)
     try:
-        return _read_keras(path) if suffix == ".keras" else _read_h5(path)
+        return _read_keras(path) if path.suffix.lower() == ".keras" else _read_h5(path)
     except ModelFileError as exc:
         raise ModelFileError(f"{path}: {exc}") from None
     except Exception as exc:  # zipfile, h5py and json raise many kinds on a damaged file
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ModelFileError(f"{path}: cannot be read as a model file ({reason})") from None
+        raise ModelFileError(f"{path}: cannot be read as a model file ({first_line(exc)})"
+                             ) from None

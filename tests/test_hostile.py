@@ -316,7 +316,7 @@ def test_an_interrupt_after_the_save_does_not_say_interrupted(tmp_path, capsys, 
 
     real = core.storage.save_model
 
-    def save_then_interrupt(model, path, info=None):
+    def save_then_interrupt(model, path, info=None, extra=None):
         real(model, path, info)
         raise KeyboardInterrupt  # lands just after the file moved into place
 
@@ -335,7 +335,7 @@ def test_a_failed_save_keeps_the_model_in_a_fallback_path(tmp_path, capsys, monk
     here.mkdir()
     monkeypatch.chdir(here)
 
-    def fails_in_target(model, path, info=None):
+    def fails_in_target(model, path, info=None, extra=None):
         if Path(path).parent == target:  # the disk filled up while training
             raise ModelFileError(f"{path}: could not save: [Errno 28] No space left on device")
         return real(model, path, info)
