@@ -125,6 +125,7 @@ def make_window(model_path, settings_dir):
 
     settings = QSettings(str(Path(settings_dir) / "bench.ini"), QSettings.Format.IniFormat)
     window = MainWindow(model_path=model_path, settings=settings)
+    window.confirm_close = False  # nobody is there to answer "save before closing?"
     window.show()
     return window
 

@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 import time
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ class LoadedModel:
         return self.path.stem if self.path else self.info.get("recipe", {}).get("name", "model")
 
 
+KERAS_TWO_WARNINGS = [r"Do not pass an `input_shape`"]  # Keras 3 on a Keras 2 Sequential
 STALE_S = 24 * 3600  # a temporary file this old beside a target was left by a killed save
 
 
@@ -117,8 +119,11 @@ def load_model(path) -> LoadedModel:
     path = model_file(path)
     try:
         info = _read_info(path) if path.suffix.lower() == ".keras" else {}
-        model = keras.saving.load_model(
-            path, compile=False, custom_objects={"LSTM": _compat_lstm()}, safe_mode=True)
+        with warnings.catch_warnings():  # a Keras 2 file's configs: nothing for a user to do
+            for message in KERAS_TWO_WARNINGS:
+                warnings.filterwarnings("ignore", message=message, category=UserWarning)
+            model = keras.saving.load_model(
+                path, compile=False, custom_objects={"LSTM": _compat_lstm()}, safe_mode=True)
     except Exception as exc:  # Keras, h5py and zipfile raise many kinds
         raise ModelFileError(f"{path}: cannot be read as a Keras model ({first_line(exc)})"
                              ) from exc

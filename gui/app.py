@@ -9,6 +9,8 @@ from pathlib import Path
 
 STYLE = "Fusion"  # the same look on every platform (and offscreen)
 FONT_POINTS = 10
+NO_DISPLAY = ("lstm-adder: error: no display; run it on a desktop, or with "
+              "QT_QPA_PLATFORM=offscreen for a screenshot")
 
 
 def parse_args(argv) -> argparse.Namespace:
@@ -16,6 +18,17 @@ def parse_args(argv) -> argparse.Namespace:
     parser.add_argument("--model", type=Path, help="model to open (default: the last one, "
                                                    "else the bundled seed model)")
     return parser.parse_args(argv)
+
+
+def has_display(environ=None, platform: str | None = None) -> bool:
+    """Whether Qt has somewhere to show a window. On Linux and the BSDs without DISPLAY,
+    WAYLAND_DISPLAY and QT_QPA_PLATFORM, Qt's xcb plugin would abort the process (a core
+    dump, exit 134); macOS and Windows always have their own platform."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform.startswith(("win", "darwin", "cygwin")):
+        return True
+    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def create_application():
@@ -36,11 +49,15 @@ def create_application():
 
 
 def main(argv=None) -> int:
-    """Open the window and run until it closes; the exit code (2 for a bad argument)."""
+    """Open the window and run until it closes; the exit code (2 for a bad argument, or
+    for no display to open it on: one line says how to run it instead)."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.model is not None and not args.model.is_file():
         print(f"lstm-adder: error: {args.model}: no such file", file=sys.stderr)
+        return 2
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
         return 2
     app = create_application()
     from gui.main_window import MainWindow

@@ -7,9 +7,11 @@ the pairs it gets wrong can then be stepped through with the previous/next butto
 
 A carry (paired-lsb) model reads one bit of each operand per step, so the same weights add
 wider numbers: the width box runs it at 16 or 32 bits. Above 2**31 - 1 the operands move from
-the QSpinBoxes to WideSpinBoxes (a QSpinBox holds a C int). Changing width is immediate (the
-same weights, another engine); a 10,000-pair sample is then judged in the background. A seed
-(concat-msb) model reads a fixed number of steps, and the box says so.
+the RangeHintSpinBoxes (QSpinBoxes) to WideSpinBoxes (a QSpinBox holds a C int). Either kind
+shows its range when a keystroke would go past it (typing 999 into an 8-bit box), instead of
+dropping the digit silently. Changing width is immediate (the same weights, another engine);
+a 10,000-pair sample is then judged in the background. A seed (concat-msb) model reads a
+fixed number of steps, and the box says so.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -36,10 +37,13 @@ from gui import open_models
 from gui.bit_grid import BitGrid
 from gui.open_models import OpenModel
 from gui.tasks import Task
-from gui.wide_spinbox import WideSpinBox
+from gui.wide_spinbox import RangeHintSpinBox, WideSpinBox
 
 BIG = 26  # point size of the operands and the predicted sum
-SUM_SCALE = {16: 1.5, 32: 1.0}  # the predicted sum's size for operands up to so many bits
+# (predicted sum, operand boxes) size, as parts of BIG, for operands up to so many bits: a
+# 32-bit sum fits a 900-pixel-wide window
+SCALE = {16: (1.5, 1.0), 32: (0.8, 0.75)}
+SPIN_ROOM = 40  # pixels an operand box needs besides its digits (frame, arrows)
 RIGHT, WRONG, MUTED = "#1a7f37", "#d1242f", "#57606a"
 WIDER = (16, 32)  # widths a carry model can be run at, besides its own
 SPIN_MAX = (1 << 31) - 1  # the largest value a QSpinBox holds
@@ -85,7 +89,7 @@ class CalculatorTab(QWidget):
         self._note = ""
         self._random = random.Random()
         self._build()
-        self._size_sum(8)
+        self._size_for(8)
         self.set_model(None, "Loading model…")
 
     # -- layout -----------------------------------------------------------------------------
@@ -106,7 +110,7 @@ class CalculatorTab(QWidget):
         top.addWidget(self.width_note, 1)
 
         self.spin_a, self.spin_b = self._spinbox("spin_a"), self._spinbox("spin_b")
-        self.wide_a, self.wide_b = (self._spinbox(name, WideSpinBox, 260)
+        self.wide_a, self.wide_b = (self._spinbox(name, WideSpinBox)
                                     for name in ("wide_a", "wide_b"))
         self._wide = False  # whether the wide boxes are the ones on show
         self._show_inputs(wide=False)
@@ -163,12 +167,12 @@ class CalculatorTab(QWidget):
         layout.addWidget(legend)
         layout.addLayout(steps)
 
-    def _spinbox(self, name: str, kind=QSpinBox, min_width: int = 140):
-        """An operand box: QSpinBox, or WideSpinBox for operands past 2**31 - 1."""
+    def _spinbox(self, name: str, kind=RangeHintSpinBox):
+        """An operand box: RangeHintSpinBox (a QSpinBox), or WideSpinBox for operands past
+        2**31 - 1."""
         spin = kind()
         spin.setObjectName(name)
         spin.setFont(_font(BIG))
-        spin.setMinimumWidth(min_width)
         spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
         spin.setAccelerated(True)
@@ -241,20 +245,26 @@ class CalculatorTab(QWidget):
             box.setRange(0, top if isinstance(box, WideSpinBox) else min(top, SPIN_MAX))
             box.blockSignals(False)
         self._show_inputs(wide=top > SPIN_MAX)
-        self._size_sum(engine.bits)
+        self._size_for(engine.bits)
         self._set_operands(min(a, top), min(b, top))
         self._report = open_models.report_for(engine)
         if self._report is None and not self._watching:
             self._start_judging(engine)
         self._update()
 
-    def _size_sum(self, bits: int) -> None:
-        """Room for the widest sum: a 32-bit one (ten digits) in a smaller font."""
-        scale = next((v for k, v in SUM_SCALE.items() if bits <= k), min(SUM_SCALE.values()))
+    def _size_for(self, bits: int) -> None:
+        """Room for the widest operands and sum: 32-bit ones (ten digits) in smaller fonts."""
+        sum_scale, operand_scale = next((v for k, v in SCALE.items() if bits <= k),
+                                        SCALE[max(SCALE)])
         label = self.predicted_sum
-        label.setFont(_font(BIG * scale, bold=True))
+        label.setFont(_font(BIG * sum_scale, bold=True))
         widest = label.fontMetrics().horizontalAdvance("8" * len(str(1 << (bits + 1))))
         label.setMinimumWidth(max(150, widest + 8))
+        digits = "8" * len(str((1 << bits) - 1))
+        for box in (self.spin_a, self.spin_b, self.wide_a, self.wide_b):
+            box.setFont(_font(BIG * operand_scale))
+            box.setMinimumWidth(max(140, box.fontMetrics().horizontalAdvance(digits)
+                                    + SPIN_ROOM))
 
     def set_note(self, text: str) -> None:
         """A line shown where the wrong-pair count goes (used while watching training)."""

@@ -3,11 +3,16 @@
 Three views over one model. The error map shows every pair (row a, column b) coloured by how
 many sum bits the model gets wrong; hovering names the pair, clicking sends it to the
 calculator. The state view shows h and c of every unit after every step for the calculator's
-pair, and, for a paired-lsb model, the unit that carries. The width view runs the same
-weights on 8- to 64-bit numbers. The map, the carry unit and the width table are computed by
+pair, at the calculator's width (a carry model's weights run at 16 or 32 bits there too), and,
+for a paired-lsb model, the unit that carries. The width view runs the same weights on 8- to
+64-bit numbers. The map, the carry unit and the width table are computed by
 core on the engine pool (gui.tasks), once per engine, and cancelled when the model is
 replaced; the state view re-runs one pair on the GUI thread (numpy, a fraction of a
 millisecond). The widgets only draw.
+
+Nothing from the model shown before stays on screen: switching models clears the hover line,
+the map and its title, the summary and the state title at once, and a view says "computing…"
+only while its answer is being computed. A view with nothing to show shows no axes.
 
     python -m gui.insight [model.keras]   # writes docs/insight-map.png (trains a carry model if
                                           # no model is given)
@@ -36,18 +41,18 @@ from PySide6.QtWidgets import (
 from core import insight
 from core.engine import Engine
 from gui import open_models
+from gui.state_view import CARRY_COLOR, CARRY_PEN, StateView, every, show_axes, static_plot
 from gui.tasks import Task
 
 MAP_COLORS = "inferno"  # 0 wrong bits is black; more is brighter
-STATE_COLORS = "CET-D1"  # diverging: blue negative, white zero, red positive
-CARRY_COLOR, TRUE_CARRY_COLOR = "#ffb000", "#bdbdbd"
 MARK_PEN = pg.mkPen("#00e5ff", width=2)
-CARRY_PEN = pg.mkPen(CARRY_COLOR, width=2)
-TRUE_CARRY_PEN = pg.mkPen(TRUE_CARRY_COLOR, width=2, style=Qt.PenStyle.DashLine)
 BAR_BRUSH = pg.mkBrush("#4fc3f7")
 DEFAULT_PAIR = (157, 113)  # the tutorial's example, clamped to the model's range
 SCREENSHOT = "docs/insight-map.png"
 SPLIT = [11, 9]  # the map and its side over the state view, as parts of the height
+MAP_TITLE = "wrong bits for every pair"
+HOVER_HINT = "hover over the map to see a pair; click to send it to the calculator"
+MAX_BIT_LABELS = 9  # output bits labelled under the accuracy bars
 
 
 @dataclass
@@ -66,14 +71,6 @@ def _carry_stage(engine: Engine, cancel):
 def _width_stage(engine: Engine, cancel):
     rows = insight.width_table(engine, stop=cancel.is_set)
     return None if cancel.is_set() else rows
-
-
-def _static_plot(plot: pg.PlotItem) -> pg.PlotItem:
-    """A plot that is looked at, not navigated."""
-    plot.setMouseEnabled(False, False)
-    plot.setMenuEnabled(False)
-    plot.hideButtons()
-    return plot
 
 
 class _MapImage(pg.ImageItem):
@@ -96,39 +93,6 @@ class _MapImage(pg.ImageItem):
             self.clicked.emit(ev.pos().x(), ev.pos().y())
 
 
-class _Heatmap:
-    """One units x steps state image with its colour bar, step labels and a row marker."""
-
-    def __init__(self, plot: pg.PlotItem, title: str):
-        self.plot = _static_plot(plot)
-        plot.setTitle(title)
-        plot.invertY(True)
-        plot.setLabel("left", "unit")
-        self.image = pg.ImageItem(axisOrder="row-major")
-        plot.addItem(self.image)
-        self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get(STATE_COLORS),
-                                   interactive=False, width=10, colorMapMenu=False)
-        self.bar.setImageItem(self.image, insert_in=plot)
-        self.marker = pg.PlotDataItem(pen=CARRY_PEN)
-        plot.addItem(self.marker)
-        plot.getAxis("bottom").setHeight(48)
-
-    def show(self, values: np.ndarray, labels: list[str], marked: int | None) -> None:
-        top = max(1.0, float(np.abs(values).max()))
-        self.image.setImage(values, autoLevels=False)
-        self.bar.setLevels((-top, top))
-        units, steps = values.shape
-        self.plot.getAxis("bottom").setTicks([[(t + 0.5, s) for t, s in enumerate(labels)]])
-        self.plot.getAxis("left").setTicks(
-            [[(u + 0.5, str(u)) for u in range(0, units, max(1, units // 8))]])
-        self.plot.setRange(xRange=(0, steps), yRange=(0, units), padding=0)
-        if marked is None:
-            self.marker.setData([], [])
-        else:
-            self.marker.setData([0, steps, steps, 0, 0],
-                                [marked, marked, marked + 1, marked + 1, marked])
-
-
 class InsightTab(QWidget):
     """Error map, state view and width table for the current model."""
 
@@ -142,17 +106,19 @@ class InsightTab(QWidget):
         self._kept: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Engine -> _Found
         self._job = 0  # tags the tasks of the current engine; older answers are dropped
         self._task: Task | None = None
+        self._failed = False  # the work for the engine on show failed
         self._pair = DEFAULT_PAIR
+        self._state_engine: Engine | None = None  # the engine at the calculator's width
         self._watching = False  # showing a model in training (show_watched)
         self._build()
+        self._clear()
 
     # --- layout -------------------------------------------------------------------------
 
     def _build(self) -> None:
         self._map_view = pg.GraphicsLayoutWidget()
         self._map_view.setMinimumSize(300, 260)
-        plot = self._map_plot = _static_plot(self._map_view.addPlot())
-        plot.setTitle("wrong bits for every pair")
+        plot = self._map_plot = static_plot(self._map_view.addPlot())
         plot.setLabel("left", "a")
         plot.setLabel("bottom", "b")
         plot.invertY(True)
@@ -168,13 +134,13 @@ class InsightTab(QWidget):
         self._map.hovered.connect(self._on_map_hovered)
         self._map.left.connect(self._on_map_left)
         self._map.clicked.connect(self._on_map_clicked)
-        self._hover = QLabel("hover over the map to see a pair; click to send it to the "
-                             "calculator")
+        self._hover = QLabel()
+        self._hover.setWordWrap(True)
 
-        self._summary = QLabel("no model")
+        self._summary = QLabel()
         self._summary.setWordWrap(True)
         self._bits_view = pg.PlotWidget()
-        bits = _static_plot(self._bits_view.getPlotItem())
+        bits = static_plot(self._bits_view.getPlotItem())
         bits.setTitle("accuracy of each output bit")
         bits.invertX(True)  # most significant bit on the left, as numbers are written
         self._bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=BAR_BRUSH)
@@ -183,29 +149,19 @@ class InsightTab(QWidget):
         self._width_note = QLabel()
         self._width_note.setWordWrap(True)
         self._width_table = QTableWidget(0, 3)
-        self._width_table.setHorizontalHeaderLabels(["bits", "exact match", "pairs"])
+        self._width_table.setHorizontalHeaderLabels(["bits", "exact", "pairs"])
         self._width_table.verticalHeader().hide()
         self._width_table.horizontalHeader().setStretchLastSection(True)
         self._width_table.setMinimumHeight(90)  # scrolls in a small window
         self._width_plot = pg.PlotWidget()
-        wide = _static_plot(self._width_plot.getPlotItem())
-        wide.setLabel("left", "exact match")
+        wide = static_plot(self._width_plot.getPlotItem())
+        wide.setLabel("left", "exact")
         wide.setLabel("bottom", "bits")
-        wide.setYRange(0, 1, padding=0.05)
+        wide.setYRange(0, 1, padding=0.08)
+        wide.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 0.5, 1)]])
         wide.getAxis("bottom").setTicks([[(i, str(w)) for i, w in enumerate(insight.WIDTHS)]])
         self._width_curve = wide.plot([], [], pen=CARRY_PEN, symbol="o", symbolBrush=CARRY_COLOR)
-
-        self._state_title = QLabel()
-        self._state_view = pg.GraphicsLayoutWidget()
-        self._state_view.setMinimumHeight(150)
-        self._h = _Heatmap(self._state_view.addPlot(row=0, col=0), "h (hidden state)")
-        self._c = _Heatmap(self._state_view.addPlot(row=0, col=1), "c (cell state)")
-        self._trace = _static_plot(self._state_view.addPlot(row=0, col=2))
-        self._trace.setLabel("bottom", "step")
-        self._trace_unit = self._trace.plot([], [], pen=CARRY_PEN, symbol="o",
-                                            symbolBrush=CARRY_COLOR)
-        self._trace_true = self._trace.plot([], [], pen=TRUE_CARRY_PEN, symbol="t",
-                                            symbolBrush=TRUE_CARRY_COLOR)
+        self._states = StateView()
 
         map_box = QVBoxLayout()
         map_box.addWidget(self._map_view, 1)
@@ -218,22 +174,18 @@ class InsightTab(QWidget):
         wide_box = QVBoxLayout(wide_group)
         wide_box.addWidget(self._width_note, 0, Qt.AlignmentFlag.AlignTop)
         row = QHBoxLayout()
-        row.addWidget(self._width_table, 1)
-        row.addWidget(self._width_plot, 1)
+        row.addWidget(self._width_table, 3)
+        row.addWidget(self._width_plot, 2)
         wide_box.addLayout(row)
         side.addWidget(wide_group, 1)
-        upper, lower = QWidget(), QWidget()
+        upper = QWidget()
         top = QHBoxLayout(upper)
         top.setContentsMargins(0, 0, 0, 0)
         top.addLayout(map_box, 1)
         top.addLayout(side, 1)
-        states = QVBoxLayout(lower)
-        states.setContentsMargins(0, 0, 0, 0)
-        states.addWidget(self._state_title)
-        states.addWidget(self._state_view, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)  # drag to give the states more room
         splitter.addWidget(upper)
-        splitter.addWidget(lower)
+        splitter.addWidget(self._states)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes(SPLIT)
         QVBoxLayout(self).addWidget(splitter)
@@ -241,15 +193,16 @@ class InsightTab(QWidget):
     # --- public -------------------------------------------------------------------------
 
     def set_engine(self, engine: Engine | None) -> None:
-        """Show `engine` (None clears). What was computed for it before is shown at once;
-        the rest is computed on the engine pool, and the work for the engine shown before
-        is cancelled."""
+        """Show `engine` (None clears). What the tab showed for the engine before is cleared
+        at once; what was computed for this one before is shown at once, the rest is
+        computed on the engine pool, and the work for the engine shown before is
+        cancelled."""
         if engine is self._engine and not self._watching:
             return
         self._watching = False
         self._cancel()
         self._job += 1
-        self._engine = engine
+        self._engine = self._state_engine = engine
         self._found = _Found() if engine is None else self._kept.setdefault(engine, _Found())
         self._clear()
         if engine is None:
@@ -258,8 +211,8 @@ class InsightTab(QWidget):
         self._pair = (min(self._pair[0], limit), min(self._pair[1], limit))
         self._found.report = self._found.report or open_models.report_for(engine)
         self._show_found()
-        self._next_stage()
         self._show_states()
+        self._next_stage()
 
     def show_watched(self, engine: Engine, report, epoch: int) -> None:
         """Follow a training run ("watch it learn"): `engine` holds this epoch's weights,
@@ -270,31 +223,36 @@ class InsightTab(QWidget):
         self._cancel()
         self._job += 1
         self._watching = True
-        self._engine, self._found = engine, _Found(report)
+        self._engine = self._state_engine = engine
+        self._found = _Found(report)
         self._clear()
+        heading = f"<b>watching training, epoch {epoch}</b><br>"
         if report is not None:
             self._show_report(report)
-            self._summary.setText(f"<b>watching training, epoch {epoch}</b><br>"
-                                  + self._summary.text())
+            self._summary.setText(heading + self._summary.text())
         else:
-            self._summary.setText(
-                f"<b>watching training, epoch {epoch}</b><br>this run judges a sample of "
-                "pairs only, so the map waits for the trained model")
-        self._width_note.setText("measured on the trained model, when training ends")
+            self._map_plot.setTitle("no map while training: this run judges a sample only")
+            self._summary.setText(heading + "this run judges a sample of pairs only, so the "
+                                  "map waits for the trained model")
+        if engine.encoding.any_length:
+            self._width_note.setText("measured on the trained model, when training ends")
         self._show_states()
 
     def shown_states(self) -> tuple[np.ndarray, np.ndarray] | None:
         """The h and c images on show (units x steps), or None."""
-        h, c = self._h.image.image, self._c.image.image
-        return None if h is None else (h, c)
+        return self._states.images()
 
-    @Slot(object, object)
-    def set_pair(self, a: int, b: int) -> None:
-        """Show the state for the calculator's pair (ignored if out of the model's range)."""
-        if self._engine is not None and not (0 <= a <= self._engine.max_operand
-                                             and 0 <= b <= self._engine.max_operand):
+    def set_pair(self, a: int, b: int, engine: Engine | None = None) -> None:
+        """Show the state for the calculator's pair. `engine`: the calculator's engine, when
+        it runs the weights on show at another width (the state view follows it). Ignored if
+        the pair is out of that engine's range."""
+        if self._engine is None:  # no model yet: the pair waits for one
+            self._pair = (a, b)
             return
-        self._pair = (a, b)
+        engine = engine or self._engine
+        if not (0 <= a <= engine.max_operand and 0 <= b <= engine.max_operand):
+            return
+        self._pair, self._state_engine = (a, b), engine
         self._mark_pair()
         self._show_states()
 
@@ -321,6 +279,13 @@ class InsightTab(QWidget):
         a, b = int(np.floor(y)), int(np.floor(x))
         side = image.shape[0]
         return (a, b) if 0 <= a < side and 0 <= b < side else None
+
+    def texts(self) -> dict[str, str]:
+        """What the tab says in words: the map's title, the hover line, the summary, the
+        state view's title and the width note."""
+        return {"title": self._map_plot.titleLabel.text, "hover": self._hover.text(),
+                "summary": self._summary.text(), "states": self._states.title.text(),
+                "widths": self._width_note.text()}
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Cancel this tab's work and wait for the thread pool (call before the window
@@ -362,41 +327,6 @@ class InsightTab(QWidget):
             self._show_report(report)
             self._next_stage()
 
-    def _show_report(self, report) -> None:
-        side = 1 << report.bits
-        exact = f"exact match {report.exact:.2%} of {report.count:,} pairs"
-        if not report.everything:
-            exact += " (random; the map needs every pair, so at most "
-            exact += f"{insight.MAP_MAX_BITS} bits)"
-        self._summary.setText(f"<b>{exact}</b><br>{report.wrong_count:,} wrong pairs")
-        positions = np.arange(len(report.bit_accuracy))
-        # zoomed in on the top of the scale, where the bits of a fair model differ
-        low = max(0.0, min(0.9, np.floor(report.bit_accuracy.min() * 20) / 20 - 0.05))
-        self._bars.setOpts(x=positions, y0=low, height=report.bit_accuracy - low)
-        self._bits_view.getPlotItem().setYRange(low, 1, padding=0.02)
-        self._bits_view.getPlotItem().getAxis("bottom").setTicks(
-            [[(k, f"2^{k}") for k in positions]])
-        if not report.everything:
-            self._map_plot.setTitle(f"the map shows every pair: at most "
-                                    f"{insight.MAP_MAX_BITS}-bit models")
-            return
-        matrix = report.matrix()
-        top = max(1, int(matrix.max()))
-        self._map.setImage(matrix, levels=(0, top), autoLevels=False)
-        self._map_bar.setLevels((0, top))
-        self._map_plot.setRange(xRange=(0, side), yRange=(0, side), padding=0)
-        self._map_plot.setTitle(f"wrong bits for every pair ({report.wrong_count:,} of "
-                                f"{report.count:,} pairs wrong)")
-        self._mark_pair()
-
-    def _show_found(self) -> None:
-        """Draw whatever is known about the engine on show."""
-        found = self._found
-        if found.report is not None:
-            self._show_report(found.report)
-        if found.widths is not None:
-            self._show_widths(found.widths)
-
     @Slot(object, object)
     def _on_carried(self, job, carry) -> None:
         if self._current(job, carry):
@@ -411,78 +341,118 @@ class InsightTab(QWidget):
             self._show_widths(rows)
             self._next_stage()
 
-    def _show_widths(self, rows) -> None:
-        self._width_table.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            judged = f"{row.count:,} ({'all' if row.every_pair else 'random'})"
-            for j, text in enumerate([str(row.bits), f"{row.exact:.2%}", judged]):
-                self._width_table.setItem(i, j, QTableWidgetItem(text))
-        self._width_table.resizeColumnsToContents()
-        self._width_curve.setData(np.arange(len(rows)), [r.exact for r in rows])
-        self._width_note.setText("This layout reads one bit of each number per step, so the "
-                                 "same weights add numbers of any width.")
-
     @Slot(object, str)
     def _on_failed(self, job, message: str) -> None:
         if job == self._job:
+            self._task, self._failed = None, True
             self._summary.setText(f"could not compute: {message}")
-            self._task = None
+            if self._found.report is None:
+                self._map_plot.setTitle(f"{MAP_TITLE}: could not compute")
+            self._show_states()
             self.computed.emit()
 
     # --- drawing ------------------------------------------------------------------------
 
     def _clear(self) -> None:
+        """Nothing of the model shown before: empty views without axes, and words that say
+        what is coming (or that there is no model)."""
+        model = self._engine is not None
+        self._failed = False
         self._map.clear()
         self._mark.setData([], [])
+        self._map_bar.setVisible(False)
+        show_axes(self._map_plot, False)
+        self._map_plot.setTitle(f"{MAP_TITLE}: computing…" if model else "")
+        self._hover.setText(HOVER_HINT if model else "")
+        self._summary.setText("computing…" if model else
+                              "No model: open one from the File menu, or train one.")
         self._bars.setOpts(x=[], y0=0, height=[])
-        self._summary.setText("computing…" if self._engine is not None else "no model")
+        show_axes(self._bits_view.getPlotItem(), False)
         self._width_table.setRowCount(0)
         self._width_curve.setData([], [])
-        paired = self._engine is not None and self._engine.encoding.any_length
+        show_axes(self._width_plot.getPlotItem(), False)
+        paired = model and self._engine.encoding.any_length
         self._width_table.setVisible(paired)
         self._width_plot.setVisible(paired)
         self._width_note.setText(
-            "computing…" if paired else
+            "" if not model else "computing…" if paired else
             "This model reads all of a, then all of b, most significant bit first: a fixed "
             "number of steps for a fixed width. It cannot be run on wider numbers.")
+        self._states.clear()
+
+    def _show_found(self) -> None:
+        """Draw whatever is known about the engine on show."""
+        found = self._found
+        if found.report is not None:
+            self._show_report(found.report)
+        if found.widths is not None:
+            self._show_widths(found.widths)
+
+    def _show_report(self, report) -> None:
+        self._summary.setText(f"<b>exact match {report.exact:.2%} of {report.count:,} "
+                              f"pairs</b><br>{report.wrong_count:,} wrong pairs")
+        self._show_bits(report.bit_accuracy)
+        if not report.everything:
+            self._map_plot.setTitle(f"no map: it shows every pair, so at most "
+                                    f"{insight.MAP_MAX_BITS}-bit models")
+            return
+        side = 1 << report.bits
+        matrix = report.matrix()
+        top = max(1, int(matrix.max()))
+        self._map.setImage(matrix, levels=(0, top), autoLevels=False)
+        self._map_bar.setLevels((0, top))
+        self._map_bar.setVisible(True)
+        show_axes(self._map_plot, True)
+        self._map_plot.setRange(xRange=(0, side), yRange=(0, side), padding=0)
+        self._map_plot.setTitle(MAP_TITLE)
+        self._mark_pair()
+
+    def _show_bits(self, accuracy: np.ndarray) -> None:
+        """One bar per output bit, zoomed in on the top of the scale, where the bits of a
+        fair model differ; two accuracy labels and at most MAX_BIT_LABELS bit labels, so
+        that none overlaps however small the plot."""
+        positions = np.arange(len(accuracy))
+        low = max(0.0, min(0.9, np.floor(accuracy.min() * 20) / 20 - 0.05))
+        plot = self._bits_view.getPlotItem()
+        self._bars.setOpts(x=positions, y0=low, height=accuracy - low)
+        plot.setYRange(low, 1, padding=0.02)
+        plot.getAxis("left").setTicks([[(v, f"{v:.2f}") for v in (low, 1.0)]])
+        k = every(len(positions), MAX_BIT_LABELS)
+        plot.getAxis("bottom").setTicks([[(p, f"2^{p}") for p in positions if p % k == 0]])
+        show_axes(plot, True)
+
+    def _show_widths(self, rows) -> None:
+        self._width_table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            judged = f"{row.count:,} {'(all)' if row.every_pair else 'random'}"
+            for j, text in enumerate([str(row.bits), f"{row.exact:.2%}", judged]):
+                self._width_table.setItem(i, j, QTableWidgetItem(text))
+        self._width_table.resizeColumnsToContents()
+        self._width_curve.setData(np.arange(len(rows)), [r.exact for r in rows])
+        show_axes(self._width_plot.getPlotItem(), True)
+        self._width_note.setText("This layout reads one bit of each number per step, so the "
+                                 "same weights add numbers of any width.")
 
     def _mark_pair(self) -> None:
-        if self.error_map_image() is not None:
-            a, b = self._pair
-            self._mark.setData([b + 0.5], [a + 0.5])
+        image = self.error_map_image()
+        a, b = self._pair
+        inside = image is not None and a < image.shape[0] and b < image.shape[0]
+        self._mark.setData([b + 0.5] if inside else [], [a + 0.5] if inside else [])
+
+    def _carry_missing(self) -> str:
+        """Why the carry unit is not on show yet, in words."""
+        if self._watching:
+            return "the carry unit is looked for once training ends"
+        if self._failed:
+            return "the carry unit could not be found"
+        return "finding the carry unit…"
 
     def _show_states(self) -> None:
-        if self._engine is None:
+        if self._state_engine is None:
+            self._states.clear()
             return
-        a, b = self._pair
-        try:
-            states = insight.lstm_states(self._engine, a, b)
-        except ValueError as exc:  # an LSTM this view cannot re-run
-            self._state_title.setText(f"cannot show the state: {exc}")
-            return
-        labels = states.step_labels()
-        carry = self._found.carry
-        for view, name in ((self._h, "h"), (self._c, "c")):
-            marked = carry.unit if carry is not None and carry.state == name else None
-            view.show(getattr(states, name), labels, marked)
-        if states.carries is None:
-            title = (f"state after each step for {a} + {b}. Under each step: the bit it "
-                     "reads. In this layout the carry has no step of its own.")
-        elif carry is None:
-            when = "once training ends" if self._watching else "…"
-            title = f"state after each step for {a} + {b} (finding the carry unit {when})"
-        else:
-            title = (f"state after each step for {a} + {b}. Under each step: a<sub>t</sub> "
-                     f"over b<sub>t</sub>. <b>{carry.describe()}</b> (outlined)")
-        self._state_title.setText(title)
-        self._trace.setVisible(states.carries is not None)
-        if states.carries is not None and carry is not None:
-            steps = np.arange(states.steps)
-            self._trace.setTitle(
-                f"<span style='color:{CARRY_COLOR}'>unit {carry.unit} ({carry.state})</span> "
-                f"against <span style='color:{TRUE_CARRY_COLOR}'>the true carry out</span>")
-            self._trace_unit.setData(steps, getattr(states, carry.state)[carry.unit])
-            self._trace_true.setData(steps, states.carries.astype(float))
+        self._states.show_pair(self._state_engine, *self._pair, self._found.carry,
+                               self._carry_missing(), self._engine.bits)
 
     # --- map input ----------------------------------------------------------------------
 
@@ -494,7 +464,7 @@ class InsightTab(QWidget):
 
     @Slot()
     def _on_map_left(self) -> None:
-        self._hover.setText("click a pair to send it to the calculator")
+        self._hover.setText(HOVER_HINT)
 
     @Slot(float, float)
     def _on_map_clicked(self, x: float, y: float) -> None:

@@ -7,9 +7,20 @@ then only on the Keras thread (gui.worker). `open_model_async` is that path; `lo
 the same work synchronously (for tests and scripts). Models open while a run trains, and the
 models the app has open are listed in the toolbar's `model_list`.
 
-Saving: a model read from a .keras file is copied with its lstm_adder.json rewritten, on the
-engine pool; one read from a Keras 2 .h5, or trained here, is written by Keras on the Keras
-thread (so it waits for a training run: the window asks to stop the run first).
+The model list names each model with its file, or "unsaved" for a run of this window (marked
+"stopped" when you stopped it), and a run's exact match once it has been judged.
+
+Saving: the path is checked first (core.checks: the folder takes a new file, the name fits),
+so a save that cannot work says so at once. A model read from a .keras file is copied with its
+lstm_adder.json rewritten, on the engine pool; one read from a Keras 2 .h5, or trained here,
+is written by Keras on the Keras thread (so it waits for a training run: the window asks to
+stop the run first). A failed save shows a dialog, and the model stays in the list, unsaved.
+The Save dialog opens in the folder of the last save, else the user's documents or home,
+never the package's own folder.
+
+Closing with unsaved models, or during a run, asks first: Save (each model, then close),
+Discard or Cancel; Cancel is the default, so a stray Enter or Escape keeps the window. (An
+offscreen window, which no one can answer, does not ask: `confirm_close`.)
 """
 
 from __future__ import annotations
@@ -17,8 +28,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -31,7 +42,8 @@ from PySide6.QtWidgets import (
 )
 
 from assets import BUNDLED
-from core.errors import ModelFileError
+from core.checks import check_out_path
+from core.errors import InputError, ModelFileError
 from gui import open_models
 from gui.calculator import CalculatorTab
 from gui.insight import InsightTab
@@ -45,6 +57,8 @@ ORGANIZATION, APPLICATION = "lstm-adder", "LSTM Adder"  # where QSettings keeps 
 DEFAULT_SIZE = (1180, 780)
 STATUS_MS = 10_000
 MODEL_FILTER = "Keras models (*.keras *.h5 *.hdf5);;All files (*)"
+SAVE_FILTER = "Keras models (*.keras)"
+Button = QMessageBox.StandardButton
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +79,9 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._watch: OpenModel | None = None  # a training run's model, while on show
         self._trained = 0
+        # Ask before closing on unsaved models or a run; not offscreen (screenshots, the
+        # bench, scripts), where no one could answer and the question would wait forever.
+        self.confirm_close = QGuiApplication.platformName() != "offscreen"
 
         self.calculator = CalculatorTab()
         self.training = TrainingTab()
@@ -80,8 +97,9 @@ class MainWindow(QMainWindow):
         self.training.watched_epoch.connect(self._on_watched_epoch)
         self.training.running_changed.connect(self._on_running_changed)
         self.training.watch_changed.connect(self._on_watch_changed)
-        self.calculator.pair_changed.connect(self.insight.set_pair)
+        self.calculator.pair_changed.connect(self._on_pair_changed)
         self.insight.pair_clicked.connect(self._on_map_clicked)
+        self.insight.computed.connect(self._on_insight_computed)
 
         geometry = self.settings.value("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -240,13 +258,14 @@ class MainWindow(QMainWindow):
         if same_file:  # opened again: the fresh copy replaces the old one
             index = same_file[0]
             self.models[index] = entry
-            self.model_list.setItemText(index, entry.description)
+            self._name_in_list(entry)
         else:
             self.models.append(entry)
             index = len(self.models) - 1
             self.model_list.blockSignals(True)  # the first item would select itself
-            self.model_list.addItem(entry.description)
+            self.model_list.addItem(entry.list_text())
             self.model_list.blockSignals(False)
+            self._name_in_list(entry)
             if self.model_list.currentIndex() == index and not select:
                 self._on_model_selected(index)  # the list's first model: show it
         if select:
@@ -255,21 +274,34 @@ class MainWindow(QMainWindow):
             else:
                 self.model_list.setCurrentIndex(index)
 
+    def _name_in_list(self, entry: OpenModel) -> None:
+        """The list's words for `entry` (a narrow window cuts them short in the box: its
+        tooltip has them in full, with the file)."""
+        if entry in self.models:
+            index = self.models.index(entry)
+            tip = f"{entry.list_text()}\n{entry.path or 'not saved yet'}"
+            self.model_list.setItemText(index, entry.list_text())
+            self.model_list.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+            if index == self.model_list.currentIndex():
+                self.model_list.setToolTip(tip)
+
     @Slot(int)
     def _on_model_selected(self, index: int) -> None:
         entry = self.current_model
         self._enable_save()
         if entry is None:
             return
+        self._name_in_list(entry)
         if entry.path is not None:
             self.settings.setValue("last_model", str(entry.path))
         if not self._watching():
             self._show(entry)
 
     def _show(self, entry: OpenModel | None, message: str = "") -> None:
-        """Answer with `entry` in the calculator and look inside it in the Insight tab."""
-        self.calculator.set_model(entry, message)
+        """Look inside `entry` in the Insight tab and answer with it in the calculator
+        (whose pair the Insight tab then follows)."""
         self.insight.set_engine(entry.engine if entry is not None else None)
+        self.calculator.set_model(entry, message)
 
     def _show_current(self) -> None:
         """Put the selected model (if any) back in the calculator and the Insight tab."""
@@ -277,6 +309,12 @@ class MainWindow(QMainWindow):
             return
         entry = self.current_model
         self._show(entry, "" if entry else "No model: open one from the File menu, or train one.")
+
+    @Slot(object, object)
+    def _on_pair_changed(self, a: int, b: int) -> None:
+        """The calculator's pair: the Insight tab's state view follows it, at the
+        calculator's width."""
+        self.insight.set_pair(a, b, self.calculator.engine)
 
     @Slot(int, int)
     def _on_map_clicked(self, a: int, b: int) -> None:
@@ -286,7 +324,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def choose_and_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open model", self._folder(), MODEL_FILTER)
+        last = self.settings.value("last_model", "")
+        folder = str(Path(last).parent) if last else self.save_folder()
+        path, _ = QFileDialog.getOpenFileName(self, "Open model", folder, MODEL_FILTER)
         if path:
             self.open_model_async(path)
 
@@ -295,18 +335,47 @@ class MainWindow(QMainWindow):
     @Slot()
     def choose_and_save(self) -> None:
         entry = self.current_model
-        if entry is None:
-            return
-        suggestion = str(Path(self._folder()) / f"{entry.name.replace(' ', '-')}.keras")
-        path, _ = QFileDialog.getSaveFileName(self, "Save model as", suggestion,
-                                              "Keras models (*.keras)")
-        if path:
-            self.save_model(path)
+        if entry is not None:
+            path = self.ask_save_path(entry)
+            if path:
+                self.save_model(path)
 
-    def save_model(self, path) -> bool:
-        """Start writing the selected model to `path` (.keras, atomically): `saved` or a
-        dialog (and `save_failed`) follows. False if it cannot be started."""
-        entry = self.current_model
+    def ask_save_path(self, entry: OpenModel) -> str:
+        """The Save dialog for `entry`, on a name of its own in the save folder; "" if the
+        user cancels."""
+        path, _ = QFileDialog.getSaveFileName(self, f"Save {entry.name} as",
+                                              str(self.suggested_path(entry)), SAVE_FILTER)
+        return path
+
+    def save_folder(self) -> Path:
+        """Where the Save dialog opens: the folder of the last save, else the user's
+        documents, else home (never the package's folder, where the bundled models are)."""
+        last = self.settings.value("save_folder", "")
+        if last and Path(last).is_dir():
+            return Path(last)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        if documents and Path(documents).is_dir():
+            return Path(documents)
+        return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
+                    or Path.home())
+
+    def suggested_path(self, entry: OpenModel) -> Path:
+        """A path in save_folder() for `entry`: its own file if it is there, else a name no
+        file has yet: carry-8bit.keras, carry-8bit-2.keras, ..."""
+        name = Path(entry.file_name())
+        folder = self.save_folder()
+        path, n = folder / name, 1
+        while path.exists() and path != entry.path:
+            n += 1
+            path = folder / f"{name.stem}-{n}{name.suffix}"
+        return path
+
+    def save_model(self, path, entry: OpenModel | None = None) -> bool:
+        """Start writing `entry` (default: the selected model) to `path` (.keras added to a
+        name without a suffix; written atomically): `saved` or a dialog (and `save_failed`)
+        follows. False, with the dialog, if the save cannot even start."""
+        entry = entry or self.current_model
         if entry is None or entry.source is None:
             return False
         if entry.source.needs_keras and self.training.running:
@@ -314,9 +383,11 @@ class MainWindow(QMainWindow):
                         "Only Keras can write this model, and Keras is training: stop "
                         "training to save it.")
             return False
-        path = Path(path)
-        if not path.suffix:
-            path = path.with_suffix(".keras")
+        try:
+            path = check_out_path(path)
+        except InputError as exc:
+            self._on_save_failed(entry, str(exc))
+            return False
         source, info = entry.source, dict(entry.info)
 
         def save(cancel) -> Path:  # on the pool the source needs
@@ -333,8 +404,9 @@ class MainWindow(QMainWindow):
     def _on_saved(self, entry: OpenModel, path: Path) -> None:
         if entry in self.models:
             entry.saved_as(path)
-            self.model_list.setItemText(self.models.index(entry), entry.description)
+            self._name_in_list(entry)
             self._enable_save()
+        self.settings.setValue("save_folder", str(path.parent))
         if not self._closing:
             self.settings.setValue("last_model", str(path))
             self.statusBar().showMessage(f"Saved {entry.name} to {path}", STATUS_MS)
@@ -343,7 +415,8 @@ class MainWindow(QMainWindow):
     @Slot(object, str)
     def _on_save_failed(self, entry: OpenModel, message: str) -> None:
         if not self._closing:
-            self._error("Cannot save the model", message)
+            self._error("Cannot save the model", f"{message}\n\n{entry.name} is still open: "
+                        "save it somewhere else.")
         self.save_failed.emit(message)
 
     def _enable_save(self) -> None:
@@ -353,10 +426,6 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(entry is not None and entry.source is not None
                                     and not keras_busy)
         self.save_action.setStatusTip("Stop training to save this model" if keras_busy else "")
-
-    def _folder(self) -> str:
-        last = self.settings.value("last_model", "")
-        return str(Path(last).parent) if last else str(Path.home())
 
     # -- training ---------------------------------------------------------------------------
 
@@ -374,8 +443,8 @@ class MainWindow(QMainWindow):
             return
         self._watch = entry
         note = f"Watching training: epoch {metrics.epoch}, {metrics.exact:.1%} exact"
-        self.calculator.set_model(entry, note, watching=True)
         self.insight.show_watched(entry.engine, metrics.report, metrics.epoch)
+        self.calculator.set_model(entry, note, watching=True)
 
     @Slot(bool)
     def _on_watch_changed(self, on: bool) -> None:
@@ -403,7 +472,28 @@ class MainWindow(QMainWindow):
         name = f"trained {trained.result.recipe.name} #{self._trained}"
         entry = open_models.from_training(trained, name)
         self._add(entry, select=follow)
-        self.statusBar().showMessage(f"{entry.description} joined the model list", STATUS_MS)
+        if not follow:  # on show, the Insight tab judges it (see _on_insight_computed)
+            Task.launch(partial(open_models.judged, entry.engine), entry,
+                        self._on_entry_judged, self._on_entry_judge_failed)
+        self.statusBar().showMessage(f"{entry.name} joined the model list, not saved yet "
+                                     "(File › Save model as…)", STATUS_MS)
+
+    @Slot()
+    def _on_insight_computed(self) -> None:
+        """The model on show has been judged: its exact match goes into the list."""
+        if self.current_model is not None and not self._closing:
+            self._name_in_list(self.current_model)
+
+    @Slot(object, object)
+    def _on_entry_judged(self, entry: OpenModel, report) -> None:
+        if report is not None and not self._closing:
+            self._name_in_list(entry)
+
+    @Slot(object, str)
+    def _on_entry_judge_failed(self, entry: OpenModel, message: str) -> None:
+        if not self._closing:
+            self.statusBar().showMessage(f"Could not judge {entry.name}: {message}",
+                                         STATUS_MS)
 
     # -- the rest ---------------------------------------------------------------------------
 
@@ -415,8 +505,16 @@ class MainWindow(QMainWindow):
         """Let opening, judging and saving finish (for tests and scripts)."""
         return Task.wait_all(timeout_ms)
 
+    def unsaved_models(self) -> list[OpenModel]:
+        """The models trained here that are in no file: closing would lose them."""
+        return [entry for entry in self.models if entry.unsaved]
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        """Stop training and background work before the window goes (no thread outlives it)."""
+        """Ask first if closing would lose a model or a run (Cancel keeps the window); then
+        stop training and background work before the window goes (no thread outlives it)."""
+        if not self._closing and self.confirm_close and not self._may_close():
+            event.ignore()
+            return
         self._closing = True
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
@@ -425,3 +523,45 @@ class MainWindow(QMainWindow):
         Task.cancel_all()
         Task.wait_all()
         super().closeEvent(event)
+
+    def _may_close(self) -> bool:
+        """Save / Discard / Cancel when models are unsaved or a run is going; True to close.
+        Save stops the run (its model joins the list), then asks where to save each model;
+        cancelling any of those, or a failed save, keeps the window open."""
+        unsaved, running = self.unsaved_models(), self.training.running
+        if not unsaved and not running:
+            return True
+        lines = []
+        if running:
+            lines.append("Training is running: closing stops it.")
+        if unsaved:
+            names = ", ".join(entry.name for entry in unsaved)
+            lines.append(f"{len(unsaved)} trained model{'s' * (len(unsaved) > 1)} "
+                         f"{'are' if len(unsaved) > 1 else 'is'} not saved: {names}.")
+        answer = QMessageBox.question(
+            self, "Close LSTM Adder?", "\n".join(lines + ["Save before closing?"]),
+            Button.Save | Button.Discard | Button.Cancel, Button.Cancel)
+        if answer == Button.Discard:
+            return True
+        if answer != Button.Save:
+            return False
+        self._end_run_now()
+        return self._save_all()
+
+    def _end_run_now(self) -> None:
+        """Stop a run and wait for it; its model joins the list."""
+        if self.training.running:
+            self.training.shutdown()
+            QCoreApplication.processEvents()  # deliver the run's end: its model joins
+
+    def _save_all(self) -> bool:
+        """Ask where to save each unsaved model and save it, waiting for each; False as soon
+        as the user cancels or a save fails (its dialog has said why)."""
+        for entry in self.unsaved_models():
+            path = self.ask_save_path(entry)
+            if not path or not self.save_model(path, entry):
+                return False
+            Task.wait_all(timeout_ms=-1)
+            if entry.unsaved:
+                return False
+        return True

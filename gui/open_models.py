@@ -9,8 +9,14 @@ the first answer, and any thread may use the engine. Its `source` says how it is
     TrainedHere  a run of this window: its Keras model is kept on the Keras thread (gui.worker)
 
 Every pair of an engine is judged once (core.evaluation.judge_all): the engine keeps its table,
-and `judged` keeps the Report, so the calculator's wrong pairs and the Insight map share one
-pass, and a model opened again is not judged again.
+and `judged` keeps the Report, so the calculator's wrong pairs, the Insight map and the model
+list share one pass (a second caller waits for the first), and a model opened again is not
+judged again.
+
+The model list names each model with `list_text`: what it is, how its run ended when that
+was not a plain finish, its file or "unsaved", and its exact match once judged:
+
+    trained carry #1 (paired-lsb, 3-bit) · stopped · unsaved · 12.50% exact
 """
 
 from __future__ import annotations
@@ -24,10 +30,13 @@ from core.engine import Engine
 from core.errors import ModelFileError
 from core.evaluation import Report, judge_all
 from core.storage import copy_model_file, load_model, save_model
+from core.training import Ended
 from gui import worker
 
 _reports: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Engine -> Report
+_judging: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Engine -> Lock
 _reports_lock = threading.Lock()
+WAIT_S = 0.05  # how often a caller waiting for another's judgement looks at its cancel
 
 
 class ModelFile:
@@ -82,6 +91,8 @@ class OpenModel:
     path: Path | None = None
     info: dict = field(default_factory=dict)
     stamp: tuple | None = None  # the file's (size, mtime) when its weights were read
+    ended: Ended | None = None  # how the run that made it ended (None: read from a file)
+    recipe_name: str = ""  # the recipe of a run of this window
     _widths: dict[int, Engine] = field(default_factory=dict, repr=False)
 
     @property
@@ -95,6 +106,36 @@ class OpenModel:
     @property
     def description(self) -> str:
         return f"{self.name} ({self.encoding.name}, {self.bits}-bit)"
+
+    @property
+    def unsaved(self) -> bool:
+        """A model trained here that is in no file yet (closing the window would lose it)."""
+        return isinstance(self.source, TrainedHere)
+
+    def list_text(self) -> str:
+        """How the model list names it: what it is, a run's end if not a plain finish, its
+        file or "unsaved", and its exact match once it has been judged."""
+        parts = [self.description]
+        if self.ended is not None and self.ended is not Ended.FINISHED:
+            parts.append(self.ended.value)
+        if self.path is not None:
+            parts.append(self.path.name)
+        elif self.unsaved:
+            parts.append("unsaved")
+        report = report_for(self.engine)
+        if self.ended is not None and report is not None:
+            parts.append(f"{report.exact:.2%} exact")
+        return " · ".join(parts)
+
+    def file_name(self) -> str:
+        """A file name to suggest when it is saved: its own file's stem, or the recipe, width
+        and (for a stopped run) "stopped": carry-8bit.keras, seed-8bit-stopped.keras."""
+        if self.path is not None:
+            return f"{self.path.stem}.keras"
+        stem = f"{self.recipe_name or self.encoding.name}-{self.bits}bit"
+        if self.ended is Ended.STOPPED:
+            stem += "-stopped"
+        return f"{stem}.keras"
 
     def at_width(self, bits: int) -> Engine:
         """The same weights at `bits` (the same engine each time, so its judgement is
@@ -146,9 +187,10 @@ def open_first(paths) -> OpenModel:
 
 
 def from_training(trained: worker.Trained, name: str) -> OpenModel:
-    """A finished run's model, with its history as info."""
-    return OpenModel(name, trained.engine, TrainedHere(trained.key),
-                     info=trained.result.info())
+    """A finished run's model, with its history as info and how the run ended."""
+    result = trained.result
+    return OpenModel(name, trained.engine, TrainedHere(trained.key), info=result.info(),
+                     ended=result.ended, recipe_name=result.recipe.name)
 
 
 def watching(recipe, metrics) -> OpenModel:
@@ -171,11 +213,20 @@ def report_for(engine: Engine) -> Report | None:
 
 
 def judged(engine: Engine, cancel: threading.Event) -> Report | None:
-    """core.evaluation.judge_all, once per engine; None if `cancel` is set first."""
-    report = report_for(engine)
-    if report is None:
-        report = judge_all(engine, cancel.is_set)
-        if report is not None:
-            remember(engine, report)
-            report = report_for(engine)
-    return report
+    """core.evaluation.judge_all, once per engine: a caller that comes while another judges
+    the same engine waits for that judgement. None if `cancel` is set first."""
+    with _reports_lock:
+        lock = _judging.setdefault(engine, threading.Lock())
+    while not lock.acquire(timeout=WAIT_S):
+        if cancel.is_set():
+            return None
+    try:
+        report = report_for(engine)
+        if report is None:
+            report = judge_all(engine, cancel.is_set)
+            if report is not None:
+                remember(engine, report)
+                report = report_for(engine)
+        return report
+    finally:
+        lock.release()

@@ -3,8 +3,9 @@
 Batch and epoch reports only append to lists; a QTimer calls setData at most every
 REFRESH_MS while a run is going, so a fast trainer cannot flood the GUI with repaints.
 The x axis is in epochs: a batch report lands at epoch + batch / batches, and a finished
-epoch k at x = k exactly. The last epoch of a stopped run is partial: `mark_stopped` moves
-it to where the run stopped (15 batches of 26 into the first epoch: x = 0.58).
+epoch k at x = k exactly. An epoch a stop cuts short has no epoch point (core reports no
+metrics for it), only its batches, the last one where the run stopped (batch 15 of 26 of the
+first epoch: x = 0.58); `mark_stopped` draws a dashed line there.
 Moving the mouse over either plot shows the numbers of the nearest epoch in `readout`.
 The legends sit in a row under each plot, outside the data, so they never hide a point.
 """
@@ -23,7 +24,10 @@ REFRESH_MS = 33  # ~30 redraws a second at most
 MIN_LOSS = 1e-8  # the log axis cannot show 0
 MIN_LABELS = 2  # the loss axis labels at least this many values, however narrow its range
 MAX_DIGITS = 6  # the most significant digits a loss tick label is given
+ACCURACY_RANGE = (-0.08, 1.08)  # room for the labels of 0 and 1 at the ends
+MIN_LABEL_GAP = 18  # pixels between two loss labels (10-point text is about 14 high)
 READOUT_HINT = "Move the mouse over a plot to read its values."
+STOP_PEN = pg.mkPen("#9a6700", width=1.5, style=Qt.PenStyle.DashLine)
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#3d4852")
 
@@ -46,7 +50,8 @@ class LossAxis(pg.AxisItem):
     stays between 0.69 and 0.70 (a network still guessing) got no label at all. When fewer
     than MIN_LABELS of those are in view, this axis labels evenly spaced losses instead
     (0.692, 0.694, ...), placed on the log scale and written with as many digits as it takes
-    to tell them apart.
+    to tell them apart. And the 2..9 labels crowd at the top of a decade (0.7, 0.8, 0.9 a few
+    pixels apart on a short axis): those closer than MIN_LABEL_GAP to a kept one are left out.
     """
 
     def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N802, N803
@@ -54,6 +59,8 @@ class LossAxis(pg.AxisItem):
         if not self.logMode:
             return levels
         low, high = sorted((minVal, maxVal))
+        if high > low:
+            levels = _thinned(levels, MIN_LABEL_GAP * (high - low) / max(size, 1.0))
         labelled = [v for v in levels[0][1] if low <= v <= high] if levels else []
         if len(labelled) >= MIN_LABELS:
             return levels
@@ -80,6 +87,24 @@ class LossAxis(pg.AxisItem):
             strings = [f"{loss:#.{digits}g}" for loss in losses]  # '#': keep 0.690's 0
             digits += 1
         return strings
+
+
+def _thinned(levels: list, gap: float) -> list:
+    """`levels` with each 2..9 tick (a level of spacing None) closer than `gap` (in axis
+    units) to one kept before it left out; the decades are all kept, and the others give way
+    to them."""
+    kept = [v for spacing, values in levels if spacing is not None for v in values]
+    result = []
+    for spacing, values in levels:
+        if spacing is None:
+            far = []
+            for value in sorted(values):
+                if all(abs(value - other) >= gap for other in kept):
+                    far.append(value)
+                    kept.append(value)
+            values = far
+        result.append((spacing, values))
+    return result
 
 
 def _plot(name: str, title: str, y_label: str, axis: pg.AxisItem | None = None
@@ -130,19 +155,17 @@ class TrainingPlots(QWidget):
         self.loss_plot = _plot("loss_plot", "Loss", "loss (log scale)", LossAxis("left"))
         self.loss_plot.setLogMode(y=True)
         self.accuracy_plot = _plot("accuracy_plot", "Accuracy", "fraction right")
-        self.accuracy_plot.setYRange(0, 1.02, padding=0)
+        self.accuracy_plot.setYRange(*ACCURACY_RANGE, padding=0)
         self.accuracy_plot.setXLink(self.loss_plot)
         self.readout = QLabel(READOUT_HINT)
         self.readout.setObjectName("plot_readout")
         self.readout.setStyleSheet("color: #57606a")
         self.readout.setWordWrap(True)
         self.curves: dict[str, pg.PlotDataItem] = {}
-        self._cursors = []
-        for plot in (self.loss_plot, self.accuracy_plot):
-            cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#bbb", width=1))
-            cursor.setVisible(False)
-            plot.addItem(cursor, ignoreBounds=True)
-            self._cursors.append(cursor)
+        self._cursors = [self._line(plot, pg.mkPen("#bbb", width=1))
+                         for plot in (self.loss_plot, self.accuracy_plot)]
+        self._stop_lines = [self._line(self.loss_plot, STOP_PEN, "stopped"),
+                            self._line(self.accuracy_plot, STOP_PEN)]
         self.loss_plot.scene().sigMouseMoved.connect(self._on_loss_hover)
         self.accuracy_plot.scene().sigMouseMoved.connect(self._on_accuracy_hover)
         self.legends = {"loss": _legend(self.loss_plot), "accuracy": _legend(self.accuracy_plot)}
@@ -170,15 +193,27 @@ class TrainingPlots(QWidget):
         layout.addWidget(self.accuracy_plot, 1)
         layout.addWidget(self.readout)
 
+    @staticmethod
+    def _line(plot: pg.PlotWidget, pen, label: str | None = None) -> pg.InfiniteLine:
+        """A hidden vertical line across `plot` (the hover cursor, the stop mark)."""
+        options = {"position": 0.92, "color": pen.color(), "anchors": [(1, 0), (1, 0)]}
+        line = pg.InfiniteLine(angle=90, movable=False, pen=pen, label=label,
+                               labelOpts=options if label else None)
+        line.setVisible(False)
+        plot.addItem(line, ignoreBounds=True)
+        return line
+
     # -- data -------------------------------------------------------------------------------
 
     def clear(self) -> None:
-        """Empty the plots and the readout for a new run."""
+        """Empty the plots, the stop mark and the readout for a new run."""
         self.data: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in CURVES}
         self._epochs: list = []
-        self._epoch_xs: list[float] = []  # where each of _epochs is plotted
+        self.stopped_at: float | None = None  # where mark_stopped put the stop
         self.readout.setText(READOUT_HINT)
         self._show_cursor(None)
+        for line in self._stop_lines:
+            line.setVisible(False)
         self._dirty = True
         self.flush()
 
@@ -191,7 +226,6 @@ class TrainingPlots(QWidget):
         x of an epoch never depends on when or how often batches were reported)."""
         x = float(metrics.epoch)
         self._epochs.append(metrics)
-        self._epoch_xs.append(x)
         self._append("loss", x, metrics.loss, log=True)
         self._append("heldout_loss", x, metrics.heldout_loss, log=True)
         self._append("exact", x, metrics.exact)
@@ -200,23 +234,13 @@ class TrainingPlots(QWidget):
         self._append("bit_accuracy", x, sum(bits) / len(bits) if bits else None)
 
     def mark_stopped(self, progress) -> None:
-        """The run stopped at `progress`: a core.training.BatchProgress, or a position in
-        epochs (epoch + batch / batches, e.g. 15 / 26 for batch 15 of 26 in the first epoch).
-
-        The trainer reports a cut-short epoch like a whole one (EpochMetrics.epoch = 1), so
-        add_epoch puts it at x = 1. Call this when a stopped run ends, with the batch it
-        stopped at, to move the last epoch's points there. A position outside the last
-        epoch's span (epoch - 1, epoch] changes nothing."""
+        """The run stopped at `progress` (a core.training.BatchProgress, or a position in
+        epochs): a dashed line marks the place in both plots until the next clear()."""
         x = float(progress) if isinstance(progress, int | float) else _position(progress)
-        if not self._epochs or not self._epochs[-1].epoch - 1 < x <= self._epochs[-1].epoch:
-            return
-        old = self._epoch_xs[-1]
-        self._epoch_xs[-1] = x
-        for key, (xs, _) in self.data.items():
-            if key != "batch_loss" and xs and xs[-1] == old:
-                xs[-1] = x
-        self._dirty = True
-        self.flush()
+        self.stopped_at = x
+        for line in self._stop_lines:
+            line.setPos(x)
+            line.setVisible(True)
 
     def _append(self, key: str, x: float, y: float | None, log: bool = False) -> None:
         if y is None or not math.isfinite(y):
@@ -234,7 +258,7 @@ class TrainingPlots(QWidget):
     @property
     def epoch_positions(self) -> list[float]:
         """Where each of `epochs` is plotted on the x axis."""
-        return list(self._epoch_xs)
+        return [float(m.epoch) for m in self._epochs]
 
     def points(self, key: str) -> int:
         """How many points the curve `key` has on screen (after the last redraw)."""
@@ -263,6 +287,10 @@ class TrainingPlots(QWidget):
         self._dirty = False
         for key, curve in self.curves.items():
             curve.setData(*self.data[key])
+        shown = any(xs for xs, _ in self.data.values())
+        for plot in (self.loss_plot, self.accuracy_plot):  # no axes around nothing
+            for side in ("left", "bottom"):
+                plot.showAxis(side, shown)
 
     # -- hover readout ----------------------------------------------------------------------
 
@@ -287,14 +315,16 @@ class TrainingPlots(QWidget):
 
     def readout_at(self, x: float) -> str:
         """The values of the epoch nearest to x (in epochs), as one line; before the first
-        epoch ends, the batch loss nearest to x."""
-        if not self._epochs:
+        epoch ends, or past the last one towards where a stop cut the run short, the batch
+        loss nearest to x."""
+        positions = self.epoch_positions
+        if not positions or (self.stopped_at is not None and
+                             x - positions[-1] > self.stopped_at - x):
             return self._batch_readout_at(x)
-        i = _nearest(self._epoch_xs, x)
-        m, at = self._epochs[i], self._epoch_xs[i]
-        self._show_cursor(at)
-        part_way = "" if at == m.epoch else f" (stopped {at - (m.epoch - 1):.0%} through)"
-        parts = [f"epoch {m.epoch}{part_way}", f"loss {m.loss:.4g}"]
+        i = _nearest(positions, x)
+        m = self._epochs[i]
+        self._show_cursor(positions[i])
+        parts = [f"epoch {m.epoch}", f"loss {m.loss:.4g}"]
         if m.heldout_loss is not None:
             parts.append(f"held-out loss {m.heldout_loss:.4g}")
         parts.append(f"exact {m.exact:.2%}")
@@ -311,5 +341,8 @@ class TrainingPlots(QWidget):
             return "No epoch finished yet."
         i = _nearest(xs, x)
         self._show_cursor(xs[i])
-        return (f"epoch {xs[i]:.2f}  ·  batch loss {ys[i]:.4g}  ·  "
-                "no epoch finished yet")
+        if self.stopped_at is not None and xs[i] > (self.epoch_positions or [0.0])[-1]:
+            state = "stopped here" if i == len(xs) - 1 else "an epoch the stop cut short"
+        else:
+            state = "no epoch finished yet" if not self._epochs else "epoch in progress"
+        return f"epoch {xs[i]:.2f}  ·  batch loss {ys[i]:.4g}  ·  {state}"

@@ -43,6 +43,7 @@ def take(out_dir: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as scratch:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings=settings, autoload=False)
+        window.confirm_close = False  # the run trained for the shots is thrown away
         window.resize(*SIZE)
         window.show()
 

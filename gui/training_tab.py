@@ -1,59 +1,84 @@
 """The Training tab: pick a recipe, change any field, train, and watch the curves.
 
-Fields are checked with core.recipes.field_error as they are typed: a bad value turns the
-field red, says why, and disables Start. Training runs on gui.worker's Keras thread (the first
-run imports TensorFlow there); this tab turns its reports into a progress bar and the live
-plots. For "Watch it learn" it passes on each epoch's model as an OpenModel whose engine holds
-that epoch's weights as plain arrays: the training thread never waits for the window.
+The form is made from core.recipes.user_fields(): one row per field a user may set, labelled
+as the command line's help names it. Fields are checked as they are typed, with core's own
+messages (field_error, then check_recipe for what no single field can say: pairs left to train
+on, memory): a bad value turns the field red, says why, and disables Start.
+
+Training runs on gui.worker's Keras thread (the first run imports TensorFlow there); this tab
+turns its reports into a progress bar and the live plots. A run is always in one `RunState`,
+kept in `state` and shown in words and colour by the bar and the line under it; a run that
+has ended stays in the state it ended in (finished, exactly right, stopped, diverged, failed)
+until the next one starts. For "Watch it learn" it passes on each epoch's model as an
+OpenModel whose engine holds that epoch's weights as plain arrays: the training thread never
+waits for the window.
 """
 
 from __future__ import annotations
 
+import enum
 import sys
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from core.recipes import RECIPES, Recipe, field_error, get_recipe
-from core.training import Ended
+from core.recipes import RECIPES, FieldSpec, Recipe, check_recipe, get_recipe, user_fields
+from core.training import Ended, TrainResult
 from gui import open_models
 from gui.plots import TrainingPlots
 from gui.worker import TrainingRunner
 
-# (recipe field, label, type) for every field a user may change
-FIELDS = [
-    ("bits", "Bits per operand", int),
-    ("units", "LSTM units", int),
-    ("dropout", "Dropout", float),
-    ("lr", "Learning rate", float),
-    ("batch_size", "Batch size", int),
-    ("epochs", "Epochs", int),
-    ("holdout", "Held out (fraction)", float),
-    ("seed", "Random seed", int),
-]
 INVALID = "QLineEdit { border: 2px solid #d1242f; background: #fff0f0; }"
-STATUS = {"info": "#57606a", "good": "#1a7f37", "bad": "#d1242f"}
+MUTED, BLUE, GREEN, AMBER, RED = "#57606a", "#1f5fbf", "#1a7f37", "#9a6700", "#d1242f"
 PROGRESS_STEPS = 1000
+PANEL_WIDTH = 340
+FORM_SPACING = 4  # pixels between the form's rows: every row fits a 632-pixel-high window
 
 
-def _format_value(value) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+class RunState(enum.Enum):
+    """Where the tab's run is, as (the word the progress bar shows, its colour)."""
+
+    IDLE = ("idle", MUTED)
+    STARTING = ("starting…", MUTED)
+    TRAINING = ("training", BLUE)
+    STOPPING = ("stopping…", AMBER)
+    FINISHED = ("finished", BLUE)
+    PERFECT = ("exactly right", GREEN)
+    STOPPED = ("stopped", AMBER)
+    DIVERGED = ("diverged", RED)
+    FAILED = ("failed", RED)
+
+    def __init__(self, word: str, colour: str):
+        self.word, self.colour = word, colour
+
+    @property
+    def is_end(self) -> bool:
+        """A state a run ends in: it stays on show until the next run starts."""
+        going = (RunState.IDLE, RunState.STARTING, RunState.TRAINING, RunState.STOPPING)
+        return self not in going
+
+
+ENDED = {Ended.FINISHED: RunState.FINISHED, Ended.PERFECT: RunState.PERFECT,
+         Ended.STOPPED: RunState.STOPPED, Ended.DIVERGED: RunState.DIVERGED}
 
 
 def _parse(text: str, kind: type):
-    """The typed value, or the text itself (field_error then says what is wrong with it)."""
+    """The typed value, or the text itself (the field's check then says what is wrong)."""
     try:
         return kind(text.strip())
     except ValueError:
@@ -64,6 +89,47 @@ def _clock(seconds: float) -> str:
     seconds = int(round(seconds))
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 \
         else f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def count(n: int, noun: str, plural: str = "") -> str:
+    """'1 epoch', '2 epochs', '3 batches'."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def how_far(result: TrainResult, short: bool = False) -> str:
+    """How much of a run ran: '3 epochs', or '1 epoch and 15 of 26 batches' when a stop cut
+    an epoch short ('1 epoch + 15/26 batches' if `short`)."""
+    epochs = count(len(result.history), "epoch")
+    at = result.stopped_at
+    if at is None:
+        return epochs
+    batches = count(at.batches, "batch", "batches")
+    return f"{epochs} + {at.batch}/{batches}" if short else f"{epochs} and {at.batch} of {batches}"
+
+
+def _elapsed(result: TrainResult) -> float | None:
+    if result.stopped_at is not None:
+        return result.stopped_at.elapsed
+    return result.history[-1].elapsed if result.history else None
+
+
+def ending(result: TrainResult, trained: bool) -> tuple[RunState, str]:
+    """The state a run ended in, and what the tab says about it (`trained`: it made a model,
+    which joins the model list)."""
+    state = ENDED[result.ended]
+    joins = "The model joins the list"
+    if state is RunState.DIVERGED:
+        return state, f"Training {result.reason}. The previous model is kept."
+    if state is RunState.STOPPED:
+        if not trained:
+            return state, "Stopped by you before the first batch: no new model."
+        return state, f"Stopped by you after {how_far(result)}. {joins}, marked stopped."
+    best = result.history[result.best_epoch - 1]
+    if state is RunState.PERFECT:
+        return state, (f"Exactly right on all {best.eval_pairs:,} pairs after "
+                       f"{how_far(result)}. {joins}.")
+    return state, (f"Finished {how_far(result)}: {best.exact:.1%} exact (best epoch "
+                   f"{result.best_epoch}). {joins}.")
 
 
 class TrainingTab(QWidget):
@@ -81,41 +147,15 @@ class TrainingTab(QWidget):
         self.runner.finished.connect(self._on_finished)
         self.runner.errored.connect(self._on_errored)
         self._recipe: Recipe | None = None  # the run in progress
+        self.state = RunState.IDLE
         self._build()
         self.load_recipe("carry")
 
     # -- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.recipe_combo = QComboBox()
-        self.recipe_combo.setObjectName("recipe_combo")
-        self.recipe_combo.addItems(list(RECIPES))
-        self.recipe_combo.currentTextChanged.connect(self.load_recipe)
-        self.recipe_summary = QLabel()
-        self.recipe_summary.setWordWrap(True)
-        self.recipe_summary.setStyleSheet(f"color: {STATUS['info']}")
-
-        form = QFormLayout()
-        form.addRow("Start from", self.recipe_combo)
-        form.addRow("", self.recipe_summary)
-        self.fields: dict[str, QLineEdit] = {}
-        for name, label, _ in FIELDS:
-            edit = QLineEdit()
-            edit.setObjectName(f"field_{name}")
-            edit.textChanged.connect(self._validate)
-            self.fields[name] = edit
-            form.addRow(label, edit)
-        self.stop_when_perfect = QCheckBox("when every pair is right")
-        self.stop_when_perfect.setObjectName("field_stop_when_perfect")
-        form.addRow("Stop early", self.stop_when_perfect)
-        self.recipe_error = QLabel()
-        self.recipe_error.setObjectName("recipe_error")
-        self.recipe_error.setWordWrap(True)
-        self.recipe_error.setStyleSheet(f"color: {STATUS['bad']}")
-        form.addRow(self.recipe_error)
-        recipe_box = QGroupBox("Recipe")
-        recipe_box.setLayout(form)
-        self.recipe_box = recipe_box
+        self.recipe_box = QGroupBox("Recipe")
+        self.recipe_box.setLayout(self._form())
 
         self.watch_checkbox = QCheckBox("Watch it learn: the Calculator follows this run")
         self.watch_checkbox.setObjectName("watch_checkbox")
@@ -133,15 +173,14 @@ class TrainingTab(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("progress_bar")
         self.progress_bar.setRange(0, PROGRESS_STEPS)
-        self.progress_bar.setValue(0)
         self.progress_bar.setTextVisible(True)
-        self.progress_bar.setFormat("idle")
-        self.status = QLabel("Pick a recipe and press Start.")
+        self.status = QLabel()
         self.status.setObjectName("training_status")
         self.status.setWordWrap(True)
+        self._show_state(RunState.IDLE, "Pick a recipe and press Start.", value=0)
 
         side = QVBoxLayout()
-        side.addWidget(recipe_box)
+        side.addWidget(self.recipe_box)
         side.addWidget(self.watch_checkbox)
         side.addLayout(buttons)
         side.addWidget(self.progress_bar)
@@ -149,14 +188,59 @@ class TrainingTab(QWidget):
         side.addStretch()
         panel = QWidget()
         panel.setLayout(side)
-        panel.setFixedWidth(340)
+        scroller = QScrollArea()  # a short window scrolls the panel instead of squeezing it
+        scroller.setWidget(panel)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFixedWidth(PANEL_WIDTH + scroller.verticalScrollBar().sizeHint().width())
 
         self.plots = TrainingPlots()
         self.loss_plot, self.accuracy_plot = self.plots.loss_plot, self.plots.accuracy_plot
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
-        layout.addWidget(panel)
+        layout.addWidget(scroller)
         layout.addWidget(self.plots, 1)
+
+    def _form(self) -> QFormLayout:
+        """One row per core.recipes user field: a line edit for a number, a check box for a
+        switch, each with the field's help and range as its tooltip."""
+        self.recipe_combo = QComboBox()
+        self.recipe_combo.setObjectName("recipe_combo")
+        self.recipe_combo.addItems(list(RECIPES))
+        self.recipe_combo.currentTextChanged.connect(self.load_recipe)
+        self.recipe_summary = QLabel()
+        self.recipe_summary.setWordWrap(True)
+        self.recipe_summary.setStyleSheet(f"color: {MUTED}")
+        form = QFormLayout()
+        form.setVerticalSpacing(FORM_SPACING)
+        form.addRow("Start from", self.recipe_combo)
+        form.addRow(self.recipe_summary)
+        self.specs: list[FieldSpec] = user_fields()
+        self.fields: dict[str, QLineEdit] = {}
+        self.switches: dict[str, QCheckBox] = {}
+        for spec in self.specs:
+            tip = f"{spec.help[:1].upper()}{spec.help[1:]}: {spec.requirement}."
+            if spec.type is bool:
+                box = self.switches[spec.name] = QCheckBox(spec.label)
+                box.setToolTip(tip)
+                box.setObjectName(f"field_{spec.name}")
+                box.toggled.connect(self._validate)
+                form.addRow(box)
+                continue
+            edit = self.fields[spec.name] = QLineEdit()
+            edit.setObjectName(f"field_{spec.name}")
+            edit.setProperty("help", tip)
+            edit.setToolTip(tip)
+            edit.textChanged.connect(self._validate)
+            form.addRow(spec.label, edit)
+        self.stop_when_perfect = self.switches["stop_when_perfect"]
+        self.recipe_error = QLabel()
+        self.recipe_error.setObjectName("recipe_error")
+        self.recipe_error.setWordWrap(True)
+        self.recipe_error.setStyleSheet(f"color: {RED}")
+        form.addRow(self.recipe_error)
+        return form
 
     # -- the recipe -------------------------------------------------------------------------
 
@@ -167,38 +251,48 @@ class TrainingTab(QWidget):
         if self.recipe_combo.currentText() != name:
             self.recipe_combo.setCurrentText(name)
         self.recipe_summary.setText(f"{recipe.encoding} layout, {recipe.loss} loss")
-        for field, _, _ in FIELDS:
-            self.fields[field].setText(_format_value(getattr(recipe, field)))
-        self.stop_when_perfect.setChecked(recipe.stop_when_perfect)
+        for spec in self.specs:
+            value = getattr(recipe, spec.name)
+            if spec.type is bool:
+                self.switches[spec.name].setChecked(value)
+            else:
+                self.fields[spec.name].setText(spec.format(value))
         self._validate()
 
-    def _field_values(self) -> tuple[dict, list[str]]:
+    def _check(self) -> tuple[Recipe | None, list[str]]:
+        """The recipe the form describes, or None; and every problem with it, one line each
+        (each field's own first, marked on the field; then the recipe's as a whole)."""
         values, errors = {}, []
-        for name, _, kind in FIELDS:
-            value = _parse(self.fields[name].text(), kind)
-            error = field_error(name, value)
-            self.fields[name].setStyleSheet(INVALID if error else "")
-            self.fields[name].setToolTip(error or "")
+        for spec in self.specs:
+            if spec.type is bool:
+                values[spec.name] = self.switches[spec.name].isChecked()
+                continue
+            edit = self.fields[spec.name]
+            value = _parse(edit.text(), spec.type)
+            error = spec.error(value)
+            edit.setStyleSheet(INVALID if error else "")
+            edit.setToolTip(error or edit.property("help"))
             if error:
                 errors.append(error)
-            else:
-                values[name] = value
-        return values, errors
+            values[spec.name] = value
+        if errors:
+            return None, errors
+        recipe = get_recipe(self.recipe_combo.currentText(), **values)
+        problems = check_recipe(recipe)
+        return (None if problems else recipe), problems
 
     @Slot()
     def _validate(self) -> None:
-        _, errors = self._field_values()
+        _, errors = self._check()
         self.recipe_error.setText("\n".join(errors))
-        self.start_button.setEnabled(not errors and not self.runner.is_running()
-                                     and self._recipe is None)
+        self.recipe_error.setVisible(bool(errors))
+        self.start_button.setEnabled(not errors and not self.running
+                                     and not self.runner.is_running())
 
     def recipe(self) -> Recipe | None:
-        """The recipe the fields describe, or None while any field is invalid."""
-        values, errors = self._field_values()
-        if errors:
-            return None
-        return get_recipe(self.recipe_combo.currentText(), **values,
-                          stop_when_perfect=self.stop_when_perfect.isChecked())
+        """The recipe the fields describe, or None while anything in it is invalid."""
+        recipe, _ = self._check()
+        return recipe
 
     # -- running ----------------------------------------------------------------------------
 
@@ -215,21 +309,20 @@ class TrainingTab(QWidget):
             return
         self._recipe = recipe
         self._set_controls(running=True)
-        self.plots.clear()
+        self.plots.clear()  # the last run's curves, stop mark and readout go at once
         self.plots.start()
-        self.progress_bar.setValue(0)
-        self.progress_bar.setFormat("starting…")
         first = "tensorflow" not in sys.modules
-        self._say("Loading TensorFlow…" if first else "Preparing…")
+        self._show_state(RunState.STARTING, "Loading TensorFlow…" if first else "Preparing…",
+                         value=0)
         self.runner.start(recipe)
         self.running_changed.emit(True)
 
     @Slot()
     def stop(self) -> None:
-        if self.running:
+        if self.running and self.state is not RunState.STOPPING:
             self.runner.stop()
             self.stop_button.setEnabled(False)
-            self._say("Stopping after this batch…")
+            self._show_state(RunState.STOPPING, "Stopping after this batch…")
 
     def shutdown(self, timeout_ms: int = -1) -> bool:
         """Stop any run and join its thread (for closing the window; < 0 waits as long as
@@ -248,61 +341,68 @@ class TrainingTab(QWidget):
         else:
             self._validate()
 
-    def _say(self, text: str, tone: str = "info") -> None:
+    def _show_state(self, state: RunState, text: str, bar: str = "",
+                    value: int | None = None) -> None:
+        """Enter `state`: the bar shows `bar` (default: the state's word) in its colour, and
+        the line under it `text`."""
+        self.state = state
+        if value is not None:
+            self.progress_bar.setValue(value)
+        self.progress_bar.setFormat(bar or state.word)
+        palette = self.progress_bar.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(state.colour))
+        self.progress_bar.setPalette(palette)
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {STATUS[tone]}")
+        self.status.setStyleSheet(f"color: {state.colour if state.is_end else MUTED}")
 
     @Slot()
     def _on_started(self) -> None:
-        self._say(f"Training a {self._recipe.bits}-bit {self._recipe.name} model…")
+        if self.state is RunState.STARTING:
+            self._show_state(RunState.TRAINING,
+                             f"Training a {self._recipe.bits}-bit {self._recipe.name} model…")
 
     @Slot(object)
     def _on_batch(self, p) -> None:
+        self.plots.add_batch(p)
+        if self.state is not RunState.TRAINING:
+            return  # stopping: the bar keeps saying so
         done = (p.epoch + p.batch / p.batches) / p.epochs
-        self.progress_bar.setValue(int(done * PROGRESS_STEPS))
         eta = p.elapsed * (1 - done) / done if done > 0 else 0.0
+        self.progress_bar.setValue(int(done * PROGRESS_STEPS))
         self.progress_bar.setFormat(f"epoch {p.epoch + 1}/{p.epochs} · batch {p.batch}/"
                                     f"{p.batches} · ETA {_clock(eta)}")
-        self.plots.add_batch(p)
 
     @Slot(object)
     def _on_epoch(self, metrics) -> None:
         self.plots.add_epoch(metrics)
-        held = ("" if metrics.heldout_exact is None
-                else f", held-out {metrics.heldout_exact:.1%}")
-        self._say(f"Epoch {metrics.epoch}: loss {metrics.loss:.4g}, exact {metrics.exact:.1%}"
-                  f"{held} ({metrics.elapsed:.0f} s)")
+        if self.state is RunState.TRAINING:
+            held = ("" if metrics.heldout_exact is None
+                    else f", held-out {metrics.heldout_exact:.1%}")
+            self.status.setText(f"Epoch {metrics.epoch}: loss {metrics.loss:.4g}, exact "
+                                f"{metrics.exact:.1%}{held} ({metrics.elapsed:.0f} s)")
         if self.watch_checkbox.isChecked() and self._recipe is not None:
             self.watched_epoch.emit(open_models.watching(self._recipe, metrics), metrics)
 
     @Slot(object, object)
-    def _on_finished(self, result, trained) -> None:
-        last = result.history[-1] if result.history else None
-        if result.ended is Ended.STOPPED and last is not None and last.fraction < 1:
-            self.plots.mark_stopped(last.epoch - 1 + last.fraction)  # where the stop came
+    def _on_finished(self, result: TrainResult, trained) -> None:
+        if result.stopped_at is not None:
+            self.plots.mark_stopped(result.stopped_at)
         self._end_run()
-        if not result.ok:
-            message = f"Training {result.reason}. The previous model is kept."
-            self._say(message, "bad")
-            self.run_finished.emit(None, message)
-        elif trained is None:
-            message = f"Training {result.reason}: no epoch finished, so no new model."
-            self._say(message)
-            self.run_finished.emit(None, message)
-        else:
-            self.progress_bar.setValue(PROGRESS_STEPS)
-            self.progress_bar.setFormat(f"done · {len(result.history)} epochs · "
-                                        f"{_clock(last.elapsed)}")
-            message = (f"Training {result.reason} ({last.exact:.1%} exact, best epoch "
-                       f"{result.best_epoch}). The model joins the model list.")
-            self._say(message, "good" if last.exact == 1.0 else "info")
-            self.run_finished.emit(trained, message)
+        state, message = ending(result, trained is not None)
+        elapsed = _elapsed(result)
+        bar = state.word
+        if trained is not None:
+            bar = " · ".join([state.word, how_far(result, short=True)]
+                             + ([_clock(elapsed)] if elapsed is not None else []))
+        full = state in (RunState.FINISHED, RunState.PERFECT)
+        self._show_state(state, message, bar, value=PROGRESS_STEPS if full else None)
+        self.run_finished.emit(trained, message)
 
     @Slot(str)
     def _on_errored(self, message: str) -> None:
         self._end_run()
         text = f"Training failed: {message}"
-        self._say(text, "bad")
+        self._show_state(RunState.FAILED, text)
         self.run_finished.emit(None, text)
 
     def _end_run(self) -> None:
@@ -310,5 +410,3 @@ class TrainingTab(QWidget):
         self.plots.stop()
         self._set_controls(running=False)
         self.running_changed.emit(False)
-        if self.progress_bar.format() in ("starting…",) or "ETA" in self.progress_bar.format():
-            self.progress_bar.setFormat("stopped")

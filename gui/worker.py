@@ -13,14 +13,19 @@ the job runs core's Trainer and reports through signals that carry plain data:
     batch(BatchProgress)             every BATCH_EVERY batches (core's throttling)
     epoch(EpochMetrics)              metrics.engine: a numpy Engine of the weights after the
                                      epoch; metrics.report: every pair judged (<= 8 bits)
-    finished(TrainResult, Trained)   however training ended; Trained is None unless the run
-                                     made a usable model (result.model is None: see below)
+    finished(TrainResult, Trained)   however training ended (result.ended); Trained is None
+                                     unless the run made a usable model: it did not diverge,
+                                     and at least one batch ran (result.model is None: see
+                                     below)
     errored(str)                     an exception, in one line
 
 Nothing waits for the GUI: an epoch report is a queued signal, so Stop and closing the window
 take one batch (and the judging of that epoch) at most. A finished run's Keras model stays on
 the Keras thread, kept under `Trained.key`, for `save_kept` to write; the GUI holds only the
 key and the engine.
+
+A Keras 2 `.h5` is read by Keras only to be saved as `.keras`, on this thread too:
+core.storage.load_model reads it without the warnings Keras 3 gives about its configs.
 
 The job's signals reach the runner's @Slot methods through queued connections, so the runner's
 own signals are always emitted in the GUI thread. `stop()` asks the trainer to end after the
@@ -46,6 +51,8 @@ from gui.tasks import Task, describe
 BATCH_EVERY = 5  # batches between progress reports
 _KERAS_THREAD: QThreadPool | None = None
 _KEPT: dict[int, object] = {}  # key -> Keras model of a finished run (Keras thread only)
+# What Keras 3 says about every Keras 2 file it reads (the tutorial's LSTM got input_shape):
+# nothing a user can act on.
 _keys = itertools.count(1)
 
 
@@ -145,7 +152,8 @@ class _Job(QObject):
         finally:
             with self._lock:  # its Keras model must not be freed by the GUI thread
                 self._trainer = None
-        if not (result.ok and result.history):
+        ran = bool(result.history) or result.stopped_at is not None  # a batch, at least
+        if not (result.ok and ran):
             return replace(result, model=None), None
         key = next(_keys)
         _KEPT[key] = result.model

@@ -77,19 +77,64 @@ def carry_file(carry_model, tmp_path_factory):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
+def close_questions(monkeypatch):
+    """Every question the window asks before closing, answered Discard (a test may set
+    `close_questions.answer`): no modal dialog ever waits for a click."""
+    from PySide6.QtWidgets import QMessageBox
+
+    class Questions(list):
+        answer = QMessageBox.StandardButton.Discard
+
+    questions = Questions()
+
+    def ask(parent, title, text, buttons, default):
+        questions.append({"text": text, "buttons": buttons, "default": default})
+        return questions.answer
+
+    monkeypatch.setattr(QMessageBox, "question", ask)
+    return questions
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, close_questions):
     """A main window with no model open and settings of its own; closing it must leave no
-    thread, timer or task running."""
+    thread, timer or task running (asked before closing, it discards)."""
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
 
     from gui.main_window import MainWindow
     from gui.tasks import Task
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings, autoload=False)
+    window.confirm_close = True  # as on a desktop (offscreen, no one could answer)
     qtbot.addWidget(window)
     yield window
+    close_questions.answer = QMessageBox.StandardButton.Discard
     window.close()
     assert not window.training.runner.is_running()
     assert not window.training.plots.refreshing  # the redraw timer stops with the run
     assert Task.running() == 0
+
+
+TINY_RUN = {"bits": 4, "units": 4, "batch_size": 16, "holdout": 0, "dropout": 0, "epochs": 1}
+
+
+@pytest.fixture
+def train(qtbot):
+    """`train(window, recipe="carry", **fields)`: run a tiny recipe (4-bit, 4 units, 16
+    batches an epoch, one epoch unless told) in the window's Training tab to its end, and
+    let its model join the list; returns the TrainResult."""
+
+    def run(window, recipe: str = "carry", **fields):
+        tab = window.training
+        tab.load_recipe(recipe)
+        tab.stop_when_perfect.setChecked(False)
+        for name, value in {**TINY_RUN, **fields}.items():
+            tab.fields[name].setText(str(value))
+        with qtbot.waitSignal(tab.runner.finished, timeout=60_000) as finished:
+            tab.start()
+        assert window.wait_for_background()
+        return finished.args[0]
+
+    return run

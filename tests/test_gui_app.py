@@ -42,6 +42,33 @@ def test_main_shows_the_window_on_the_model_and_returns_the_exit_code(qtbot, tmp
     assert Task.running() == 0
 
 
+def test_without_a_display_main_says_how_to_run_it_and_exits_2(monkeypatch, capsys):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert app.main([]) == 2
+    err = capsys.readouterr().err
+    assert err == app.NO_DISPLAY + "\n" and "QT_QPA_PLATFORM=offscreen" in err
+
+
+def test_has_display_knows_each_platform():
+    assert not app.has_display({}, "linux")
+    assert app.has_display({"DISPLAY": ":0"}, "linux")
+    assert app.has_display({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    assert app.has_display({"QT_QPA_PLATFORM": "offscreen"}, "linux")
+    assert app.has_display({}, "win32") and app.has_display({}, "darwin")
+
+
+def test_lstm_adder_without_a_display_prints_one_line_instead_of_a_core_dump(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-m", "core"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [app.NO_DISPLAY]
+
+
 # `lstm-adder gui` in a fresh interpreter: the window answers 157 + 113, then says whether
 # TensorFlow (or Keras) was imported on the way.
 FIRST_ANSWER = textwrap.dedent("""

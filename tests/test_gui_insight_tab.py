@@ -80,7 +80,7 @@ def test_clicking_the_map_sends_row_a_and_column_b(qtbot, tab, seed_adder):
     assert right.x() > top_left.x() and right.y() == pytest.approx(top_left.y())
     image.hoverEvent(_Hover(6.5, 9.5))
     predicted = seed_adder.answer(9, 6).predicted
-    assert tab._hover.text().startswith(f"9 + 6 = 15, model says {predicted}")
+    assert tab.texts()["hover"].startswith(f"9 + 6 = 15, model says {predicted}")
 
 
 def test_tab_names_the_carry_unit_and_widens(qtbot, tab, carry_adder, carry_model):
@@ -89,8 +89,8 @@ def test_tab_names_the_carry_unit_and_widens(qtbot, tab, carry_adder, carry_mode
         tab.set_engine(carry_adder)
     assert tab.wrong_count() == 0
     unit = insight.carry_unit(carry_adder, bits=4)
-    assert unit.describe() in tab._state_title.text()
-    assert "13 + 7" in tab._state_title.text()
+    assert unit.describe() in tab.texts()["states"]
+    assert "13 + 7" in tab.texts()["states"]
     assert tab._width_table.rowCount() == len(insight.WIDTHS)
 
 

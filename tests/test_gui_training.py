@@ -8,13 +8,16 @@ import keras
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton
 
 from assets import BUNDLED
 from core.engine import Engine
 from core.recipes import RECIPES, field_error, get_recipe
+from core.training import BatchProgress, Ended, EpochMetrics, TrainResult
+from gui import open_models, worker
 from gui.open_models import OpenModel
-from gui.training_tab import INVALID
+from gui.plots import READOUT_HINT
+from gui.training_tab import INVALID, RunState, count, ending
 from gui.worker import TrainingRunner
 
 TINY = {"bits": 4, "units": 4, "batch_size": 16, "holdout": 0, "dropout": 0}
@@ -62,6 +65,30 @@ def test_an_invalid_field_is_marked_and_disables_start(window, field, text):
     assert start.isEnabled() and tab.fields[field].styleSheet() == ""
 
 
+@pytest.mark.parametrize(("field", "text", "message"), [
+    ("lr", "0", "Learning rate must be a finite number above 0"),
+    ("lr", "inf", "Learning rate must be a finite number above 0"),
+    ("seed", "4294967296", "Random seed must be a whole number from 0 to 4294967295"),
+    ("batch_size", "1000", "Batch size 1,000 is more than the 256 pairs left to train on"),
+    ("holdout", "0.999999", "leaves none of the 256 pairs of 4-bit numbers to train on"),
+])
+def test_field_errors_name_the_field_as_its_label_does(window, field, text, message):
+    tab = window.training
+    fill(tab)
+    assert tab.start_button.isEnabled()
+    tab.fields[field].setText(text)
+    assert message in tab.recipe_error.text()
+    assert not tab.start_button.isEnabled() and tab.recipe() is None
+
+
+def test_the_form_labels_every_field_as_the_command_line_does(window):
+    from core.recipes import user_fields
+
+    box = window.training.recipe_box
+    texts = {w.text() for kind in (QLabel, QCheckBox) for w in box.findChildren(kind)}
+    assert {spec.label for spec in user_fields()} <= texts
+
+
 def test_a_tiny_run_reports_progress_plots_and_finishes(window, qtbot):
     tab, runner = window.training, window.training.runner
     fill(tab, epochs=3)
@@ -95,6 +122,9 @@ def test_a_tiny_run_reports_progress_plots_and_finishes(window, qtbot):
     plots.accuracy_plot.scene().sigMouseMoved.emit(view.mapViewToScene(QPointF(2.2, 0.5)))
     assert plots.readout.text().startswith("epoch 2 ")
     assert tab.progress_bar.value() == tab.progress_bar.maximum()
+    assert tab.state is RunState.FINISHED
+    assert tab.progress_bar.format().startswith("finished · 3 epochs · ")
+    assert tab.status.text().startswith("Finished 3 epochs: ")
     assert window.findChild(QPushButton, "start_button").isEnabled()
 
     assert window.wait_for_background()
@@ -142,6 +172,8 @@ def test_divergence_keeps_the_previous_model(window, qtbot, carry_engine):
         click(qtbot, window, "start_button")
     assert not finished.args[0].ok
     assert window.wait_for_background()
+    assert window.training.state is RunState.DIVERGED
+    assert window.training.progress_bar.format() == "diverged"
     assert "diverged" in window.findChild(QLabel, "training_status").text()
     assert "diverged" in window.statusBar().currentMessage()
     assert window.models == [before] and window.calculator.model is before
@@ -164,6 +196,8 @@ def test_watch_it_learn_follows_the_run(window, qtbot, carry_engine):
     assert window.wait_for_background()
     assert [m.name for m in window.models] == ["good", "trained seed #1"]
     assert calculator.model is window.current_model is window.models[1]
+    exact = calculator.wrong_pairs.exact  # judged on show, once, for the list as well
+    assert window.model_list.itemText(1).endswith(f"· unsaved · {exact:.2%} exact")
 
 
 def test_runner_api_trains_and_joins(qtbot):
@@ -272,3 +306,84 @@ def test_no_keras_call_on_the_gui_thread(window, qtbot, keras_calls, tmp_path):
     np.testing.assert_array_equal(saved.add_many(a, b), entry.engine.add_many(a, b))
     assert {name for name, _ in keras_calls} >= {"__call__", "fit", "save"}
     assert not [name for name, thread in keras_calls if thread is threading.main_thread()]
+
+
+# -- how a run ends, in words --------------------------------------------------------------------
+
+
+def _epochs(n: int) -> list[EpochMetrics]:
+    return [EpochMetrics(k, 0.5, None, 0.25 * k, None, [0.5], 256, float(k))
+            for k in range(1, n + 1)]
+
+
+def test_a_run_ends_in_one_state_in_words_with_proper_plurals():
+    recipe = get_recipe("carry", **TINY)
+    assert (count(1, "epoch"), count(2, "epoch")) == ("1 epoch", "2 epochs")
+    assert count(1, "batch", "batches") == "1 batch"
+    one = TrainResult(None, recipe, _epochs(1), "finished 1 epoch", 1)
+    assert ending(one, True) == (RunState.FINISHED, "Finished 1 epoch: 25.0% exact (best "
+                                 "epoch 1). The model joins the list.")
+    perfect = TrainResult(None, recipe, _epochs(4), "exactly right", 4, ended=Ended.PERFECT)
+    assert ending(perfect, True)[1].startswith("Exactly right on all 256 pairs after 4 epochs")
+    at = worker.BATCH_EVERY
+    cut = TrainResult(None, recipe, _epochs(1), "stopped", 1, ended=Ended.STOPPED,
+                      stopped_at=BatchProgress(1, 3, at, 16, 0.4, 2.0))
+    assert ending(cut, True) == (RunState.STOPPED, f"Stopped by you after 1 epoch and {at} of "
+                                 "16 batches. The model joins the list, marked stopped.")
+    early = TrainResult(None, recipe, [], "stopped", 0, ended=Ended.STOPPED)
+    assert ending(early, False)[1] == "Stopped by you before the first batch: no new model."
+    ends = (RunState.FINISHED, RunState.PERFECT, RunState.STOPPED, RunState.DIVERGED)
+    assert len({state.colour for state in ends}) == 4  # each in its own colour
+
+
+@pytest.fixture
+def stop_at_first_report(monkeypatch):
+    """Stop every run during the batch of its first batch report (batch 5), from the
+    training thread itself: as if Stop were pressed then, without a race."""
+    on_batch = worker._Relay.on_batch
+
+    def stop(self, progress):
+        on_batch(self, progress)
+        self.job.request_stop()
+
+    monkeypatch.setattr(worker._Relay, "on_batch", stop)
+
+
+def test_a_stopped_run_says_so_and_its_model_joins_marked_stopped(window, qtbot,
+                                                                  stop_at_first_report):
+    tab = window.training
+    fill(tab, epochs=3)
+    with qtbot.waitSignal(tab.runner.finished, timeout=60_000) as finished:
+        tab.start()
+    result = finished.args[0]
+    assert result.ended is Ended.STOPPED and result.history == []  # no metrics for a cut epoch
+    assert tab.state is RunState.STOPPED
+    assert tab.status.text().startswith("Stopped by you after 0 epochs and 5 of 16 batches.")
+    assert tab.progress_bar.format().startswith("stopped · 0 epochs + 5/16 batches")
+    xs, _ = tab.plots.curves["batch_loss"].getData()
+    assert xs[-1] == pytest.approx(5 / 16) and xs[-1] % 1 != 0  # where it stopped, not x = 1
+    assert tab.plots.stopped_at == pytest.approx(5 / 16)
+    assert tab.plots.points("loss") == 0
+
+    assert window.wait_for_background()  # the stopped model is judged like any other
+    (entry,) = window.models
+    assert entry.ended is Ended.STOPPED and entry.unsaved
+    report = open_models.report_for(entry.engine)
+    assert report is not None and report.count == 256
+    text = window.model_list.itemText(0)
+    assert "· stopped · unsaved ·" in text and text.endswith(f"· {report.exact:.2%} exact")
+
+
+def test_a_new_run_clears_the_readout_and_the_last_state(window, qtbot, train):
+    tab = window.training
+    train(window, epochs=2)
+    plots = tab.plots
+    plots.readout.setText(plots.readout_at(2.0))  # as the mouse leaves it
+    assert plots.readout.text().startswith("epoch 2 ")
+    fill(tab, epochs=1000)
+    tab.start()
+    assert plots.readout.text() == READOUT_HINT  # at once, before the run reports anything
+    assert tab.state is RunState.STARTING and "Finished" not in tab.status.text()
+    assert plots.epochs == [] and plots.stopped_at is None
+    with qtbot.waitSignal(tab.runner.finished, timeout=60_000):
+        tab.stop()

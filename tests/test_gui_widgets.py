@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QToolTip
 from core.engine import Answer
 from core.training import BatchProgress, EpochMetrics
 from gui.bit_grid import BitGrid
-from gui.plots import READOUT_HINT, TrainingPlots
+from gui.plots import MIN_LABEL_GAP, READOUT_HINT, TrainingPlots
 from gui.wide_spinbox import RangeHintSpinBox, WideSpinBox
 
 BATCHES = 26
@@ -96,6 +96,27 @@ def test_loss_axis_keeps_decade_ticks_on_a_wide_range(plots):
     assert levels[0][1] == [-3.0, -2.0, -1.0, 0.0]  # 0.001, 0.01, 0.1, 1
 
 
+def test_loss_labels_never_crowd_the_top_of_a_decade(plots):
+    """0.6, 0.7, 0.8 and 0.9 sit a few pixels apart on a short axis: some give way."""
+    axis = plots.loss_plot.getAxis("left")
+    size = 120  # pixels
+    low, high = math.log10(0.15), math.log10(0.95)
+    values = sorted(v for _, level in axis.tickValues(low, high, size) for v in level)
+    gaps = [(b - a) * size / (high - low) for a, b in zip(values, values[1:], strict=False)]
+    assert len(values) >= 2 and min(gaps) >= MIN_LABEL_GAP
+
+
+def test_empty_plots_show_no_axes_until_the_first_report(plots):
+    axes = [plot.getAxis(side) for plot in (plots.loss_plot, plots.accuracy_plot)
+            for side in ("left", "bottom")]
+    assert not any(axis.isVisible() for axis in axes)
+    plots.add_batch(batch(0, 5))
+    plots.flush()
+    assert all(axis.isVisible() for axis in axes)
+    plots.clear()
+    assert not any(axis.isVisible() for axis in axes)
+
+
 def test_finished_epochs_sit_on_whole_numbers(plots):
     for epoch in range(3):
         run_epoch(plots, epoch)
@@ -107,24 +128,22 @@ def test_finished_epochs_sit_on_whole_numbers(plots):
     assert plots.epoch_positions == [1.0, 2.0, 3.0]
 
 
-def test_a_stopped_epoch_sits_where_it_stopped(plots):
+def test_a_stop_mid_epoch_leaves_its_batches_where_they_ran_and_marks_the_stop(plots):
     run_epoch(plots, 0)
-    run_epoch(plots, 1, last=15)  # stopped after batch 15 of 26 of the second epoch
+    for done in (5, 10, 15):  # stopped after batch 15 of 26 of the second epoch: no epoch
+        plots.add_batch(batch(1, done, 0.5))  # report, only its batches (as core sends them)
     plots.mark_stopped(batch(1, 15))
     plots.flush()
     for key in EPOCH_CURVES:
-        assert x_data(plots, key) == [1.0, 1 + 15 / 26]
-    assert "stopped 58% through" in plots.readout_at(1.6)
-    assert plots.readout_at(1.6).startswith("epoch 2 ")
-
-
-def test_mark_stopped_takes_epochs_and_ignores_a_stop_outside_the_last_epoch(plots):
-    run_epoch(plots, 0, last=15)
-    plots.mark_stopped(2.5)  # not in (0, 1]: the last epoch was not cut short there
-    assert plots.epoch_positions == [1.0]
-    plots.mark_stopped(15 / 26)
-    assert plots.epoch_positions == [15 / 26]
-    assert x_data(plots, "loss") == [15 / 26]  # redrawn at once: the run is over
+        assert x_data(plots, key) == [1.0]
+    assert x_data(plots, "batch_loss")[-1] == pytest.approx(1 + 15 / 26)
+    assert plots.stopped_at == pytest.approx(1 + 15 / 26)
+    assert all(line.isVisible() and line.value() == pytest.approx(1 + 15 / 26)
+               for line in plots._stop_lines)
+    assert plots.readout_at(1.6).endswith("stopped here")  # nearer the stop than epoch 1
+    assert plots.readout_at(1.1).startswith("epoch 1 ")
+    plots.clear()
+    assert plots.stopped_at is None and not any(line.isVisible() for line in plots._stop_lines)
 
 
 def test_a_new_run_clears_the_readout(plots, qtbot):

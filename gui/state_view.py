@@ -1,0 +1,214 @@
+"""The Insight tab's state view: h and c of every unit after every step for one pair, and, for
+a carry (paired-lsb) model, the unit that carries drawn against the true carry.
+
+The view draws what core.insight computes (lstm_states re-runs one pair, numpy, a fraction of
+a millisecond on the GUI thread; the CarryUnit comes from the tab's background work). Row u
+and step t of each image are centred on whole numbers: the unit axis picks its own spacing
+for the room it has, so its labels never crowd, and each step is labelled with what it reads,
+every step or every k-th one if they would touch (33 steps of a 32-bit sum in 150 pixels).
+The carry plot is drawn only once the carry unit is known; until then the title says why it
+is missing.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from core import insight
+from core.engine import Engine
+
+STATE_COLORS = "CET-D1"  # diverging: blue negative, white zero, red positive
+CARRY_COLOR, TRUE_CARRY_COLOR = "#ffb000", "#bdbdbd"
+CARRY_PEN = pg.mkPen(CARRY_COLOR, width=2)
+TRUE_CARRY_PEN = pg.mkPen(TRUE_CARRY_COLOR, width=2, style=Qt.PenStyle.DashLine)
+LABEL_GAP = 6  # pixels between two step labels
+MIN_HEIGHT = 150
+
+
+def static_plot(plot: pg.PlotItem) -> pg.PlotItem:
+    """A plot that is looked at, not navigated; its axes never scale their numbers (no
+    "a (x0.001)")."""
+    plot.setMouseEnabled(False, False)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    for side in ("left", "bottom"):
+        plot.getAxis(side).enableAutoSIPrefix(False)
+    return plot
+
+
+def show_axes(plot: pg.PlotItem, on: bool) -> None:
+    """Axes only around something to read: an empty plot shows none."""
+    for side in ("left", "bottom"):
+        plot.showAxis(side, on)
+
+
+def every(count: int, most: int) -> int:
+    """Label every k-th of `count` positions, so that at most `most` are labelled."""
+    return max(1, -(-count // max(1, most)))
+
+
+class _RowAxis(pg.AxisItem):
+    """Unit numbers: pyqtgraph's spacing for the room on screen, whole numbers only."""
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph's names
+        levels = [(spacing, [v for v in values if float(v).is_integer()])
+                  for spacing, values in super().tickValues(minVal, maxVal, size)
+                  if spacing >= 1]
+        if not levels:
+            low, high = sorted((minVal, maxVal))
+            levels = [(1, [float(v) for v in range(int(np.ceil(low)), int(high) + 1)])]
+        return levels
+
+
+class _StepAxis(pg.AxisItem):
+    """What each step reads, under it: every step, or every k-th one where they would touch
+    in the room on screen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.labels: list[str] = []
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph's names
+        steps = len(self.labels)
+        if not steps or maxVal <= minVal:
+            return []
+        metrics = QFontMetrics(self.style.get("tickFont") or self.font())
+        widest = max(metrics.horizontalAdvance(line) for label in self.labels
+                     for line in label.split("\n"))
+        room = size / (maxVal - minVal)  # pixels per step
+        k = every(steps, int(steps * room / (widest + LABEL_GAP)))
+        return [(k, [float(t) for t in range(0, steps, k)])]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+        return [self.labels[int(v)] if 0 <= int(v) < len(self.labels) else "" for v in values]
+
+
+class _Heatmap:
+    """One units x steps state image with its colour bar, step labels and a row marker."""
+
+    def __init__(self, plot: pg.PlotItem, title: str):
+        self.plot = static_plot(plot)
+        plot.setTitle(title)
+        plot.invertY(True)
+        plot.setLabel("left", "unit")
+        self.image = pg.ImageItem(axisOrder="row-major")
+        plot.addItem(self.image)
+        self.steps: _StepAxis = plot.getAxis("bottom")
+        self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get(STATE_COLORS),
+                                   interactive=False, width=10, colorMapMenu=False)
+        self.bar.setImageItem(self.image, insert_in=plot)
+        self.marker = pg.PlotDataItem(pen=CARRY_PEN)
+        plot.addItem(self.marker)
+        plot.getAxis("bottom").setHeight(48)
+
+    def show(self, values: np.ndarray, labels: list[str], marked: int | None) -> None:
+        top = max(1.0, float(np.abs(values).max()))
+        units, steps = values.shape
+        self.image.setImage(values, autoLevels=False)
+        self.image.setRect(QRectF(-0.5, -0.5, steps, units))
+        self.bar.setLevels((-top, top))
+        self.steps.labels = labels
+        self.steps.picture = None  # redraw the labels
+        self.steps.update()
+        self.plot.setRange(xRange=(-0.5, steps - 0.5), yRange=(-0.5, units - 0.5), padding=0)
+        if marked is None:
+            self.marker.setData([], [])
+        else:
+            low, high, right = marked - 0.5, marked + 0.5, steps - 0.5
+            self.marker.setData([-0.5, right, right, -0.5, -0.5], [low, low, high, high, low])
+        self.bar.setVisible(True)
+        show_axes(self.plot, True)
+
+    def clear(self) -> None:
+        self.image.clear()
+        self.marker.setData([], [])
+        self.bar.setVisible(False)
+        show_axes(self.plot, False)
+
+
+class StateView(QWidget):
+    """A title line over the h image, the c image and (for a carry model) the carry plot."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self._view = pg.GraphicsLayoutWidget()
+        self._view.setMinimumHeight(MIN_HEIGHT)
+        self._h, self._c = (
+            _Heatmap(self._view.addPlot(row=0, col=col, axisItems={
+                "left": _RowAxis("left"), "bottom": _StepAxis("bottom")}), name)
+            for col, name in ((0, "h (hidden state)"), (1, "c (cell state)")))
+        self.trace = static_plot(self._view.addPlot(row=0, col=2))
+        self.trace.setLabel("bottom", "step")
+        self._trace_unit = self.trace.plot([], [], pen=CARRY_PEN, symbol="o",
+                                           symbolBrush=CARRY_COLOR)
+        self._trace_true = self.trace.plot([], [], pen=TRUE_CARRY_PEN, symbol="t",
+                                           symbolBrush=TRUE_CARRY_COLOR)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self._view, 1)
+        self.clear()
+
+    def images(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The h and c images on show (units x steps), or None."""
+        h, c = self._h.image.image, self._c.image.image
+        return None if h is None else (h, c)
+
+    def clear(self, text: str = "") -> None:
+        """Nothing on show, and `text` as the title."""
+        self.title.setText(text)
+        for view in (self._h, self._c):
+            view.clear()
+        self._show_carry(None, None)
+
+    def show_pair(self, engine: Engine, a: int, b: int, carry, missing: str,
+                  own_bits: int) -> None:
+        """The states of `engine` adding a + b. `carry`: the core.insight.CarryUnit, or None
+        with `missing` saying why ("finding the carry unit…"). `own_bits`: the model's own
+        width (the engine may run its weights wider)."""
+        try:
+            states = insight.lstm_states(engine, a, b)
+        except ValueError as exc:  # an LSTM this view cannot re-run
+            self.clear(f"cannot show the state: {exc}")
+            return
+        labels = states.step_labels()
+        for view, name in ((self._h, "h"), (self._c, "c")):
+            marked = carry.unit if carry is not None and carry.state == name else None
+            view.show(getattr(states, name), labels, marked)
+        self.title.setText(self._title(states, carry, missing, own_bits))
+        self._show_carry(states if states.carries is not None else None, carry)
+
+    @staticmethod
+    def _title(states, carry, missing: str, own_bits: int) -> str:
+        title = f"state after each step for {states.a} + {states.b}"
+        if states.bits != own_bits:
+            title += f" at {states.bits} bits (the {own_bits}-bit model's weights)"
+        if states.carries is None:
+            return (f"{title}. Under each step: the bit it reads. In this layout the carry "
+                    "has no step of its own.")
+        if carry is None:
+            return f"{title} ({missing})"
+        return (f"{title}. Under each step: a<sub>t</sub> over b<sub>t</sub>. "
+                f"<b>{carry.describe()}</b> (outlined)")
+
+    def _show_carry(self, states, carry) -> None:
+        """The carry unit against the true carry out, or nothing (and no plot) without
+        both."""
+        shown = states is not None and carry is not None
+        self.trace.setVisible(shown)
+        if not shown:
+            self._trace_unit.setData([], [])
+            self._trace_true.setData([], [])
+            return
+        steps = np.arange(states.steps)
+        self.trace.setTitle(
+            f"<span style='color:{CARRY_COLOR}'>unit {carry.unit} ({carry.state})</span> "
+            f"against <span style='color:{TRUE_CARRY_COLOR}'>the true carry out</span>")
+        self._trace_unit.setData(steps, getattr(states, carry.state)[carry.unit])
+        self._trace_true.setData(steps, states.carries.astype(float))
