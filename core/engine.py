@@ -131,6 +131,7 @@ class _Prepared:
         self.head_kernel = np.ascontiguousarray(net.head_kernel * 0.5)  # sigmoid, halved
         self.head_bias = np.ascontiguousarray(net.head_bias * 0.5)
         self.units = units
+        self.standard = (net.recurrent_activation, net.activation) == ("sigmoid", "tanh")
 
     def head(self, h: np.ndarray) -> np.ndarray:
         out = h @ self.head_kernel
@@ -144,10 +145,23 @@ class _Prepared:
         """z: (P * fan, 4U) pre-activations (consumed); c: (P, U) parent cell states.
         -> (h, c) of the P * fan children."""
         u = self.units
-        self.gate(z[:, :3 * u])
-        self.act(z[:, 3 * u:])
         zz = z.reshape(len(c), fan, 4 * u)
         i, f, o, g = zz[..., :u], zz[..., u:2 * u], zz[..., 2 * u:3 * u], zz[..., 3 * u:]
+        if self.standard:  # sigmoid gates, tanh: one tanh over all four, the rest folded in
+            np.tanh(z, out=z)  # i, f, o arrive halved: t = 2 sigmoid - 1; g: tanh itself
+            f += 1.0  # c = sigmoid(f) c + sigmoid(i) g = ((1 + t_f) c + (1 + t_i) g) / 2
+            f *= c[:, None, :]
+            i += 1.0
+            i *= g
+            c_new = (f + i).reshape(-1, u)
+            c_new *= 0.5
+            h_new = np.tanh(c_new).reshape(zz.shape[0], fan, u)
+            o += 1.0  # h = sigmoid(o) tanh(c) = (1 + t_o) tanh(c) / 2
+            h_new *= o
+            h_new *= 0.5
+            return h_new.reshape(-1, u), c_new
+        self.gate(z[:, :3 * u])
+        self.act(z[:, 3 * u:])
         np.multiply(f, c[:, None, :], out=f)
         np.multiply(i, g, out=i)
         c_new = (f + i).reshape(-1, u)

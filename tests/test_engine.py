@@ -90,3 +90,18 @@ def test_add_and_eval_import_no_tensorflow():
     assert out.returncode == 0, out.stderr
     assert "157 + 113 = 270" in out.stdout
     assert out.stdout.strip().splitlines()[-1] == "False False"
+
+
+def test_other_activations_take_the_general_path_and_agree_with_keras():
+    import keras
+
+    keras.utils.set_random_seed(5)
+    inputs = keras.Input(shape=(8, 1))
+    x = keras.layers.LSTM(6, recurrent_activation="hard_sigmoid", activation="relu")(inputs)
+    model = keras.Model(inputs, keras.layers.Dense(5, activation="sigmoid")(x))
+    engine = Engine.from_model(model)
+    assert not engine._p.standard
+    a, b = all_pairs(4)
+    a_bits, b_bits = to_bits(a, 4), to_bits(b, 4)
+    np.testing.assert_allclose(engine.table(),
+                               _keras_probabilities(model, engine, a_bits, b_bits), atol=1e-5)
