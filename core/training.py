@@ -125,6 +125,7 @@ class Observer:
     """Override what you need. Called from the training thread."""
 
     def on_train_begin(self, recipe: Recipe, batches: int) -> None: ...
+    def on_initial(self, engine: Engine, wrong_map: np.ndarray | None) -> None: ...
     def on_batch(self, progress: BatchProgress) -> None: ...
     def on_epoch(self, metrics: EpochMetrics, model) -> None: ...
     def on_train_end(self, result: TrainResult) -> None: ...
@@ -145,8 +146,12 @@ class Trainer:
         self._stop.set()
 
     def _emit(self, name: str, *args) -> None:
+        """Call hook `name` of every observer that has it (an observer need not subclass
+        Observer: four or five plain methods will do)."""
         for observer in self.observers:
-            getattr(observer, name)(*args)
+            hook = getattr(observer, name, None)
+            if hook is not None:
+                hook(*args)
 
     def run(self) -> TrainResult:
         import keras  # here, not at the top: importing core.training imports no TensorFlow
@@ -163,6 +168,7 @@ class Trainer:
 
         batches = math.ceil(len(self.split.epoch_pairs(0)) / recipe.batch_size)
         self._emit("on_train_begin", recipe, batches)
+        self._emit("on_initial", initial, initial_map)  # epoch 0 of the replay
         callback = _batch_callback(self, batches)
         history: list[EpochMetrics] = []
         best = (-1.0, math.inf, 0, None)  # (exact, loss, epoch, weights)
