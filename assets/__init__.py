@@ -1,5 +1,8 @@
-"""The shipped models and icons. `BUNDLED` names the models, each made by the command README
-gives beside it."""
+"""The shipped models and icons: data. `BUNDLED` names the models, each made by the command
+README gives beside it.
+
+May import: the standard library only; any package may import it.
+"""
 
 from pathlib import Path
 

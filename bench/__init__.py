@@ -5,5 +5,6 @@
     bench.options  an experiment: Keras training options (python -m bench.options)
     bench.run      the targets, the table printed, the JSON written
 
-It may import core and gui; nothing imports it but the command line and its tests.
+May import anything: core, session, gui, assets, Keras. Nothing imports it but the command
+line (cli, lazily) and its tests.
 """

@@ -145,7 +145,7 @@ def start_training(window, recipe) -> None:
 def switch_seconds(window, path, timeout_s: float = 60.0) -> float:
     """Seconds from asking `window` to open `path` until its calculator answers with it."""
     start = time.perf_counter()
-    window.open_model_async(path)
+    window.session.open(path)
     deadline = start + timeout_s
     while time.perf_counter() < deadline:
         QApplication.processEvents()
@@ -171,8 +171,8 @@ def lateness_numbers(idle_s: float, training_s: float, recipe, model_path,
     with tempfile.TemporaryDirectory() as settings_dir:
         window = make_window(model_path, settings_dir)
         runner, log, ticker = window.training.runner, BatchLog(), Ticker()
-        runner.batch.connect(log.on_batch)
-        runner.errored.connect(log.on_error)
+        runner.progress.connect(log.on_batch)
+        runner.failed.connect(log.on_error)
         try:
             spin(SETTLE_S)
             window.wait_for_background(WAIT_MS)  # model loading, the search for wrong pairs

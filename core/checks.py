@@ -42,45 +42,57 @@ def _problem(where: str, value, requirement: str) -> str:
     return f"{where} is {shown(value)}, not {requirement}"
 
 
-def _field(where: str, value, name: str) -> list[str]:
+def _field(name: str):
+    """A check by the rule of the recipe field `name` (core.recipes)."""
     spec = field_spec(name)
-    return [] if spec.accepts(value) else [_problem(where, value, spec.requirement)]
+    return lambda where, value: ([] if spec.accepts(value)
+                                 else [_problem(where, value, spec.requirement)])
 
 
 def _text(where: str, value) -> list[str]:
     return [] if isinstance(value, str) else [_problem(where, value, "text")]
 
 
-def _recipe_problems(recipe) -> list[str]:
-    if not isinstance(recipe, dict):
-        return [_problem("recipe", recipe, "an object")]
-    problems = []
-    for key in ("name", "loss"):
-        if key in recipe:
-            problems += _text(f"recipe.{key}", recipe[key])
-    if "encoding" in recipe and not _is_encoding(recipe["encoding"]):
-        problems.append(_problem("recipe.encoding", recipe["encoding"],
-                                 f"one of {', '.join(ENCODINGS)}"))
-    for spec in user_fields():
-        if spec.name in recipe:
-            problems += _field(f"recipe.{spec.name}", recipe[spec.name], spec.name)
-    return problems
+def _encoding(where: str, value) -> list[str]:
+    known = isinstance(value, str) and value in ENCODINGS
+    return [] if known else [_problem(where, value, f"one of {', '.join(ENCODINGS)}")]
 
 
-def _split_problems(split) -> list[str]:
-    if not isinstance(split, dict):
-        return [_problem("split", split, "an object")]
-    problems = []
-    for key in ("holdout", "seed"):
-        if key in split:
-            problems += _field(f"split.{key}", split[key], key)
-    if "full_table" in split and not isinstance(split["full_table"], bool):
-        problems.append(_problem("split.full_table", split["full_table"], "true or false"))
-    return problems
+def _switch(where: str, value) -> list[str]:
+    return [] if isinstance(value, bool) else [_problem(where, value, "true or false")]
 
 
-def _is_encoding(value) -> bool:
-    return isinstance(value, str) and value in ENCODINGS
+def _objects(where: str, value) -> list[str]:
+    fine = isinstance(value, list) and all(isinstance(m, dict) for m in value)
+    return [] if fine else [_problem(where, value, "a list of objects")]
+
+
+def _keys(checks: dict, where: str, value) -> list[str]:
+    """Every problem of the keys of `value` that `checks` knows (each key optional, each
+    checked by its own check, named `where.key`; others are left alone)."""
+    return [problem for key, check in checks.items() if key in value
+            for problem in check(f"{where}{key}", value[key])]
+
+
+def _object(checks: dict):
+    """A check of an object whose keys are checked by `checks`."""
+    def check(where: str, value) -> list[str]:
+        if not isinstance(value, dict):
+            return [_problem(where, value, "an object")]
+        return _keys(checks, f"{where}.", value)
+    return check
+
+
+INFO_CHECKS = {
+    "encoding": _encoding,
+    "bits": _field("bits"),
+    "recipe": _object({"name": _text, "loss": _text, "encoding": _encoding}
+                      | {spec.name: _field(spec.name) for spec in user_fields()}),
+    "split": _object({"holdout": _field("holdout"), "seed": _field("seed"),
+                      "full_table": _switch}),
+    "history": _objects,
+    "reason": _text,
+}
 
 
 def info_problems(info) -> list[str]:
@@ -89,20 +101,7 @@ def info_problems(info) -> list[str]:
     if not isinstance(info, dict):
         kind = {list: "a list", str: "text"}.get(type(info), type(info).__name__)
         return [f"it holds {kind}, not an object"]
-    problems = []
-    if "encoding" in info and not _is_encoding(info["encoding"]):
-        problems.append(_problem("encoding", info["encoding"], f"one of {', '.join(ENCODINGS)}"))
-    if "bits" in info:
-        problems += _field("bits", info["bits"], "bits")
-    if "recipe" in info:
-        problems += _recipe_problems(info["recipe"])
-    if "split" in info:
-        problems += _split_problems(info["split"])
-    if "history" in info and not (isinstance(info["history"], list)
-                                  and all(isinstance(m, dict) for m in info["history"])):
-        problems.append(_problem("history", info["history"], "a list of objects"))
-    if "reason" in info:
-        problems += _text("reason", info["reason"])
+    problems = _keys(INFO_CHECKS, "", info)
     best = info.get("best_epoch", 0)
     if not isinstance(best, int) or isinstance(best, bool) or best < 0:
         problems.append(_problem("best_epoch", best, "a whole number, 0 or more"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 
 
 @contextlib.contextmanager
@@ -32,3 +33,9 @@ def import_tensorflow():
         tf.config.list_physical_devices()
     tf.get_logger().setLevel("ERROR")  # e.g. retracing notices when a new Adder compiles
     return tf
+
+
+def need_tensorflow() -> None:
+    """Import TensorFlow quietly the first time Keras is needed (at once after that)."""
+    if "tensorflow" not in sys.modules:
+        import_tensorflow()

@@ -1,9 +1,13 @@
-"""`python -m gui.screenshots OUT_DIR`: a PNG of each tab, drawn offscreen.
+"""The pictures in docs/, drawn offscreen.
+
+    python -m gui.screenshots OUT_DIR         # calculator.png, training.png, insight.png
+    python -m gui.screenshots --map [MODEL]   # docs/insight-map.png: the Insight tab alone
 
 The Training tab shows a real run (the carry recipe at 8 bits, which stops once every pair is
 right, about six epochs). The Calculator shows 157 + 113 on the bundled seed model, and the
 Insight tab the bundled carry model at the same pair (each falls back on the model just
-trained if the bundled file is not there).
+trained if the bundled file is not there). The map is drawn for MODEL, or for a carry model
+trained for 5 of its 6 epochs, when its mistakes still show a pattern.
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ SIZE = (1180, 780)
 PAIR = (157, 113)
 RECIPE = "carry"
 TRAINING_TIMEOUT_S = 900
+MAP_SHOT = "docs/insight-map.png"
+MAP_SIZE = (1280, 900)
+MAP_EPOCHS = 5  # the sixth makes the carry recipe exactly right, and its map plain black
 
 
 def _wait(app, done, timeout_s: float) -> None:
@@ -59,7 +66,7 @@ def take(out_dir: Path) -> list[Path]:
         shots = []
         for model, tabs in (("seed", ((0, "calculator.png"), (1, "training.png"))),
                             ("carry", ((2, "insight.png"),))):
-            if not (BUNDLED[model].is_file() and window.load_model(BUNDLED[model])):
+            if not (BUNDLED[model].is_file() and window.session.load(BUNDLED[model])):
                 window.model_list.setCurrentIndex(0)  # the model just trained
             window.calculator.set_pair(*PAIR)
             window.wait_for_background(TRAINING_TIMEOUT_S * 1000)
@@ -74,10 +81,45 @@ def take(out_dir: Path) -> list[Path]:
     return shots
 
 
+def insight_map(model_path: str | None = None, out: str = MAP_SHOT) -> Path:
+    """Grab an InsightTab on a real model to `out` (trains a carry model if none is given)."""
+    from PySide6.QtWidgets import QApplication
+
+    from core.engine import Engine
+    from gui.insight_tab import DEFAULT_PAIR, InsightTab
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    if model_path:
+        engine, _ = Engine.from_file(model_path)
+    else:
+        from core.quiet import import_tensorflow
+        from core.recipes import get_recipe
+        from core.training import train
+
+        import_tensorflow()  # a script: training here blocks no window
+        engine = train(get_recipe("carry", epochs=MAP_EPOCHS)).history[-1].engine
+    tab = InsightTab()
+    tab.resize(*MAP_SIZE)
+    tab.show()
+    finished = []
+    tab.computed.connect(lambda: finished.append(True))  # GUI thread to GUI thread
+    tab.set_pair(*DEFAULT_PAIR)
+    tab.set_engine(engine)
+    _wait(app, lambda: finished, TRAINING_TIMEOUT_S)
+    app.processEvents()
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    tab.grab().save(out)
+    tab.shutdown()
+    return Path(out)
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--map"] and len(argv) <= 2:
+        print(f"saved {insight_map(*argv[1:])}")
+        return 0
     if len(argv) != 1:
-        print("usage: python -m gui.screenshots OUT_DIR", file=sys.stderr)
+        print("usage: python -m gui.screenshots OUT_DIR | --map [MODEL]", file=sys.stderr)
         return 2
     for path in take(Path(argv[0])):
         print(path)

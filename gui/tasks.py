@@ -1,53 +1,69 @@
-"""Short jobs off the GUI thread: opening model files and the engine's numpy work.
+"""Short jobs off the GUI thread: opening model files, the engine's numpy work, Keras saves.
 
-A `Task` runs `fn(cancel)` on a pool thread and reports `done(tag, result)` or
-`failed(tag, message)`. Connect those signals to @Slot methods of objects that live in the
-GUI thread: the call is then queued and the slot runs in the GUI thread (a lambda would run in
-the pool thread). `tag` lets a receiver ignore the answer to a request it has since replaced;
-`cancel` is a threading.Event the job checks (`cancel.is_set` is what core's `cancel=`
-arguments take), set by whoever replaces the model the job is for.
+A `Task` runs `fn(cancel)` on a pool thread and reports with the job signals every job of
+the app uses (here, and gui.worker's training runs):
 
-Engine work (opening a file with h5py, judging every pair, the carry unit, wider samples) runs
-on `engine_pool()`: a few threads that need no TensorFlow, so a training run on the Keras
-thread (gui.worker) never blocks them. gui.worker queues its own short Keras jobs (saves) as
-Tasks on its one thread.
+    started      the job began (a training run: TensorFlow is loaded)
+    progress     a report along the way (a training run's batches)
+    finished     the job's result
+    failed       one line for the user; the traceback goes to the module's logger
+
+A Task has only the last two: `finished(tag, result)` and `failed(tag, message)`. Connect them
+to @Slot methods of objects that live in the GUI thread: the call is then queued and the slot
+runs in the GUI thread (a lambda would run in the pool thread). `tag` lets a receiver ignore
+the answer to a request it has since replaced; `cancel()` sets the threading.Event the job
+checks (`cancel.is_set` is what core's `cancel=` arguments take).
+
+Two pools: `engine_pool()`, a few threads for work that needs no TensorFlow (opening a file
+with h5py, judging every pair, the carry unit, wider samples), so a training run never blocks
+them; and `keras_thread()`, the one thread that imports TensorFlow and calls Keras (gui.worker
+trains there; saves that only Keras can write queue behind a run).
+
+`TaskExecutor` is the session's executor (session.executor): it runs the session's jobs as
+Tasks on these pools and calls the session back in the GUI thread.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThreadPool, Signal, Slot
 
-from core.errors import ModelFileError
+from core.quiet import need_tensorflow
+from session.executor import report_failure
 
 ENGINE_THREADS = 3  # an open never waits behind the two judgements of the model on show
 POLL_S = 0.01  # wait_all: how often undelivered reports are looked for
-_ENGINE_POOL: QThreadPool | None = None
+_POOLS: dict[str, QThreadPool] = {}
+log = logging.getLogger(__name__)
+
+
+def _pool(name: str, threads: int, retire: bool = True) -> QThreadPool:
+    if name not in _POOLS:
+        pool = _POOLS[name] = QThreadPool()
+        pool.setObjectName(name)
+        pool.setMaxThreadCount(threads)
+        if not retire:
+            pool.setExpiryTimeout(-1)
+    return _POOLS[name]
 
 
 def engine_pool() -> QThreadPool:
     """The pool on which opening files and numpy engine work are queued."""
-    global _ENGINE_POOL
-    if _ENGINE_POOL is None:
-        _ENGINE_POOL = QThreadPool()
-        _ENGINE_POOL.setObjectName("engine")
-        _ENGINE_POOL.setMaxThreadCount(ENGINE_THREADS)
-    return _ENGINE_POOL
+    return _pool("engine", ENGINE_THREADS)
 
 
-def describe(exc: BaseException) -> str:
-    """One line for the user: core's messages as they are, anything else with its type."""
-    if isinstance(exc, ModelFileError):
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+def keras_thread() -> QThreadPool:
+    """The pool of one thread, never retired, on which all Keras work is queued."""
+    return _pool("keras", 1, retire=False)
 
 
 class Task(QObject):
     """`fn(cancel)` on a pool thread (the engine pool unless another is given)."""
 
-    done = Signal(object, object)  # tag, result
+    finished = Signal(object, object)  # tag, result
     failed = Signal(object, str)  # tag, one-line message
     _ended = Signal()
 
@@ -58,17 +74,17 @@ class Task(QObject):
         super().__init__()
         self.fn, self.tag = fn, tag
         self.pool = pool or engine_pool()
-        self.cancel = threading.Event()
+        self.cancelled = threading.Event()
         self.ran = threading.Event()  # set on the pool thread once fn has returned or raised
         self._ended.connect(self._forget)
 
     @classmethod
-    def launch(cls, fn: Callable[[threading.Event], object], tag: object, done, failed,
+    def launch(cls, fn: Callable[[threading.Event], object], tag: object, finished, failed,
                pool: QThreadPool | None = None) -> Task:
-        """Start `fn` with `done` and `failed` connected (@Slot methods of GUI-thread
+        """Start `fn` with `finished` and `failed` connected (@Slot methods of GUI-thread
         objects, so that they run in the GUI thread)."""
         task = cls(fn, tag, pool)
-        task.done.connect(done)
+        task.finished.connect(finished)
         task.failed.connect(failed)
         return task.start()
 
@@ -77,15 +93,19 @@ class Task(QObject):
         self.pool.start(self._run)
         return self
 
+    def cancel(self) -> None:
+        """Ask the job to stop at its next check (any thread)."""
+        self.cancelled.set()
+
     def _run(self) -> None:  # on the pool thread
         try:
-            result = self.fn(self.cancel)
+            result = self.fn(self.cancelled)
         except Exception as exc:  # reported to the GUI, never lost in a thread
             self.ran.set()
-            self.failed.emit(self.tag, describe(exc))
+            self.failed.emit(self.tag, report_failure(self.fn, exc, log))
         else:
             self.ran.set()
-            self.done.emit(self.tag, result)
+            self.finished.emit(self.tag, result)
         self._ended.emit()
 
     @Slot()
@@ -99,7 +119,7 @@ class Task(QObject):
     @classmethod
     def cancel_all(cls) -> None:
         for task in list(cls._alive):
-            task.cancel.set()
+            task.cancel()
 
     @classmethod
     def wait_all(cls, timeout_ms: int = 10_000) -> bool:
@@ -113,3 +133,33 @@ class Task(QObject):
                 waiting.ran.wait(POLL_S)
         QCoreApplication.processEvents()
         return not cls._alive
+
+
+def with_tensorflow(fn: Callable[[threading.Event], object]):
+    """`fn` with TensorFlow imported first (for the Keras thread)."""
+
+    def run(cancel: threading.Event):
+        need_tensorflow()
+        return fn(cancel)
+
+    run.__qualname__ = getattr(fn, "__qualname__", repr(fn))
+    return run
+
+
+class TaskExecutor(QObject):
+    """session.executor.Executor on the app's pools; callbacks run in the GUI thread (make
+    it there)."""
+
+    def submit(self, fn, on_done, on_failed, keras: bool = False) -> Task:
+        if keras:
+            fn = with_tensorflow(fn)
+        return Task.launch(fn, (on_done, on_failed), self._finished, self._failed,
+                           keras_thread() if keras else engine_pool())
+
+    @Slot(object, object)
+    def _finished(self, callbacks, result) -> None:
+        callbacks[0](result)
+
+    @Slot(object, str)
+    def _failed(self, callbacks, message: str) -> None:
+        callbacks[1](message)

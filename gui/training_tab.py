@@ -9,14 +9,15 @@ Training runs on gui.worker's Keras thread (the first run imports TensorFlow the
 turns its reports into a progress bar and the live plots. A run is always in one `RunState`,
 kept in `state` and shown in words and colour by the bar and the line under it; a run that
 has ended stays in the state it ended in (finished, exactly right, stopped, diverged, failed)
-until the next one starts. For "Watch it learn" it passes on each epoch's model as an
-OpenModel whose engine holds that epoch's weights as plain arrays: the training thread never
-waits for the window.
+until the next one starts. It says what the run does with signals of plain data, which the
+window passes to the session: `run_started(Recipe)`, `epoch_done(EpochMetrics)` (its engine
+holds the epoch's weights as plain arrays: "watch it learn" shows it; the training thread
+never waits for the window), `run_finished(Trained or None, summary)` and
+`watch_changed(bool)`.
 """
 
 from __future__ import annotations
 
-import enum
 import sys
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -38,43 +39,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.recipes import RECIPES, FieldSpec, Recipe, check_recipe, get_recipe, user_fields
-from core.training import Ended, TrainResult
-from gui import open_models
+from core.training import TrainResult
 from gui.plots import TrainingPlots
+from gui.run_state import MUTED, PROGRESS_STEPS, RED, RunState, bar_text, clock, ending
 from gui.worker import TrainingRunner
 
 INVALID = "QLineEdit { border: 2px solid #d1242f; background: #fff0f0; }"
-MUTED, BLUE, GREEN, AMBER, RED = "#57606a", "#1f5fbf", "#1a7f37", "#9a6700", "#d1242f"
-PROGRESS_STEPS = 1000
 PANEL_WIDTH = 340
 FORM_SPACING = 4  # pixels between the form's rows: every row fits a 632-pixel-high window
-
-
-class RunState(enum.Enum):
-    """Where the tab's run is, as (the word the progress bar shows, its colour)."""
-
-    IDLE = ("idle", MUTED)
-    STARTING = ("starting…", MUTED)
-    TRAINING = ("training", BLUE)
-    STOPPING = ("stopping…", AMBER)
-    FINISHED = ("finished", BLUE)
-    PERFECT = ("exactly right", GREEN)
-    STOPPED = ("stopped", AMBER)
-    DIVERGED = ("diverged", RED)
-    FAILED = ("failed", RED)
-
-    def __init__(self, word: str, colour: str):
-        self.word, self.colour = word, colour
-
-    @property
-    def is_end(self) -> bool:
-        """A state a run ends in: it stays on show until the next run starts."""
-        going = (RunState.IDLE, RunState.STARTING, RunState.TRAINING, RunState.STOPPING)
-        return self not in going
-
-
-ENDED = {Ended.FINISHED: RunState.FINISHED, Ended.PERFECT: RunState.PERFECT,
-         Ended.STOPPED: RunState.STOPPED, Ended.DIVERGED: RunState.DIVERGED}
 
 
 def _parse(text: str, kind: type):
@@ -85,67 +57,20 @@ def _parse(text: str, kind: type):
         return text
 
 
-def _clock(seconds: float) -> str:
-    seconds = int(round(seconds))
-    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 \
-        else f"{seconds // 60}:{seconds % 60:02d}"
-
-
-def count(n: int, noun: str, plural: str = "") -> str:
-    """'1 epoch', '2 epochs', '3 batches'."""
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
-
-
-def how_far(result: TrainResult, short: bool = False) -> str:
-    """How much of a run ran: '3 epochs', or '1 epoch and 15 of 26 batches' when a stop cut
-    an epoch short ('1 epoch + 15/26 batches' if `short`)."""
-    epochs = count(len(result.history), "epoch")
-    at = result.stopped_at
-    if at is None:
-        return epochs
-    batches = count(at.batches, "batch", "batches")
-    return f"{epochs} + {at.batch}/{batches}" if short else f"{epochs} and {at.batch} of {batches}"
-
-
-def _elapsed(result: TrainResult) -> float | None:
-    if result.stopped_at is not None:
-        return result.stopped_at.elapsed
-    return result.history[-1].elapsed if result.history else None
-
-
-def ending(result: TrainResult, trained: bool) -> tuple[RunState, str]:
-    """The state a run ended in, and what the tab says about it (`trained`: it made a model,
-    which joins the model list)."""
-    state = ENDED[result.ended]
-    joins = "The model joins the list"
-    if state is RunState.DIVERGED:
-        return state, f"Training {result.reason}. The previous model is kept."
-    if state is RunState.STOPPED:
-        if not trained:
-            return state, "Stopped by you before the first batch: no new model."
-        return state, f"Stopped by you after {how_far(result)}. {joins}, marked stopped."
-    best = result.history[result.best_epoch - 1]
-    if state is RunState.PERFECT:
-        return state, (f"Exactly right on all {best.eval_pairs:,} pairs after "
-                       f"{how_far(result)}. {joins}.")
-    return state, (f"Finished {how_far(result)}: {best.exact:.1%} exact (best epoch "
-                   f"{result.best_epoch}). {joins}.")
-
-
 class TrainingTab(QWidget):
-    run_finished = Signal(object, str)  # gui.worker.Trained (a usable model) or None; summary
-    running_changed = Signal(bool)
-    watched_epoch = Signal(object, object)  # OpenModel of the epoch's weights, EpochMetrics
+    run_started = Signal(object)  # core.recipes.Recipe
+    epoch_done = Signal(object)  # core.training.EpochMetrics, with the epoch's engine
+    run_finished = Signal(object, str)  # session.open_models.Trained or None; summary
     watch_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = TrainingRunner(self)
         self.runner.started.connect(self._on_started)
-        self.runner.batch.connect(self._on_batch)
+        self.runner.progress.connect(self._on_progress)
         self.runner.epoch.connect(self._on_epoch)
         self.runner.finished.connect(self._on_finished)
-        self.runner.errored.connect(self._on_errored)
+        self.runner.failed.connect(self._on_failed)
         self._recipe: Recipe | None = None  # the run in progress
         self.state = RunState.IDLE
         self._build()
@@ -315,7 +240,7 @@ class TrainingTab(QWidget):
         self._show_state(RunState.STARTING, "Loading TensorFlow…" if first else "Preparing…",
                          value=0)
         self.runner.start(recipe)
-        self.running_changed.emit(True)
+        self.run_started.emit(recipe)
 
     @Slot()
     def stop(self) -> None:
@@ -362,7 +287,7 @@ class TrainingTab(QWidget):
                              f"Training a {self._recipe.bits}-bit {self._recipe.name} model…")
 
     @Slot(object)
-    def _on_batch(self, p) -> None:
+    def _on_progress(self, p) -> None:
         self.plots.add_batch(p)
         if self.state is not RunState.TRAINING:
             return  # stopping: the bar keeps saying so
@@ -370,7 +295,7 @@ class TrainingTab(QWidget):
         eta = p.elapsed * (1 - done) / done if done > 0 else 0.0
         self.progress_bar.setValue(int(done * PROGRESS_STEPS))
         self.progress_bar.setFormat(f"epoch {p.epoch + 1}/{p.epochs} · batch {p.batch}/"
-                                    f"{p.batches} · ETA {_clock(eta)}")
+                                    f"{p.batches} · ETA {clock(eta)}")
 
     @Slot(object)
     def _on_epoch(self, metrics) -> None:
@@ -380,8 +305,7 @@ class TrainingTab(QWidget):
                     else f", held-out {metrics.heldout_exact:.1%}")
             self.status.setText(f"Epoch {metrics.epoch}: loss {metrics.loss:.4g}, exact "
                                 f"{metrics.exact:.1%}{held} ({metrics.elapsed:.0f} s)")
-        if self.watch_checkbox.isChecked() and self._recipe is not None:
-            self.watched_epoch.emit(open_models.watching(self._recipe, metrics), metrics)
+        self.epoch_done.emit(metrics)
 
     @Slot(object, object)
     def _on_finished(self, result: TrainResult, trained) -> None:
@@ -389,17 +313,13 @@ class TrainingTab(QWidget):
             self.plots.mark_stopped(result.stopped_at)
         self._end_run()
         state, message = ending(result, trained is not None)
-        elapsed = _elapsed(result)
-        bar = state.word
-        if trained is not None:
-            bar = " · ".join([state.word, how_far(result, short=True)]
-                             + ([_clock(elapsed)] if elapsed is not None else []))
         full = state in (RunState.FINISHED, RunState.PERFECT)
-        self._show_state(state, message, bar, value=PROGRESS_STEPS if full else None)
+        self._show_state(state, message, bar_text(state, result, trained is not None),
+                         value=PROGRESS_STEPS if full else None)
         self.run_finished.emit(trained, message)
 
     @Slot(str)
-    def _on_errored(self, message: str) -> None:
+    def _on_failed(self, message: str) -> None:
         self._end_run()
         text = f"Training failed: {message}"
         self._show_state(RunState.FAILED, text)
@@ -409,4 +329,3 @@ class TrainingTab(QWidget):
         self._recipe = None
         self.plots.stop()
         self._set_controls(running=False)
-        self.running_changed.emit(False)

@@ -8,7 +8,7 @@ page keys, and the wheel.
 A keystroke the box refuses (a digit past the maximum, a letter) is refused as in a QSpinBox,
 but not silently: with a maximum of 255, typing 999 leaves 99 in the box, and a tooltip under
 it says "0 – 255". `RangeHintSpinBox` is a QSpinBox that does the same, for operands that fit
-a C int.
+a C int. `OperandBoxes` keeps a pair of each, and shows the kind the range needs.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QAbstractSpinBox, QSpinBox, QToolTip, QWidget
 
 HINT_MS = 3000  # how long the range stays on show after a refused keystroke
+SPIN_MAX = (1 << 31) - 1  # the largest value a QSpinBox holds
 
 
 def range_text(minimum: int, maximum: int) -> str:
@@ -147,3 +148,41 @@ class WideSpinBox(QAbstractSpinBox):
         digits = self.fontMetrics().horizontalAdvance("8" * (len(str(self._maximum)) + 1))
         hint.setWidth(max(hint.width(), digits + 40))
         return hint
+
+
+class OperandBoxes:
+    """The boxes of the two operands, two of each kind, one kind on show: RangeHintSpinBoxes
+    while the range fits a C int (SPIN_MAX), WideSpinBoxes past it."""
+
+    def __init__(self, make):
+        """`make(name, kind)`: a box of `kind` named `name`, styled and connected."""
+        self.spin_a, self.spin_b = (make(name, RangeHintSpinBox) for name in ("spin_a", "spin_b"))
+        self.wide_a, self.wide_b = (make(name, WideSpinBox) for name in ("wide_a", "wide_b"))
+        self.all = (self.spin_a, self.spin_b, self.wide_a, self.wide_b)
+        self.set_top(SPIN_MAX)
+
+    def shown(self) -> tuple[QAbstractSpinBox, QAbstractSpinBox]:
+        return (self.wide_a, self.wide_b) if self.wide else (self.spin_a, self.spin_b)
+
+    def values(self) -> tuple[int, int]:
+        a, b = self.shown()
+        return a.value(), b.value()
+
+    def set_values(self, a: int, b: int) -> None:
+        """Hold (a, b), telling no one (a box that holds its value already is left alone, so
+        that typing in it goes on undisturbed)."""
+        for box, value in zip(self.shown(), (a, b), strict=True):
+            if box.value() != value:
+                box.blockSignals(True)
+                box.setValue(value)
+                box.blockSignals(False)
+
+    def set_top(self, top: int) -> None:
+        """Take 0 to `top`, in the kind of box that holds it (the other kind is hidden, and
+        takes no room)."""
+        self.wide = top > SPIN_MAX
+        for box in self.all:
+            box.blockSignals(True)
+            box.setRange(0, top if isinstance(box, WideSpinBox) else min(top, SPIN_MAX))
+            box.blockSignals(False)
+            box.setVisible(isinstance(box, WideSpinBox) == self.wide)

@@ -1,31 +1,30 @@
-"""The Keras thread: the one thread of the app that imports TensorFlow and calls Keras.
+"""The training run on the Keras thread: the one thread of the app that imports TensorFlow
+and calls Keras.
 
-`keras_thread()` is a pool of one long-lived thread. Everything Keras runs there, one job
-after the other: the import of TensorFlow itself (when Keras is first needed: a training run
-or a save that needs Keras, never at start-up), training runs, and saves of models that only
-Keras can write. The GUI thread never calls a Keras object; what it shows comes from numpy
-engines (core.engine), which any thread may use.
+Everything Keras runs on gui.tasks.keras_thread(), one job after the other: the import of
+TensorFlow itself (when Keras is first needed: a training run or a save that needs Keras,
+never at start-up), training runs, and saves of models that only Keras can write. The GUI
+thread never calls a Keras object; what it shows comes from numpy engines (core.engine),
+which any thread may use.
 
 `TrainingRunner` lives in the GUI thread. `start(recipe)` queues a `_Job` on the Keras thread;
-the job runs core's Trainer and reports through signals that carry plain data:
+the job runs core's Trainer and reports with the app's job signals (gui.tasks), carrying
+plain data:
 
     started()                        TensorFlow is loaded and the run begins
-    batch(BatchProgress)             every BATCH_EVERY batches (core's throttling)
+    progress(BatchProgress)          every BATCH_EVERY batches (core's throttling)
     epoch(EpochMetrics)              metrics.engine: a numpy Engine of the weights after the
                                      epoch; metrics.report: every pair judged (<= 8 bits)
-    finished(TrainResult, Trained)   however training ended (result.ended); Trained is None
-                                     unless the run made a usable model: it did not diverge,
-                                     and at least one batch ran (result.model is None: see
-                                     below)
-    errored(str)                     an exception, in one line
+    finished(TrainResult, Trained)   however training ended (result.ended); Trained
+                                     (session.open_models) is None unless the run made a
+                                     usable model: it did not diverge, and at least one batch
+                                     ran (result.model is None: see below)
+    failed(str)                      an exception, in one line (its traceback is logged)
 
 Nothing waits for the GUI: an epoch report is a queued signal, so Stop and closing the window
 take one batch (and the judging of that epoch) at most. A finished run's Keras model stays on
-the Keras thread, kept under `Trained.key`, for `save_kept` to write; the GUI holds only the
-key and the engine.
-
-A Keras 2 `.h5` is read by Keras only to be saved as `.keras`, on this thread too:
-core.storage.load_model reads it without the warnings Keras 3 gives about its configs.
+the Keras thread, kept (session.open_models.keep) under `Trained.key` for a later save; the
+GUI holds only the key and the engine.
 
 The job's signals reach the runner's @Slot methods through queued connections, so the runner's
 own signals are always emitted in the GUI thread. `stop()` asks the trainer to end after the
@@ -35,82 +34,32 @@ batch that is running; `wait()` blocks until the job has ended.
 from __future__ import annotations
 
 import itertools
-import sys
+import logging
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from core.engine import Engine
-from core.quiet import import_tensorflow
+from core.quiet import need_tensorflow
 from core.recipes import Recipe
-from core.storage import save_model
 from core.training import Ended, Trainer, TrainResult
-from gui.tasks import Task, describe
+from gui.tasks import keras_thread
+from session.executor import report_failure
+from session.open_models import Trained, keep
 
 BATCH_EVERY = 5  # batches between progress reports
-_KERAS_THREAD: QThreadPool | None = None
-_KEPT: dict[int, object] = {}  # key -> Keras model of a finished run (Keras thread only)
-# What Keras 3 says about every Keras 2 file it reads (the tutorial's LSTM got input_shape):
-# nothing a user can act on.
-_keys = itertools.count(1)
-
-
-def keras_thread() -> QThreadPool:
-    """The pool of one thread, never retired, on which all Keras work is queued."""
-    global _KERAS_THREAD
-    if _KERAS_THREAD is None:
-        _KERAS_THREAD = QThreadPool()
-        _KERAS_THREAD.setObjectName("keras")
-        _KERAS_THREAD.setMaxThreadCount(1)
-        _KERAS_THREAD.setExpiryTimeout(-1)
-    return _KERAS_THREAD
-
-
-def _load_tensorflow() -> None:  # on the Keras thread
-    """Import TensorFlow quietly the first time Keras is needed (at once after that)."""
-    if "tensorflow" not in sys.modules:
-        import_tensorflow()
-
-
-def keras_task(fn, tag, done, failed) -> Task:
-    """Task.launch on the Keras thread, with TensorFlow imported first."""
-
-    def run(cancel: threading.Event):
-        _load_tensorflow()
-        return fn(cancel)
-
-    return Task.launch(run, tag, done, failed, pool=keras_thread())
-
-
-@dataclass(frozen=True)
-class Trained:
-    """A finished run's model as the GUI holds it: the final weights as an engine, and the
-    key under which the Keras thread keeps the Keras model."""
-
-    result: object  # core.training.TrainResult, its model left on the Keras thread
-    engine: Engine
-    key: int
-
-
-def save_kept(key: int, path, info: dict):
-    """Write the kept Keras model `key` to `path` (call on the Keras thread)."""
-    return save_model(_KEPT[key], path, info)
-
-
-def release(key: int) -> None:
-    """Let the Keras thread drop the kept model `key` (it is dropped there, not here)."""
-    keras_thread().start(lambda: _KEPT.pop(key, None))
+log = logging.getLogger(__name__)
 
 
 class _Job(QObject):
     """Runs one Trainer on the Keras thread. Its signals carry the job's id first."""
 
     started = Signal(int)
-    batch = Signal(int, object)
+    progress = Signal(int, object)
     epoch = Signal(int, object)
     finished = Signal(int, object, object)
-    errored = Signal(int, str)
+    failed = Signal(int, str)
 
     def __init__(self, ident: int, recipe: Recipe, batch_every: int):
         super().__init__()
@@ -130,7 +79,7 @@ class _Job(QObject):
         try:
             result, trained = self._train()
         except Exception as exc:
-            self.errored.emit(self.ident, describe(exc))
+            self.failed.emit(self.ident, report_failure(self._train, exc, log))
         else:
             self.finished.emit(self.ident, result, trained)
         finally:
@@ -141,7 +90,7 @@ class _Job(QObject):
             stopped = TrainResult(None, self.recipe, [], "stopped by user before it began", 0,
                                   ended=Ended.STOPPED)
             return stopped, None
-        _load_tensorflow()
+        need_tensorflow()
         with self._lock:
             self._trainer = Trainer(self.recipe, [_Relay(self)], batch_every=self.batch_every)
             if self._stop.is_set():
@@ -155,25 +104,21 @@ class _Job(QObject):
         ran = bool(result.history) or result.stopped_at is not None  # a batch, at least
         if not (result.ok and ran):
             return replace(result, model=None), None
-        key = next(_keys)
-        _KEPT[key] = result.model
         engine = Engine.from_model(result.model, self.recipe.bits)
+        key = keep(result.model)
         result = replace(result, model=None)
         return result, Trained(result, engine, key)
 
 
 class _Relay:
-    """A core.training.Observer by its four hooks: turns reports into the job's signals."""
+    """A core.training.Observer by the two hooks it needs: turns the trainer's reports into
+    the job's signals."""
 
     def __init__(self, job: _Job):
         self.job = job
 
-    def on_train_begin(self, recipe, batches) -> None: ...
-
-    def on_train_end(self, result) -> None: ...
-
     def on_batch(self, progress) -> None:
-        self.job.batch.emit(self.job.ident, progress)
+        self.job.progress.emit(self.job.ident, progress)
 
     def on_epoch(self, metrics, model) -> None:  # metrics.engine: plain arrays, no Keras
         self.job.epoch.emit(self.job.ident, metrics)
@@ -181,10 +126,10 @@ class _Relay:
 
 class TrainingRunner(QObject):
     started = Signal()
-    batch = Signal(object)  # core.training.BatchProgress
+    progress = Signal(object)  # core.training.BatchProgress
     epoch = Signal(object)  # core.training.EpochMetrics, with .engine (and .report)
     finished = Signal(object, object)  # core.training.TrainResult, Trained or None
-    errored = Signal(str)
+    failed = Signal(str)
 
     _ids = itertools.count(1)
 
@@ -199,10 +144,10 @@ class TrainingRunner(QObject):
             raise RuntimeError("a training run is already in progress")
         job = _Job(next(self._ids), recipe, self.batch_every)
         job.started.connect(self._on_started)
-        job.batch.connect(self._on_batch)
+        job.progress.connect(self._on_progress)
         job.epoch.connect(self._on_epoch)
         job.finished.connect(self._on_finished)
-        job.errored.connect(self._on_errored)
+        job.failed.connect(self._on_failed)
         self._job = job
         keras_thread().start(job.run)
 
@@ -231,9 +176,9 @@ class TrainingRunner(QObject):
             self.started.emit()
 
     @Slot(int, object)
-    def _on_batch(self, ident: int, progress) -> None:
+    def _on_progress(self, ident: int, progress) -> None:
         if self._current(ident):
-            self.batch.emit(progress)
+            self.progress.emit(progress)
 
     @Slot(int, object)
     def _on_epoch(self, ident: int, metrics) -> None:
@@ -247,7 +192,7 @@ class TrainingRunner(QObject):
             self.finished.emit(result, trained)
 
     @Slot(int, str)
-    def _on_errored(self, ident: int, message: str) -> None:
+    def _on_failed(self, ident: int, message: str) -> None:
         if self._current(ident):
             self.wait()
-            self.errored.emit(message)
+            self.failed.emit(message)

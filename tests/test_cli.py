@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import build_parser, main
+from cli.main import build_parser, main
 from core.storage import save_model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,19 +109,6 @@ def test_eval_refuses_to_widen_a_seed_model(tmp_path, seed_model, capsys):
     assert code == 2 and "only a paired-lsb" in err
 
 
-def test_core_never_imports_qt():
-    import subprocess
-    import sys
-
-    code = ("import sys, pkgutil, importlib, core\n"
-            "for m in pkgutil.iter_modules(core.__path__):\n"
-            "    if m.name != '__main__': importlib.import_module('core.' + m.name)\n"
-            "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'gui'))]\n"
-            "print(bad); sys.exit(1 if bad else 0)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
-
-
 # -- what a terminal shows: 80 columns, a table, a bar redrawn in place -----------------------
 
 
@@ -162,7 +149,7 @@ def test_wrong_pairs_of_wide_numbers_wrap_within_80_columns(tmp_path, capsys):
 
 
 def test_the_progress_bar_redraws_in_place_within_80_columns():
-    from core.console import ProgressBar
+    from cli.console import ProgressBar
     from core.recipes import get_recipe
     from core.training import BatchProgress, EpochMetrics
 
@@ -201,7 +188,7 @@ def test_train_flags_are_generated_from_the_recipe_fields():
 
 
 def test_subcommands_dispatch_through_their_defaults():
-    from core import commands
+    from cli import commands
 
     parser = build_parser()
     assert parser.parse_args(["eval"]).func is commands.evaluate_command
@@ -213,7 +200,7 @@ def test_subcommands_dispatch_through_their_defaults():
 def test_eval_judges_a_kept_epoch_and_draws_its_map(tmp_path, capsys):
     """train --keep-epochs keeps every epoch; eval --epoch K judges that model, and --map
     draws a PNG whose pixels differ between a half-trained and a perfect model."""
-    from core.cli import main
+    from cli.main import main
 
     path = tmp_path / "c.keras"
     assert main(["train", "--recipe", "carry", "--bits", "4", "--holdout", "0",
@@ -233,7 +220,7 @@ def test_eval_judges_a_kept_epoch_and_draws_its_map(tmp_path, capsys):
 
 
 def test_a_map_of_a_wide_model_is_refused_before_judging(tmp_path):
-    from core.cli import main
+    from cli.main import main
 
     assert main(["eval", "--model", "assets/carry.keras", "--bits", "16", "--map",
                  str(tmp_path / "m.png")]) == 2

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.cli import BUNDLED
+from assets import BUNDLED
 from core.engine import Engine
 from core.numbers import all_pairs, random_bits, to_bits
 from core.storage import load_model, save_model
@@ -81,7 +81,7 @@ def test_the_table_answers_once_it_exists(carry_model):
 
 
 def test_add_and_eval_import_no_tensorflow():
-    code = ("import sys\nfrom core.cli import main\n"
+    code = ("import sys\nfrom cli.main import main\n"
             "assert main(['add', '157', '113']) == 0\n"
             "assert main(['eval', '--model', 'assets/carry.keras']) == 0\n"
             "print('tensorflow' in sys.modules, 'keras' in sys.modules)")

@@ -1,6 +1,7 @@
 """gui.app.main: the entry point behind `lstm-adder`, `lstm-adder gui` and `python -m gui`;
 start-up without TensorFlow, and a PySide6 wheel that keeps Python's reference counts."""
 
+import logging
 import os
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui import app
 from gui.main_window import MainWindow
-from gui.tasks import Task
+from gui.tasks import Task, TaskExecutor
 
 ROOT = Path(__file__).resolve().parent.parent
 REFCOUNT_SLACK = 10
@@ -31,8 +32,8 @@ def test_main_shows_the_window_on_the_model_and_returns_the_exit_code(qtbot, tmp
     def run_event_loop(application):  # stands in for QApplication.exec: look, then close
         window = next(w for w in application.topLevelWidgets()
                       if isinstance(w, MainWindow) and w.isVisible())
-        qtbot.waitUntil(lambda: window.current_model is not None, timeout=30_000)
-        seen.append((window.windowTitle(), window.current_model.path))
+        qtbot.waitUntil(lambda: window.session.current is not None, timeout=30_000)
+        seen.append((window.windowTitle(), window.session.current.path))
         window.close()
         return 0
 
@@ -63,7 +64,7 @@ def test_lstm_adder_without_a_display_prints_one_line_instead_of_a_core_dump(tmp
     env = {k: v for k, v in os.environ.items()
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env.update(PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=str(tmp_path))
-    done = subprocess.run([sys.executable, "-m", "core"], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-m", "cli"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert done.stderr.splitlines() == [app.NO_DISPLAY]
@@ -74,7 +75,7 @@ def test_lstm_adder_without_a_display_prints_one_line_instead_of_a_core_dump(tmp
 FIRST_ANSWER = textwrap.dedent("""
     import sys, time
     from PySide6.QtCore import QTimer
-    from core import cli
+    from cli import main as cli
     from gui.app import create_application
     from gui.main_window import MainWindow
 
@@ -111,6 +112,19 @@ def test_the_window_answers_without_importing_tensorflow(tmp_path):
     lines = done.stdout.split("\n")
     assert "answer 270" in lines  # the seed model is right on every pair
     assert "tensorflow False False" in lines
+
+
+def test_a_failed_task_says_one_line_and_logs_its_traceback(qtbot, caplog):
+    def broken(cancel):
+        raise KeyError("lost")
+
+    failures, executor = [], TaskExecutor()  # its callbacks come while it lives
+    with caplog.at_level(logging.ERROR, logger="gui.tasks"):
+        executor.submit(broken, failures.append, failures.append)
+        qtbot.waitUntil(lambda: bool(failures), timeout=5_000)
+    assert failures == ["KeyError: 'lost'"]
+    logged = [r for r in caplog.records if r.name == "gui.tasks"]
+    assert [r.exc_info[0] for r in logged] == [KeyError] and "broken" in logged[0].getMessage()
 
 
 class _Emitter(QObject):

@@ -20,11 +20,11 @@ from core.numbers import all_pairs, from_bits, to_bits
 from core.storage import load_model
 from gui import main_window
 from gui.bit_grid import BitGrid
-from gui.calculator import CalculatorTab
+from gui.calculator_tab import CalculatorTab
 from gui.main_window import MainWindow
-from gui.open_models import KerasTwoFile, OpenModel, open_file
 from gui.tasks import Task
 from gui.wide_spinbox import RangeHintSpinBox, WideSpinBox
+from session.open_models import KerasTwoFile, OpenModel, open_file
 
 
 def msb_bits(value: int, width: int) -> list[int]:
@@ -83,7 +83,7 @@ def window8(qapp, carry8_path, tmp_path_factory):
     ini = tmp_path_factory.mktemp("settings") / "settings.ini"
     window = MainWindow(settings=QSettings(str(ini), QSettings.Format.IniFormat),
                         autoload=False)
-    assert window.load_model(carry8_path)
+    assert window.session.load(carry8_path)
     window.show()
     yield window
     window.close()
@@ -167,7 +167,7 @@ def keras_wrong_pairs(model, bits: int) -> list[tuple[int, int]]:
 
 def test_wrong_bits_are_marked(make_window, seed_model, seed_engine, qtbot):
     window = make_window()
-    window.add_model(OpenModel("untrained", fresh(seed_engine)))
+    window.session.add(OpenModel("untrained", fresh(seed_engine)))
     assert shown(window, "spin_a", QSpinBox).maximum() == 15
     assert window.wait_for_background()
     wrong = [(a, b) for a, b, _, _ in window.calculator.wrong_pairs.wrong()]
@@ -191,7 +191,7 @@ def test_wrong_bits_are_marked(make_window, seed_model, seed_engine, qtbot):
 
 def test_previous_and_next_step_through_the_wrong_pairs(make_window, seed_engine, qtbot):
     window = make_window()
-    window.add_model(OpenModel("untrained", seed_engine))
+    window.session.add(OpenModel("untrained", seed_engine))
     window.wait_for_background()
     pairs = [p[:2] for p in window.calculator.wrong_pairs.wrong()]
     assert len(pairs) >= 2
@@ -230,17 +230,17 @@ def dialogs(monkeypatch):
 def test_a_bad_file_shows_a_dialog_and_keeps_the_model(make_window, carry_engine, tmp_path,
                                                        dialogs, make_bad):
     window = make_window()
-    before = window.add_model(OpenModel("carry4", carry_engine))
+    before = window.session.add(OpenModel("carry4", carry_engine))
     bad = tmp_path / "bad.keras"
     make_bad(bad)
 
-    assert not window.load_model(bad)
+    assert not window.session.load(bad)
     assert len(dialogs) == 1 and "bad.keras" in dialogs[0][2]
-    assert window.current_model is before and window.calculator.model is before
+    assert window.session.current is before and window.calculator.model is before
     window.calculator.set_pair(9, 14)
     assert shown(window, "predicted_sum").text() == "23"
 
-    window.open_model_async(bad)  # the menu's path, off the GUI thread
+    window.session.open(bad)  # the menu's path, off the GUI thread
     assert window.wait_for_background()
     assert len(dialogs) == 2
     assert window.calculator.model is before and shown(window, "spin_a", QSpinBox).isEnabled()
@@ -259,11 +259,11 @@ def test_window_shows_before_the_model_is_loaded(make_window, carry8_path, setti
 
 def test_a_model_open_already_is_not_read_or_judged_again(make_window, carry8_path):
     window = make_window()
-    assert window.load_model(carry8_path)
+    assert window.session.load(carry8_path)
     assert window.wait_for_background()
-    first = window.current_model
-    window.open_model_async(carry8_path)  # the toolbar's bundled-model buttons do this
-    assert window.current_model is first and Task.running() == 0
+    first = window.session.current
+    window.session.open(carry8_path)  # the toolbar's bundled-model buttons do this
+    assert window.session.current is first and Task.running() == 0
     assert window.calculator.wrong_pairs is not None  # at once: judged before
 
 
@@ -271,7 +271,7 @@ def test_settings_remember_the_last_model_and_geometry(make_window, carry8_path,
                                                        monkeypatch):
     monkeypatch.setattr(main_window, "BUNDLED", {})
     first = make_window()
-    first.load_model(carry8_path)
+    first.session.load(carry8_path)
     first.show()
     first.resize(790, 595)  # inside the offscreen screen (800 x 600)
     size = first.size()
@@ -279,8 +279,8 @@ def test_settings_remember_the_last_model_and_geometry(make_window, carry8_path,
     first.close()
     second = make_window(autoload=True)
     assert second.size() == size
-    qtbot.waitUntil(lambda: second.current_model is not None, timeout=30_000)
-    assert second.current_model.path == carry8_path
+    qtbot.waitUntil(lambda: second.session.current is not None, timeout=30_000)
+    assert second.session.current.path == carry8_path
 
 
 def test_without_any_model_the_window_says_so(make_window, tmp_path, monkeypatch):
@@ -294,17 +294,17 @@ def test_without_any_model_the_window_says_so(make_window, tmp_path, monkeypatch
 def test_save_as_copies_a_keras_file_that_opens_again(make_window, carry_file, tmp_path,
                                                       qtbot):
     window = make_window()
-    assert window.load_model(carry_file)
+    assert window.session.load(carry_file)
     target = tmp_path / "saved"
     with qtbot.waitSignal(window.saved, timeout=30_000) as saved:
-        assert window.save_model(target)
+        assert window.session.save(target)
     assert saved.args == [tmp_path / "saved.keras"]
     loaded = load_model(tmp_path / "saved.keras")  # Keras reads the copy
     assert (loaded.encoding.name, loaded.bits) == ("paired-lsb", 4)
     assert loaded.info["recipe"]["name"] == "carry"
-    assert window.current_model.path == tmp_path / "saved.keras"
-    assert window.load_model(tmp_path / "saved.keras")
-    assert len(window.models) == 1  # the same file, so the same entry
+    assert window.session.current.path == tmp_path / "saved.keras"
+    assert window.session.load(tmp_path / "saved.keras")
+    assert len(window.session.models) == 1  # the same file, so the same entry
     for a, b in [(0, 0), (15, 15), (9, 6)]:
         window.calculator.set_pair(a, b)
         check_pair_on_screen(window, a, b, 4)
@@ -313,26 +313,26 @@ def test_save_as_copies_a_keras_file_that_opens_again(make_window, carry_file, t
 def test_a_keras2_h5_is_saved_as_keras_by_the_keras_thread(make_window, keras2_h5, tmp_path,
                                                            qtbot):
     window = make_window()
-    assert window.load_model(keras2_h5)
+    assert window.session.load(keras2_h5)
     with qtbot.waitSignal(window.saved, timeout=60_000):
-        assert window.save_model(tmp_path / "tutorial.keras")
+        assert window.session.save(tmp_path / "tutorial.keras")
     before, _ = Engine.from_file(keras2_h5)
     after, _ = Engine.from_file(tmp_path / "tutorial.keras")
     a, b = all_pairs(8)
     np.testing.assert_array_equal(before.add_many(a, b), after.add_many(a, b))
-    assert window.current_model.path == tmp_path / "tutorial.keras"
+    assert window.session.current.path == tmp_path / "tutorial.keras"
 
 
 def test_a_save_that_cannot_work_shows_a_dialog_at_once_and_keeps_the_model(
         make_window, carry_file, tmp_path, qtbot, dialogs):
     window = make_window()
-    assert window.load_model(carry_file)
-    entry = window.current_model
+    assert window.session.load(carry_file)
+    entry = window.session.current
     with qtbot.waitSignal(window.save_failed, timeout=5_000) as failed:
-        assert not window.save_model(tmp_path / "missing" / "model.keras")
+        assert not window.session.save(tmp_path / "missing" / "model.keras")
     assert "does not exist" in failed.args[0]
     assert len(dialogs) == 1 and "does not exist" in dialogs[0][2]
-    assert window.current_model is entry and entry.path == carry_file
+    assert window.session.current is entry and entry.path == carry_file
     assert not (tmp_path / "missing").exists()
 
 
@@ -381,7 +381,7 @@ def switch(tab, bits: int) -> None:
 
 
 def test_a_seed_model_cannot_widen_and_says_why(tab, seed_engine):
-    tab.set_model(OpenModel("seed", seed_engine))
+    tab.view.show(OpenModel("seed", seed_engine))
     box = tab.width_box
     assert not box.isEnabled() and box.count() == 1 and box.currentData() == 4
     why = "only a carry (paired-lsb) model can add wider numbers"
@@ -392,7 +392,7 @@ def test_a_seed_model_cannot_widen_and_says_why(tab, seed_engine):
 
 
 def test_a_carry_model_adds_16_bit_numbers(tab, shipped_carry):
-    tab.set_model(shipped_carry)
+    tab.view.show(shipped_carry)
     assert tab.width_box.isEnabled()
     assert [tab.width_box.itemData(i) for i in range(tab.width_box.count())] == [8, 16, 32]
     assert "Run the model" in tab.width_box.toolTip()
@@ -418,13 +418,12 @@ def test_a_carry_model_adds_16_bit_numbers(tab, shipped_carry):
 
 
 def test_32_bit_operands_use_the_wide_boxes(tab, shipped_carry, qtbot):
-    tab.set_model(shipped_carry)
+    tab.view.show(shipped_carry)
     switch(tab, 32)
     assert tab.wide_a.isVisible() and tab.wide_b.isVisible() and not tab.spin_a.isVisible()
     assert tab.wide_a.maximum() == U32 and isinstance(tab.spin_a, QSpinBox)
-    with qtbot.waitSignal(tab.pair_changed) as changed:
-        tab.set_pair(4_000_000_000, 294_967_295)
-    assert changed.args == [4_000_000_000, 294_967_295]
+    tab.set_pair(4_000_000_000, 294_967_295)
+    assert tab.view.pair == (4_000_000_000, 294_967_295)
     assert tab.operands() == (4_000_000_000, 294_967_295)
     assert tab.true_sum.text() == "4294967295"
     rows = tab.bit_grid.rows()
@@ -443,27 +442,28 @@ def test_32_bit_operands_use_the_wide_boxes(tab, shipped_carry, qtbot):
 
 def test_a_new_model_comes_at_its_own_width(tab, shipped_carry, carry_engine):
     carry4 = OpenModel("carry4", carry_engine)
-    tab.set_model(shipped_carry)
+    tab.view.show(shipped_carry)
     switch(tab, 16)
-    tab.set_model(carry4)
+    tab.view.show(carry4)
     assert tab.operand_bits == 4 and tab.width_box.currentData() == 4
     assert [tab.width_box.itemData(i) for i in range(tab.width_box.count())] == [4, 16, 32]
     assert tab.spin_a.maximum() == 15
 
-    tab.set_model(shipped_carry)
+    tab.view.show(shipped_carry)
     tab.set_width(32)  # its sample is still being judged when the next model comes
-    tab.set_model(carry4)
+    tab.view.show(carry4)
     assert Task.wait_all(60_000)
     assert tab.model is carry4 and tab.operand_bits == 4  # the stale answer is dropped
     assert tab.wrong_pairs.count == 256 and tab.width_box.isEnabled()
 
 
-def test_pair_changed_carries_the_operands_on_show(tab, shipped_carry, qtbot):
-    tab.set_model(shipped_carry)
+def test_typing_forwards_the_operands_to_the_view(tab, shipped_carry):
+    tab.view.show(shipped_carry)
     tab.set_pair(1, 2)
-    with qtbot.waitSignal(tab.pair_changed) as changed:
-        tab.spin_a.setValue(200)
-    assert changed.args == [200, 2]
+    seen = []
+    tab.view.answered.connect(lambda: seen.append(tab.view.pair))
+    tab.spin_a.setValue(200)
+    assert seen == [(200, 2)] and (tab.answer.a, tab.answer.b) == (200, 2)
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ class _Hover(_Click):
 
 @pytest.fixture
 def tab(qtbot):
-    from gui.insight import InsightTab
+    from gui.insight_tab import InsightTab
 
     widget = InsightTab()
     qtbot.addWidget(widget)
@@ -60,15 +60,16 @@ def test_tab_maps_the_same_mistakes_as_evaluate(qtbot, tab, seed_adder):
     expected = evaluate(seed_adder)
     assert tab.wrong_count() == expected.wrong_count
     np.testing.assert_array_equal(tab.error_map_image(), expected.matrix())
-    jobs = tab._job
+    shown = []
+    tab.model.shown.connect(lambda: shown.append(True))
     tab.set_engine(seed_adder)  # same model: nothing to recompute
-    assert tab._job == jobs and not tab.busy
+    assert shown == [] and not tab.busy
 
 
 def test_clicking_the_map_sends_row_a_and_column_b(qtbot, tab, seed_adder):
     with qtbot.waitSignal(tab.computed, timeout=30_000):
         tab.set_engine(seed_adder)
-    image = tab._map
+    image = tab.error_map.image_item
     with qtbot.waitSignal(tab.pair_clicked) as clicked:
         image.mouseClickEvent(_Click(2.5, 11.5))  # item x is the column (b), y the row (a)
     assert clicked.args == [11, 2]
@@ -91,7 +92,7 @@ def test_tab_names_the_carry_unit_and_widens(qtbot, tab, carry_adder, carry_mode
     unit = insight.carry_unit(carry_adder, bits=4)
     assert unit.describe() in tab.texts()["states"]
     assert "13 + 7" in tab.texts()["states"]
-    assert tab._width_table.rowCount() == len(insight.WIDTHS)
+    assert tab.widths.table.rowCount() == len(insight.WIDTHS)
 
 
 def test_shutdown_leaves_no_thread_running(qtbot, tab, seed_adder, carry_adder):

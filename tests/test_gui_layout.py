@@ -105,7 +105,7 @@ def test_the_training_tab_fits_900_by_632(small_window, qtbot, train):
 def test_the_insight_tab_fits_900_by_632(small_window, qtbot, model, width):
     window = small_window
     with qtbot.waitSignal(window.insight.computed, timeout=120_000):
-        assert window.load_model(BUNDLED[model])
+        assert window.session.load(BUNDLED[model])
     window.calculator.set_width(width)  # the state view follows: 33 steps at 32 bits
     window.calculator.set_pair(157 << (width - 8), 113 << (width - 8))
     assert window.wait_for_background(120_000)

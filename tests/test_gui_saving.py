@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 import assets
 from assets import BUNDLED
 from core.engine import Engine
-from gui.open_models import KerasFile, OpenModel, TrainedHere
+from session.open_models import KerasFile, OpenModel, TrainedHere
 
 Button = QMessageBox.StandardButton
 
@@ -62,14 +62,14 @@ def unwritable_targets(tmp_path) -> list[Path]:
 def test_a_read_only_save_shows_the_dialog_and_keeps_the_trained_model(window, train, qtbot,
                                                                        dialogs, tmp_path):
     train(window)
-    entry = window.models[0]
+    entry = window.session.models[0]
     assert entry.unsaved
     for n, target in enumerate(unwritable_targets(tmp_path), start=1):
         with qtbot.waitSignal(window.save_failed, timeout=5_000) as failed:
-            assert not window.save_model(target)  # refused before any work starts
+            assert not window.session.save(target)  # refused before any work starts
         assert str(target) in failed.args[0]
         assert len(dialogs) == n and failed.args[0] in dialogs[-1][2]
-        assert window.models == [entry] and entry.unsaved and entry.path is None
+        assert window.session.models == [entry] and entry.unsaved and entry.path is None
         assert "unsaved" in window.model_list.itemText(0)
     assert not list(Path("/proc").glob(".t-*.keras"))
 
@@ -80,12 +80,12 @@ def test_a_save_that_fails_while_writing_shows_the_dialog_and_keeps_the_model(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(KerasFile, "save", full)
-    assert window.load_model(carry_file)
-    entry = window.current_model
+    assert window.session.load(carry_file)
+    entry = window.session.current
     with qtbot.waitSignal(window.save_failed, timeout=30_000):
-        assert window.save_model(tmp_path / "copy.keras")  # the check passes; the write fails
+        assert window.session.save(tmp_path / "copy.keras")  # the check passes; the write fails
     assert "No space left on device" in dialogs[-1][2]
-    assert window.current_model is entry and entry.path == carry_file
+    assert window.session.current is entry and entry.path == carry_file
 
 
 # -- where the Save dialog opens, and the names in the model list ------------------------------
@@ -94,7 +94,7 @@ def test_a_save_that_fails_while_writing_shows_the_dialog_and_keeps_the_model(
 def test_the_save_dialog_opens_in_documents_or_home_with_a_name_of_its_own(window, save_dialog,
                                                                           carry_engine,
                                                                           tmp_path, qtbot):
-    assert window.load_model(BUNDLED["carry"])  # a model from the package's own folder
+    assert window.session.load(BUNDLED["carry"])  # a model from the package's own folder
     window.choose_and_save()
     _, suggestion = save_dialog[-1]
     package = Path(assets.__file__).resolve().parent
@@ -104,7 +104,7 @@ def test_the_save_dialog_opens_in_documents_or_home_with_a_name_of_its_own(windo
     assert str(suggestion.parent) in places and package not in suggestion.parents
     assert suggestion.name == "carry.keras"
 
-    trained = window.add_model(unsaved(carry_engine))
+    trained = window.session.add(unsaved(carry_engine))
     (tmp_path / "carry-4bit.keras").touch()  # taken: the next free name is suggested
     window.settings.setValue("save_folder", str(tmp_path))
     window.choose_and_save()
@@ -113,7 +113,7 @@ def test_the_save_dialog_opens_in_documents_or_home_with_a_name_of_its_own(windo
 
 def test_a_saved_file_is_where_the_next_save_dialog_opens(window, save_dialog, carry_file,
                                                           tmp_path, qtbot):
-    assert window.load_model(carry_file)
+    assert window.session.load(carry_file)
     save_dialog.answer = str(tmp_path / "copy")
     with qtbot.waitSignal(window.saved, timeout=30_000):
         window.choose_and_save()
@@ -122,8 +122,8 @@ def test_a_saved_file_is_where_the_next_save_dialog_opens(window, save_dialog, c
 
 
 def test_the_model_list_names_the_file_or_says_unsaved(window, carry_file, carry_engine):
-    assert window.load_model(carry_file)
-    window.add_model(unsaved(carry_engine))
+    assert window.session.load(carry_file)
+    window.session.add(unsaved(carry_engine))
     texts = [window.model_list.itemText(i) for i in range(window.model_list.count())]
     assert texts[0].endswith("· carry4.keras")
     assert texts[1].endswith("· unsaved")
@@ -137,10 +137,10 @@ def test_closing_with_an_unsaved_model_asks_and_cancel_keeps_the_window(window, 
                                                                          qtbot):
     window.show()
     qtbot.waitExposed(window)
-    window.add_model(unsaved(carry_engine))
+    window.session.add(unsaved(carry_engine))
     close_questions.answer = Button.Cancel
     assert not window.close()
-    assert window.isVisible() and len(window.models) == 1
+    assert window.isVisible() and len(window.session.models) == 1
     (question,) = close_questions
     assert "trained carry #1" in question["text"] and "not saved" in question["text"]
     assert question["buttons"] == Button.Save | Button.Discard | Button.Cancel
@@ -150,7 +150,7 @@ def test_closing_with_an_unsaved_model_asks_and_cancel_keeps_the_window(window, 
 
 
 def test_closing_with_only_saved_models_does_not_ask(window, carry_file, close_questions):
-    assert window.load_model(carry_file)
+    assert window.session.load(carry_file)
     assert window.close()
     assert close_questions == []
 
@@ -162,7 +162,7 @@ def test_closing_during_training_asks_and_cancel_keeps_it_running(window, qtbot,
     for name, value in {"bits": 4, "units": 4, "batch_size": 16, "holdout": 0,
                         "epochs": 1000}.items():
         tab.fields[name].setText(str(value))
-    with qtbot.waitSignal(tab.runner.batch, timeout=60_000):
+    with qtbot.waitSignal(tab.runner.progress, timeout=60_000):
         tab.start()
     close_questions.answer = Button.Cancel
     assert not window.close()
@@ -187,11 +187,11 @@ def test_save_on_closing_saves_every_trained_model_then_closes(window, train, qt
 
 def test_cancelling_the_save_dialog_on_closing_keeps_the_window(window, carry_engine,
                                                                 close_questions, save_dialog):
-    window.add_model(unsaved(carry_engine))
+    window.session.add(unsaved(carry_engine))
     close_questions.answer = Button.Save
     save_dialog.answer = ""  # the user cancels the Save dialog
     assert not window.close()
-    assert len(save_dialog) == 1 and window.models[0].unsaved
+    assert len(save_dialog) == 1 and window.session.models[0].unsaved
 
 
 def test_save_on_closing_during_training_stops_the_run_and_saves_its_model(window, qtbot,
@@ -203,7 +203,7 @@ def test_save_on_closing_during_training_stops_the_run_and_saves_its_model(windo
     for name, value in {"bits": 4, "units": 4, "batch_size": 16, "holdout": 0,
                         "epochs": 1000}.items():
         tab.fields[name].setText(str(value))
-    with qtbot.waitSignal(tab.runner.batch, timeout=60_000):
+    with qtbot.waitSignal(tab.runner.progress, timeout=60_000):
         tab.start()
     close_questions.answer = Button.Save
     save_dialog.answer = str(tmp_path / "stopped.keras")
@@ -224,5 +224,5 @@ def test_an_offscreen_window_closes_without_asking(qtbot, tmp_path, carry_engine
     window = MainWindow(settings=settings, autoload=False)
     qtbot.addWidget(window)
     assert not window.confirm_close
-    window.add_model(unsaved(carry_engine))
+    window.session.add(unsaved(carry_engine))
     assert window.close() and close_questions == []

@@ -1,6 +1,7 @@
 """The Training tab and gui.worker: tiny real runs (4-bit, 4 units, 16 batches an epoch), on
 the one Keras thread, with the window answering from numpy engines meanwhile."""
 
+import logging
 import threading
 import time
 
@@ -14,11 +15,13 @@ from assets import BUNDLED
 from core.engine import Engine
 from core.recipes import RECIPES, field_error, get_recipe
 from core.training import BatchProgress, Ended, EpochMetrics, TrainResult
-from gui import open_models, worker
-from gui.open_models import OpenModel
+from gui import worker
 from gui.plots import READOUT_HINT
-from gui.training_tab import INVALID, RunState, count, ending
+from gui.run_state import RunState, count, ending
+from gui.training_tab import INVALID
 from gui.worker import TrainingRunner
+from session import reports
+from session.open_models import OpenModel
 
 TINY = {"bits": 4, "units": 4, "batch_size": 16, "holdout": 0, "dropout": 0}
 
@@ -93,7 +96,7 @@ def test_a_tiny_run_reports_progress_plots_and_finishes(window, qtbot):
     tab, runner = window.training, window.training.runner
     fill(tab, epochs=3)
     batches, epochs = [], []
-    runner.batch.connect(batches.append)  # the runner's signals are emitted in the GUI thread
+    runner.progress.connect(batches.append)  # the runner's signals are emitted in the GUI thread
     runner.epoch.connect(epochs.append)
     with qtbot.waitSignal(runner.finished, timeout=60_000) as finished:
         click(qtbot, window, "start_button")
@@ -128,14 +131,14 @@ def test_a_tiny_run_reports_progress_plots_and_finishes(window, qtbot):
     assert window.findChild(QPushButton, "start_button").isEnabled()
 
     assert window.wait_for_background()
-    assert [m.name for m in window.models] == ["trained carry #1"]
-    assert window.calculator.model is window.models[0]  # the first model is selected
+    assert [m.name for m in window.session.models] == ["trained carry #1"]
+    assert window.calculator.model is window.session.models[0]  # the first model is selected
 
 
 def test_start_cannot_be_pressed_twice_and_stop_ends_the_run(window, qtbot):
     tab, runner = window.training, window.training.runner
     fill(tab, epochs=1000)
-    with qtbot.waitSignal(runner.batch, timeout=60_000):
+    with qtbot.waitSignal(runner.progress, timeout=60_000):
         click(qtbot, window, "start_button")
     assert not window.findChild(QPushButton, "start_button").isEnabled()
     assert window.open_action.isEnabled()  # models open while a run trains
@@ -146,7 +149,7 @@ def test_start_cannot_be_pressed_twice_and_stop_ends_the_run(window, qtbot):
     with qtbot.waitSignal(runner.finished, timeout=10_000) as finished:
         click(qtbot, window, "stop_button")
         stopped_at = time.perf_counter()
-        runner.batch.connect(reports.append)
+        runner.progress.connect(reports.append)
     assert time.perf_counter() - stopped_at < 2.0
     assert finished.args[0].reason.startswith("stopped by user")
     assert len(reports) <= 1  # at most the batch that was running
@@ -155,7 +158,7 @@ def test_start_cannot_be_pressed_twice_and_stop_ends_the_run(window, qtbot):
 
 def test_closing_during_training_is_clean(window, qtbot, qtlog):
     fill(window.training, epochs=1000)
-    with qtbot.waitSignal(window.training.runner.batch, timeout=60_000):
+    with qtbot.waitSignal(window.training.runner.progress, timeout=60_000):
         click(qtbot, window, "start_button")
     began = time.perf_counter()
     window.close()
@@ -165,8 +168,8 @@ def test_closing_during_training_is_clean(window, qtbot, qtlog):
 
 
 def test_divergence_keeps_the_previous_model(window, qtbot, carry_engine):
-    window.add_model(OpenModel("good", carry_engine))
-    before = window.current_model
+    window.session.add(OpenModel("good", carry_engine))
+    before = window.session.current
     fill(window.training, epochs=3, lr=1e38)  # Adam's steps overflow: the loss becomes inf
     with qtbot.waitSignal(window.training.runner.finished, timeout=60_000) as finished:
         click(qtbot, window, "start_button")
@@ -176,26 +179,26 @@ def test_divergence_keeps_the_previous_model(window, qtbot, carry_engine):
     assert window.training.progress_bar.format() == "diverged"
     assert "diverged" in window.findChild(QLabel, "training_status").text()
     assert "diverged" in window.statusBar().currentMessage()
-    assert window.models == [before] and window.calculator.model is before
+    assert window.session.models == [before] and window.calculator.model is before
 
 
 def test_watch_it_learn_follows_the_run(window, qtbot, carry_engine):
-    window.add_model(OpenModel("good", carry_engine))
+    window.session.add(OpenModel("good", carry_engine))
     tab, calculator = window.training, window.calculator
     fill(tab, recipe="seed", epochs=1000, units=8)
     tab.watch_checkbox.setChecked(True)
     click(qtbot, window, "start_button")
     qtbot.waitUntil(lambda: calculator.model is not None
                     and calculator.model.name == "training seed", timeout=60_000)
-    assert calculator.model not in window.models  # a copy of its own, not the list's
+    assert calculator.model not in window.session.models  # a copy of its own, not the list's
     assert "Watching training" in calculator.wrong_label.text()
     calculator.set_pair(9, 6)
     assert calculator.answer.true == 15
     with qtbot.waitSignal(tab.runner.finished, timeout=10_000):
         click(qtbot, window, "stop_button")
     assert window.wait_for_background()
-    assert [m.name for m in window.models] == ["good", "trained seed #1"]
-    assert calculator.model is window.current_model is window.models[1]
+    assert [m.name for m in window.session.models] == ["good", "trained seed #1"]
+    assert calculator.model is window.session.current is window.session.models[1]
     exact = calculator.wrong_pairs.exact  # judged on show, once, for the list as well
     assert window.model_list.itemText(1).endswith(f"· unsaved · {exact:.2%} exact")
 
@@ -214,13 +217,34 @@ def test_runner_api_trains_and_joins(qtbot):
     assert runner.wait(5000) and not runner.is_running()
 
 
+def test_a_failed_run_says_one_line_and_logs_its_traceback(qtbot, caplog, monkeypatch):
+    class Broken:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def stop(self):
+            pass
+
+        def run(self):
+            raise RuntimeError("out of memory")
+
+    monkeypatch.setattr(worker, "Trainer", Broken)
+    runner = TrainingRunner()
+    with caplog.at_level(logging.ERROR, logger="gui.worker"), \
+            qtbot.waitSignal(runner.failed, timeout=60_000) as failed:
+        runner.start(get_recipe("carry", **TINY))
+    assert failed.args == ["RuntimeError: out of memory"]
+    logged = [r for r in caplog.records if r.name == "gui.worker"]
+    assert [r.exc_info[0] for r in logged] == [RuntimeError]
+
+
 def test_closing_with_watch_on_mid_epoch_takes_under_3_s(window, qtbot, qtlog):
     tab = window.training
     fill(tab, epochs=1000)
     tab.watch_checkbox.setChecked(True)
-    with qtbot.waitSignal(tab.watched_epoch, timeout=60_000):
+    with qtbot.waitSignal(tab.epoch_done, timeout=60_000):
         click(qtbot, window, "start_button")
-    with qtbot.waitSignal(tab.runner.batch, timeout=10_000):
+    with qtbot.waitSignal(tab.runner.progress, timeout=10_000):
         pass  # into the next epoch
     began = time.monotonic()
     window.close()
@@ -234,7 +258,7 @@ def test_the_state_view_changes_between_watched_epochs(window, qtbot):
     fill(tab, recipe="seed", bits=3, units=8, epochs=1000)
     tab.watch_checkbox.setChecked(True)
     seen = []  # (epoch, h, c) as the Insight tab shows them after the window's own slot
-    tab.watched_epoch.connect(lambda entry, metrics: seen.append(
+    tab.epoch_done.connect(lambda metrics: seen.append(
         (metrics.epoch, *(image.copy() for image in insight.shown_states()))))
     click(qtbot, window, "start_button")
     qtbot.waitUntil(lambda: len(seen) >= 3, timeout=60_000)
@@ -249,7 +273,7 @@ def test_the_state_view_changes_between_watched_epochs(window, qtbot):
 def test_switching_models_during_a_run_answers_without_waiting_for_it(window, qtbot):
     tab, calculator = window.training, window.calculator
     fill(tab, epochs=1000)
-    with qtbot.waitSignal(tab.runner.batch, timeout=60_000):
+    with qtbot.waitSignal(tab.runner.progress, timeout=60_000):
         click(qtbot, window, "start_button")
     clicked = time.monotonic()
     window.bundled_actions["carry"].trigger()
@@ -296,11 +320,11 @@ def test_no_keras_call_on_the_gui_thread(window, qtbot, keras_calls, tmp_path):
     with qtbot.waitSignal(tab.run_finished, timeout=60_000):
         click(qtbot, window, "start_button")
     assert window.wait_for_background()
-    entry = window.current_model
+    entry = window.session.current
     assert entry.name == "trained carry #1" and window.calculator.model is entry
     window.calculator.set_pair(9, 6)
     with qtbot.waitSignal(window.saved, timeout=60_000):
-        assert window.save_model(tmp_path / "trained.keras")
+        assert window.session.save(tmp_path / "trained.keras")
     saved, _ = Engine.from_file(tmp_path / "trained.keras")
     a, b = np.arange(16).repeat(16), np.tile(np.arange(16), 16)
     np.testing.assert_array_equal(saved.add_many(a, b), entry.engine.add_many(a, b))
@@ -366,9 +390,9 @@ def test_a_stopped_run_says_so_and_its_model_joins_marked_stopped(window, qtbot,
     assert tab.plots.points("loss") == 0
 
     assert window.wait_for_background()  # the stopped model is judged like any other
-    (entry,) = window.models
+    (entry,) = window.session.models
     assert entry.ended is Ended.STOPPED and entry.unsaved
-    report = open_models.report_for(entry.engine)
+    report = reports.report_for(entry.engine)
     assert report is not None and report.count == 256
     text = window.model_list.itemText(0)
     assert "· stopped · unsaved ·" in text and text.endswith(f"· {report.exact:.2%} exact")

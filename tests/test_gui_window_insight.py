@@ -8,8 +8,8 @@ from test_shipped_models import recorded
 from assets import BUNDLED
 from core import insight
 from core.engine import Engine
-from gui.insight import HOVER_HINT, MAP_TITLE, InsightTab
-from gui.open_models import OpenModel
+from gui.insight_tab import HOVER_HINT, MAP_TITLE, InsightTab
+from session.open_models import OpenModel
 
 
 def fresh(engine: Engine) -> Engine:
@@ -34,11 +34,11 @@ class _Hover:
 def test_insight_follows_the_selected_model_and_the_pair(window, qtbot, carry_engine,
                                                          seed_engine):
     with qtbot.waitSignal(window.insight.computed, timeout=60_000):
-        window.add_model(OpenModel("untrained", seed_engine))
+        window.session.add(OpenModel("untrained", seed_engine))
     untrained = window.insight.wrong_count()
     assert untrained > 0
     with qtbot.waitSignal(window.insight.computed, timeout=60_000):
-        window.add_model(OpenModel("carry", carry_engine))
+        window.session.add(OpenModel("carry", carry_engine))
     assert window.insight.wrong_count() == 0
     window.calculator.set_pair(13, 7)
     assert "13 + 7" in window.insight.texts()["states"]
@@ -48,7 +48,7 @@ def test_insight_follows_the_selected_model_and_the_pair(window, qtbot, carry_en
 
 
 def test_a_clicked_pair_goes_to_the_calculator(window, qtbot, carry_engine):
-    window.add_model(OpenModel("carry", carry_engine))
+    window.session.add(OpenModel("carry", carry_engine))
     window.tabs.setCurrentWidget(window.insight)
     window.insight.pair_clicked.emit(11, 2)
     assert window.tabs.currentWidget() is window.calculator
@@ -79,7 +79,7 @@ def test_map_of_the_shipped_seed_model_counts_what_eval_counts(window, qtbot):
     """Acceptance: the map's wrong pairs for assets/seed.keras are eval's (README records
     eval's count; tests/test_shipped_models.py checks that against `evaluate`)."""
     with qtbot.waitSignal(window.insight.computed, timeout=120_000):
-        assert window.load_model(BUNDLED["seed"])
+        assert window.session.load(BUNDLED["seed"])
     assert window.insight.error_map_image().shape == (256, 256)
     assert window.insight.wrong_count() == recorded()["seed"][2]
 
@@ -96,7 +96,7 @@ def test_the_calculator_and_the_map_share_one_pass_over_every_pair(window, qtbot
     monkeypatch.setattr(Engine, "_walk", counting)
     engine = Engine(seed_engine.net, seed_engine.encoding, 4)  # nothing judged yet
     with qtbot.waitSignal(window.insight.computed, timeout=60_000):
-        window.add_model(OpenModel("untrained", engine))
+        window.session.add(OpenModel("untrained", engine))
     assert window.wait_for_background()
     assert walks == [engine]  # every pair once, for both the calculator and the map
     assert window.calculator.wrong_pairs.wrong_count == window.insight.wrong_count() > 0
@@ -109,14 +109,14 @@ def test_switching_models_clears_the_hover_title_and_summary_at_once(window, qtb
                                                                     carry_engine, seed_engine):
     tab = window.insight
     with qtbot.waitSignal(tab.computed, timeout=60_000):
-        window.add_model(OpenModel("carry", carry_engine))
-    tab._map.hoverEvent(_Hover(6.5, 9.5))
+        window.session.add(OpenModel("carry", carry_engine))
+    tab.error_map.image_item.hoverEvent(_Hover(6.5, 9.5))
     before = tab.texts()
     assert before["hover"].startswith("9 + 6 = 15, model says 15 (right)")
     assert before["title"] == MAP_TITLE and "100.00%" in before["summary"]
 
     with qtbot.waitSignal(tab.computed, timeout=60_000):
-        window.add_model(OpenModel("untrained", fresh(seed_engine)))  # judged by no one yet
+        window.session.add(OpenModel("untrained", fresh(seed_engine)))  # judged by no one yet
         now = tab.texts()  # at once: nothing of the carry model, and "computing…" for this
         assert now["hover"] == HOVER_HINT
         assert now["title"] == f"{MAP_TITLE}: computing…"
@@ -130,7 +130,7 @@ def test_switching_models_clears_the_hover_title_and_summary_at_once(window, qtb
 def test_the_carry_plot_waits_for_the_carry_unit(window, qtbot, carry_engine):
     tab = window.insight
     with qtbot.waitSignal(tab.computed, timeout=60_000):
-        window.add_model(OpenModel("carry", fresh(carry_engine)))
+        window.session.add(OpenModel("carry", fresh(carry_engine)))
         assert "(finding the carry unit…)" in tab.texts()["states"]
         assert not tab._states.trace.isVisible()  # no unit drawn while it is being found
     unit = insight.carry_unit(carry_engine, 4)
@@ -141,7 +141,7 @@ def test_the_carry_plot_waits_for_the_carry_unit(window, qtbot, carry_engine):
 def test_an_empty_tab_shows_no_axes(qtbot):
     tab = InsightTab()
     qtbot.addWidget(tab)
-    plots = [tab._map_plot, tab._bits_view.getPlotItem(), tab._width_plot.getPlotItem()]
+    plots = [tab.error_map.plot, tab._bits_view.getPlotItem(), tab.widths.plot.getPlotItem()]
     assert not any(plot.getAxis(side).isVisible() for plot in plots
                    for side in ("left", "bottom"))
     assert tab.texts()["title"] == "" and tab.texts()["hover"] == ""
@@ -150,7 +150,7 @@ def test_an_empty_tab_shows_no_axes(qtbot):
 
 def test_the_state_view_follows_the_calculator_to_16_bits(window, qtbot, carry_engine):
     with qtbot.waitSignal(window.insight.computed, timeout=60_000):
-        window.add_model(OpenModel("carry", carry_engine))  # a 4-bit carry model
+        window.session.add(OpenModel("carry", carry_engine))  # a 4-bit carry model
     window.calculator.set_width(16)
     window.calculator.set_pair(40000, 30000)
     title = window.insight.texts()["states"]

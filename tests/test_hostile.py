@@ -1,7 +1,7 @@
 """Hostile input and faults: each ends in one line, with the right exit status, before any work,
 leaving every file as it was and no `.*.keras` behind.
 
-In-process calls of core.cli.main where TensorFlow is not needed; a subprocess for what only a
+In-process calls of cli.main.main where TensorFlow is not needed; a subprocess for what only a
 real process shows (signals, pipes, /dev/full, a terminal's encoding, what gets imported).
 """
 
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from core.checks import check_info, check_out_path, info_problems
-from core.cli import main
 from core.errors import InputError, ModelFileError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +36,7 @@ def run(capsys, *argv):
 
 
 def cli(*argv, env=ENV, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "core", *map(str, argv)], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "cli", *map(str, argv)], cwd=ROOT, env=env,
                           stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120)
 
 
@@ -233,7 +233,7 @@ def test_bench_refuses_a_json_folder_before_measuring(tmp_path, capsys, monkeypa
 
 BEFORE_TENSORFLOW = """
 import json, sys
-from core.cli import main
+from cli.main import main
 codes = [main(argv) for argv in json.loads(sys.argv[1])]
 print(json.dumps([codes, "tensorflow" in sys.modules or "keras" in sys.modules]))
 """
@@ -257,7 +257,7 @@ def test_every_check_comes_before_tensorflow_is_imported(tmp_path):
 
 def test_a_closed_pipe_ends_quietly(noisy_model):
     read_end, write_end = os.pipe()
-    proc = subprocess.Popen([sys.executable, "-m", "core", "eval", "--model", str(noisy_model),
+    proc = subprocess.Popen([sys.executable, "-m", "cli", "eval", "--model", str(noisy_model),
                              "--bits", "32", "--show-wrong", "10000"], cwd=ROOT, env=ENV,
                             stdout=write_end, stderr=subprocess.PIPE, text=True)
     os.close(write_end)
@@ -294,7 +294,7 @@ def test_a_signal_during_training_ends_in_one_line_and_writes_nothing(tmp_path, 
     out = tmp_path / "m.keras"
     with untouched(tmp_path):
         proc = subprocess.Popen(
-            [sys.executable, "-m", "core", "train", "--recipe", "carry", "--bits", "3",
+            [sys.executable, "-m", "cli", "train", "--recipe", "carry", "--bits", "3",
              "--holdout", "0", "--batch-size", "1", "--epochs", "100000",
              "--no-stop-when-perfect", "--out", str(out)],
             cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import BUNDLED
+from assets import BUNDLED
 from core.engine import Engine
 from core.evaluation import judge_all
 

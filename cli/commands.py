@@ -1,4 +1,4 @@
-"""What each `lstm-adder` subcommand does (argument parsing lives in core.cli).
+"""What each `lstm-adder` subcommand does (argument parsing lives in cli.main).
 
 Each command checks all its input first and imports TensorFlow only then, if it needs it:
 a mistake costs a second, not a training run.
@@ -12,8 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from cli.console import ProgressBar, bit_rows, mark, pack
 from core.checks import check_out_path, check_output_file
-from core.console import ProgressBar, bit_rows, mark, pack
 from core.engine import TABLE_MAX_BITS, Engine
 from core.errors import InputError, ModelFileError
 from core.numbers import bit_string

@@ -1,5 +1,10 @@
 """The `lstm-adder` command: add, train, eval, bench, study, and the app (the default).
 
+This module parses the command line and hands each subcommand to cli.commands (through
+`set_defaults(func=…)`). It is the composition root, the one package that sits above all the
+others: the commands answer with core alone, `gui` starts the app (gui.app, imported only
+then) and `bench` the bench.
+
 Every user error is one line on stderr and exit status 2, found before any work starts (and
 before TensorFlow is imported), and nothing is written. Output that cannot be written ends
 without a traceback: a closed pipe (`| head`) with status 141, any other write error (a full
@@ -18,7 +23,7 @@ import threading
 from pathlib import Path
 
 from assets import BUNDLED
-from core import commands
+from cli import commands
 from core.checks import shown
 from core.errors import InputError
 from core.recipes import NUMBER, RECIPES, WHOLE, FieldSpec, field_spec, user_fields

@@ -1,4 +1,4 @@
-"""The models the app has open, and how each one is judged and saved.
+"""The models the app has open, and how each one is saved.
 
 No widgets here, and nothing that waits. An `OpenModel` answers with a numpy engine
 (core.engine): opening a file reads its weights with h5py, so no TensorFlow is needed to show
@@ -6,37 +6,29 @@ the first answer, and any thread may use the engine. Its `source` says how it is
 
     KerasFile    a .keras file: copied with its lstm_adder.json rewritten, no Keras needed
     KerasTwoFile the tutorial's Keras 2 .h5: Keras reads it and writes .keras (Keras thread)
-    TrainedHere  a run of this window: its Keras model is kept on the Keras thread (gui.worker)
-
-Every pair of an engine is judged once (core.evaluation.judge_all): the engine keeps its table,
-and `judged` keeps the Report, so the calculator's wrong pairs, the Insight map and the model
-list share one pass (a second caller waits for the first), and a model opened again is not
-judged again.
+    TrainedHere  a run of this window: its Keras model is kept for the Keras thread (`keep`)
 
 The model list names each model with `list_text`: what it is, how its run ended when that
-was not a plain finish, its file or "unsaved", and its exact match once judged:
+was not a plain finish, its file or "unsaved", and its exact match once judged
+(session.reports):
 
     trained carry #1 (paired-lsb, 3-bit) · stopped · unsaved · 12.50% exact
 """
 
 from __future__ import annotations
 
-import threading
-import weakref
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.engine import Engine
 from core.errors import ModelFileError
-from core.evaluation import Report, judge_all
 from core.storage import copy_model_file, load_model, save_model
 from core.training import Ended
-from gui import worker
+from session.reports import remember, report_for
 
-_reports: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Engine -> Report
-_judging: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Engine -> Lock
-_reports_lock = threading.Lock()
-WAIT_S = 0.05  # how often a caller waiting for another's judgement looks at its cancel
+_KEPT: dict[int, object] = {}  # key -> Keras model of a finished run (Keras thread only)
+_keys = itertools.count(1)
 
 
 class ModelFile:
@@ -67,7 +59,7 @@ class KerasTwoFile(ModelFile):
 
 
 class TrainedHere:
-    """A model trained in this window; the Keras thread keeps it (call on that thread)."""
+    """A model trained in this window, kept under `key` (call on the Keras thread)."""
 
     needs_keras = True
 
@@ -75,10 +67,29 @@ class TrainedHere:
         self.key = key
 
     def save(self, path, info: dict) -> Path:
-        return worker.save_kept(self.key, path, info)
+        return save_model(_KEPT[self.key], path, info)
 
-    def release(self) -> None:
-        worker.release(self.key)
+    def release(self, cancel=None) -> None:
+        """Drop the kept Keras model (it is saved in a file now)."""
+        _KEPT.pop(self.key, None)
+
+
+def keep(model) -> int:
+    """Keep a finished run's Keras model for saving later (call on the Keras thread); the
+    key to it."""
+    key = next(_keys)
+    _KEPT[key] = model
+    return key
+
+
+@dataclass(frozen=True)
+class Trained:
+    """A finished run's model as the window holds it: the final weights as an engine, and
+    the key under which the Keras thread keeps the Keras model."""
+
+    result: object  # core.training.TrainResult, its model left on the Keras thread
+    engine: Engine
+    key: int
 
 
 @dataclass(eq=False)
@@ -153,8 +164,6 @@ class OpenModel:
 
     def saved_as(self, path: Path) -> None:
         """After a save: the new file is this model's source from now on."""
-        if isinstance(self.source, TrainedHere):
-            self.source.release()
         self.path, self.source, self.stamp = path, KerasFile(path), _stamp(path)
 
 
@@ -186,7 +195,7 @@ def open_first(paths) -> OpenModel:
     raise ModelFileError("; ".join(errors) or "no model file to open")
 
 
-def from_training(trained: worker.Trained, name: str) -> OpenModel:
+def from_training(trained: Trained, name: str) -> OpenModel:
     """A finished run's model, with its history as info and how the run ended."""
     result = trained.result
     return OpenModel(name, trained.engine, TrainedHere(trained.key), info=result.info(),
@@ -201,32 +210,12 @@ def watching(recipe, metrics) -> OpenModel:
     return OpenModel(f"training {recipe.name}", metrics.engine)
 
 
-def remember(engine: Engine, report: Report) -> None:
-    with _reports_lock:
-        _reports.setdefault(engine, report)
-
-
-def report_for(engine: Engine) -> Report | None:
-    """The engine's judgement if it has been made, else None (at once)."""
-    with _reports_lock:
-        return _reports.get(engine)
-
-
-def judged(engine: Engine, cancel: threading.Event) -> Report | None:
-    """core.evaluation.judge_all, once per engine: a caller that comes while another judges
-    the same engine waits for that judgement. None if `cancel` is set first."""
-    with _reports_lock:
-        lock = _judging.setdefault(engine, threading.Lock())
-    while not lock.acquire(timeout=WAIT_S):
-        if cancel.is_set():
-            return None
-    try:
-        report = report_for(engine)
-        if report is None:
-            report = judge_all(engine, cancel.is_set)
-            if report is not None:
-                remember(engine, report)
-                report = report_for(engine)
-        return report
-    finally:
-        lock.release()
+def suggested_path(entry: OpenModel, folder: Path) -> Path:
+    """A path in `folder` for `entry`: its own file if it is there, else a name no file has
+    yet: carry-8bit.keras, carry-8bit-2.keras, ..."""
+    name = Path(entry.file_name())
+    path, n = folder / name, 1
+    while path.exists() and path != entry.path:
+        n += 1
+        path = folder / f"{name.stem}-{n}{name.suffix}"
+    return path

@@ -1,0 +1,321 @@
+"""The Calculator tab: two spinboxes, the network's sum as you type, and the bit grid.
+
+It renders a session.on_show.OnShow (the model on show, its width, the pair and its answer)
+and forwards what the user does to it. Every change of either operand asks the model's numpy
+engine at once, on the GUI thread: a lookup once every pair has been judged, else one forward
+pass (well under a millisecond). Once the session has judged every pair, the pairs the model
+gets wrong can be stepped through with the previous/next buttons.
+
+A carry (paired-lsb) model reads one bit of each operand per step, so the same weights add
+wider numbers: the width box runs it at 16 or 32 bits. Above 2**31 - 1 the operands move from
+the RangeHintSpinBoxes (QSpinBoxes) to WideSpinBoxes (a QSpinBox holds a C int). Either kind
+shows its range when a keystroke would go past it (typing 999 into an 8-bit box), instead of
+dropping the digit silently. Changing width is immediate (the same weights, another engine);
+a 10,000-pair sample is then judged in the background. A seed (concat-msb) model reads a
+fixed number of steps, and the box says so.
+"""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.engine import Engine
+from core.evaluation import Report
+from gui.bit_grid import BitGrid
+from gui.tasks import TaskExecutor
+from gui.wide_spinbox import OperandBoxes
+from session.on_show import LOADING, OnShow
+from session.open_models import OpenModel
+
+BIG = 26  # point size of the operands and the predicted sum
+# (predicted sum, operand boxes) size, as parts of BIG, for operands up to so many bits: a
+# 32-bit sum fits a 900-pixel-wide window
+SCALE = {16: (1.5, 1.0), 32: (0.8, 0.75)}
+SPIN_ROOM = 40  # pixels an operand box needs besides its digits (frame, arrows)
+RIGHT, WRONG, MUTED = "#1a7f37", "#d1242f", "#57606a"
+WIDTH_TIP = "Run the model on numbers of this width"
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+def _label(text: str = "", name: str = "", size: float = 11, color: str = "") -> QLabel:
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    label.setFont(_font(size))
+    if color:
+        label.setStyleSheet(f"color: {color}")
+    return label
+
+
+def _row(*items) -> QHBoxLayout:
+    """A row of widgets; a number is that much space, None a stretch."""
+    row = QHBoxLayout()
+    for item in items:
+        if item is None:
+            row.addStretch()
+        elif isinstance(item, int):
+            row.addSpacing(item)
+        else:
+            row.addWidget(item)
+    return row
+
+
+def _why_fixed(model: OpenModel) -> str:
+    """Why the width box offers only the model's own width."""
+    if not model.engine.can_widen:
+        return (f"This model reads exactly {model.bits}-bit numbers, a's bits then b's; "
+                "only a carry (paired-lsb) model can add wider numbers.")
+    return "Training: the width stays the model's own."
+
+
+class CalculatorTab(QWidget):
+    """The model on show (`view`: the session's, or one of its own) and its answer."""
+
+    def __init__(self, view: OnShow | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = view if view is not None else OnShow(TaskExecutor(), LOADING)
+        self._random = random.Random()
+        self._build()
+        self._size_for(8)
+        self.view.shown_changed.connect(self._on_shown)
+        self.view.judged.connect(self._show_wrong_state)
+        self.view.answered.connect(self._on_answered)
+        self._on_shown()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.model_label = _label(name="model_label", size=11, color=MUTED)
+        self.width_box = QComboBox()
+        self.width_box.setObjectName("width_box")
+        self.width_box.setToolTip(WIDTH_TIP)
+        self.width_box.activated.connect(self._on_width_chosen)
+        self.width_note = _label(name="width_note", size=10, color=MUTED)
+        self.width_note.setWordWrap(True)
+        top = _row(self.model_label, 18, _label("width", size=11, color=MUTED), self.width_box)
+        top.addWidget(self.width_note, 1)
+
+        self.boxes = OperandBoxes(self._spinbox)
+        self.spin_a, self.spin_b, self.wide_a, self.wide_b = self.boxes.all
+        self.predicted_sum = _label(name="predicted_sum")
+        self.verdict = _label(name="verdict", size=BIG)
+        self.true_sum = _label(name="true_sum", size=14)
+        self.confidence = _label(name="confidence", size=14)
+
+        equation = _row(self.spin_a, self.wide_a, _label("+", size=BIG), self.spin_b,
+                        self.wide_b, _label("=", size=BIG), self.predicted_sum, self.verdict,
+                        None)
+        facts = _row(_label("true sum", size=14, color=MUTED), self.true_sum, 28,
+                     _label("confidence", size=14, color=MUTED), self.confidence,
+                     _label("(its least certain bit)", size=11, color=MUTED), None)
+
+        self.bit_grid = BitGrid()
+        legend = _label("Predicted cells are shaded by the network's P(bit = 1); a red outline "
+                        "marks a column where it is wrong. Carry: the true carry into each "
+                        "column.", size=10, color=MUTED)
+        legend.setWordWrap(True)
+
+        self.random_button = self._button("Random", "random_button", self.random_pair)
+        self.previous_wrong = self._button("◀ Previous wrong", "previous_wrong",
+                                           self.show_previous_wrong)
+        self.next_wrong = self._button("Next wrong ▶", "next_wrong", self.show_next_wrong)
+        self.wrong_label = _label(name="wrong_count", size=11, color=MUTED)
+        self.wrong_label.setWordWrap(True)
+        steps = _row(self.random_button, self.previous_wrong, self.next_wrong, 12)
+        steps.addWidget(self.wrong_label, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addLayout(equation)
+        layout.addLayout(facts)
+        layout.addWidget(self.bit_grid, 1)
+        layout.addWidget(legend)
+        layout.addLayout(steps)
+
+    def _spinbox(self, name: str, kind):
+        """An operand box: RangeHintSpinBox (a QSpinBox), or WideSpinBox for operands past
+        2**31 - 1."""
+        spin = kind()
+        spin.setObjectName(name)
+        spin.setFont(_font(BIG))
+        spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
+        spin.setAccelerated(True)
+        spin.valueChanged.connect(self._on_typed)
+        return spin
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    # -- what it shows ---------------------------------------------------------------------
+
+    @property
+    def model(self) -> OpenModel | None:
+        """The model answering (whatever the width on show)."""
+        return self.view.model
+
+    @property
+    def engine(self) -> Engine | None:
+        """The engine answering: the model's, at the width on show."""
+        return self.view.engine
+
+    @property
+    def answer(self):
+        """The core.engine.Answer on show (None without a model)."""
+        return self.view.answer
+
+    @property
+    def wrong_pairs(self) -> Report | None:
+        """The judgement of the engine answering, once made (None while it is being made)."""
+        return self.view.report
+
+    @property
+    def operand_bits(self) -> int | None:
+        """The operand width on show (the model's own, or the one chosen in the width box)."""
+        return None if self.engine is None else self.engine.bits
+
+    def operands(self) -> tuple[int, int]:
+        """(a, b) as the inputs on show hold them."""
+        return self.boxes.values()
+
+    def _on_shown(self) -> None:
+        engine = self.engine
+        self._fill_width_box()
+        for widget in (*self.boxes.all, self.random_button):
+            widget.setEnabled(engine is not None)
+        if engine is None:
+            message = self.view.message
+            self.model_label.setText(message)
+            self.bit_grid.set_message(message)
+            for label in (self.predicted_sum, self.verdict, self.true_sum, self.confidence):
+                label.setText("–" if label is not self.verdict else "")
+            self._show_wrong_state()
+            return
+        self.model_label.setText(f"Model: {self.model.name} ({engine.encoding.name}, "
+                                 f"{engine.bits}-bit)")
+        self.boxes.set_top(engine.max_operand)
+        self._size_for(engine.bits)
+
+    def _size_for(self, bits: int) -> None:
+        """Room for the widest operands and sum: 32-bit ones (ten digits) in smaller fonts."""
+        sum_scale, operand_scale = next((v for k, v in SCALE.items() if bits <= k),
+                                        SCALE[max(SCALE)])
+        label = self.predicted_sum
+        label.setFont(_font(BIG * sum_scale, bold=True))
+        widest = label.fontMetrics().horizontalAdvance("8" * len(str(1 << (bits + 1))))
+        label.setMinimumWidth(max(150, widest + 8))
+        digits = "8" * len(str((1 << bits) - 1))
+        for box in self.boxes.all:
+            box.setFont(_font(BIG * operand_scale))
+            box.setMinimumWidth(max(140, box.fontMetrics().horizontalAdvance(digits)
+                                    + SPIN_ROOM))
+
+    def _on_answered(self) -> None:
+        answer = self.answer
+        if answer is None:
+            return
+        self.boxes.set_values(*self.view.pair)
+        self.predicted_sum.setText(str(answer.predicted))
+        self.predicted_sum.setStyleSheet(f"color: {'#1f2933' if answer.correct else WRONG}")
+        self.verdict.setText("✓ right" if answer.correct else "✗ wrong")
+        self.verdict.setStyleSheet(f"color: {RIGHT if answer.correct else WRONG}")
+        self.verdict.setToolTip("the network is right" if answer.correct else
+                                f"the network is wrong: the sum is {answer.true}")
+        self.true_sum.setText(str(answer.true))
+        self.confidence.setText(f"{answer.confidence:.3f}")
+        self.bit_grid.set_answer(answer)
+        self._show_wrong_state()
+
+    def _show_wrong_state(self) -> None:
+        report = self.view.report
+        stepping = report is not None and report.wrong_count > 0 and report.pairs is not None
+        self.previous_wrong.setEnabled(stepping)
+        self.next_wrong.setEnabled(stepping)
+        if self.engine is None:
+            self.wrong_label.setText("")
+        elif report is None or self.view.watched:
+            self.wrong_label.setText(self.view.message or "Finding the pairs it gets wrong…")
+        else:
+            self.wrong_label.setText(self._wrong_text(report))
+
+    def _wrong_text(self, report: Report) -> str:
+        if report.wrong_count == 0:
+            return f"No wrong pairs: right on {report.scope()}."
+        text = f"{report.wrong_count:,} wrong of {report.scope()} ({report.exact:.2%} right)"
+        place = self.view.wrong_position()
+        if place is not None:
+            text = f"Wrong pair {place:,} of {report.wrong_count:,} · " + text
+        return text
+
+    def _fill_width_box(self) -> None:
+        model, widths = self.model, self.view.widths()
+        box = self.width_box
+        box.blockSignals(True)
+        box.clear()
+        for bits in widths:
+            box.addItem(f"{bits} bits", bits)
+        if self.engine is not None:
+            box.setCurrentIndex(box.findData(self.engine.bits))
+        box.blockSignals(False)
+        box.setEnabled(len(widths) > 1)
+        why = "" if model is None or len(widths) > 1 else _why_fixed(model)
+        box.setToolTip(why or WIDTH_TIP)
+        wider = model is not None and self.engine.bits != model.bits
+        self.width_note.setText(f"The {model.bits}-bit model's weights, run on "
+                                f"{self.engine.bits}-bit numbers." if wider else why)
+
+    # -- input, forwarded to the view -------------------------------------------------------
+
+    def set_pair(self, a: int, b: int) -> None:
+        self.view.set_pair(a, b)
+
+    def set_width(self, bits: int) -> None:
+        """Run the model at `bits` (its own width or one in the width box); ValueError for
+        one it cannot take."""
+        self.view.set_width(bits)
+
+    @Slot()
+    def _on_typed(self) -> None:
+        if self.engine is not None:
+            self.view.set_pair(*self.operands())
+
+    @Slot()
+    def random_pair(self) -> None:
+        if self.engine is not None:
+            top = self.engine.max_operand
+            self.view.set_pair(self._random.randint(0, top), self._random.randint(0, top))
+
+    @Slot()
+    def show_next_wrong(self) -> None:
+        self.view.next_wrong()
+
+    @Slot()
+    def show_previous_wrong(self) -> None:
+        self.view.previous_wrong()
+
+    @Slot(int)
+    def _on_width_chosen(self, index: int) -> None:
+        self.set_width(self.width_box.itemData(index))

@@ -1,0 +1,78 @@
+"""Saving from the window: the Save dialog, and the question before closing.
+
+The Save dialog opens in the folder of the last save, else the user's documents, else home
+(never the package's own folder, where the bundled models are), on a name no file there has
+yet (session.open_models.suggested_path). Closing with unsaved models, or during a run, asks
+first: Save (each model, then close), Discard or Cancel; Cancel is the default, so a stray
+Enter or Escape keeps the window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from gui.tasks import Task
+from session.open_models import OpenModel, suggested_path
+from session.session import Session
+
+SAVE_FILTER = "Keras models (*.keras)"
+Button = QMessageBox.StandardButton
+
+
+def save_folder(settings: QSettings) -> Path:
+    """Where the Save dialog opens: the folder of the last save, else the user's documents,
+    else home."""
+    last = settings.value("save_folder", "")
+    if last and Path(last).is_dir():
+        return Path(last)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
+                or Path.home())
+
+
+def ask_save_path(parent: QWidget, entry: OpenModel, settings: QSettings) -> str:
+    """The Save dialog for `entry`, on a name of its own in the save folder; "" if the user
+    cancels."""
+    suggestion = suggested_path(entry, save_folder(settings))
+    path, _ = QFileDialog.getSaveFileName(parent, f"Save {entry.name} as", str(suggestion),
+                                          SAVE_FILTER)
+    return path
+
+
+def may_close(window, session: Session) -> bool:
+    """Save / Discard / Cancel when models are unsaved or a run is going; True to close.
+    Save stops the run (its model joins the list), then asks where to save each model;
+    cancelling any of those, or a failed save, keeps the window open. (`window`: the main
+    window, with its `training` tab and `settings`.)"""
+    lines = session.close_question()
+    if not lines:
+        return True
+    answer = QMessageBox.question(
+        window, "Close LSTM Adder?", "\n".join(lines + ["Save before closing?"]),
+        Button.Save | Button.Discard | Button.Cancel, Button.Cancel)
+    if answer == Button.Discard:
+        return True
+    if answer != Button.Save:
+        return False
+    if window.training.running:  # stop the run and wait for it; its model joins the list
+        window.training.shutdown()
+        QCoreApplication.processEvents()
+    return _save_all(window, session)
+
+
+def _save_all(window, session: Session) -> bool:
+    """Ask where to save each unsaved model and save it, waiting for each; False as soon as
+    the user cancels or a save fails (its dialog has said why)."""
+    for entry in session.unsaved():
+        path = ask_save_path(window, entry, window.settings)
+        if not path or not session.save(path, entry):
+            return False
+        Task.wait_all(timeout_ms=-1)
+        if entry.unsaved:
+            return False
+    return True
