@@ -67,3 +67,10 @@ def test_targets_are_judged_against_their_baselines():
     assert met["train_samples_per_s_app"] == "NO"
     assert met["switch_during_training_s"] == "n/a"
     assert met["train_peak_rss_mb"] == "-"
+
+
+def test_a_stall_weighs_as_many_slots_as_it_lasts():
+    from bench.window import slot_lateness_ms
+
+    late = slot_lateness_ms([0.0, 0.010, 0.020, 0.050, 0.0595])
+    assert late == pytest.approx([0.0, 0.0, 20.0, 10.0, 0.0, 0.0], abs=1e-6)
