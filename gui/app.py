@@ -1,4 +1,8 @@
-"""Start the app: `lstm-adder`, `lstm-adder gui [--model PATH]` or `python -m gui`."""
+"""Start the app: `lstm-adder`, `lstm-adder gui [--model PATH]` or `python -m gui`.
+
+The window comes up in the language chosen last time, else the system's (gui.i18n), with
+View › Language to switch; what this module prints (bad arguments, no display) stays English,
+as the command line does."""
 
 from __future__ import annotations
 
@@ -60,8 +64,11 @@ def main(argv=None) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     app = create_application()
+    from gui import i18n
     from gui.main_window import MainWindow
 
+    i18n.install()  # before the window, whose words are set as it is built
     window = MainWindow(model_path=args.model)
+    i18n.add_language_menu(window, window.settings)
     window.show()
     return app.exec()

@@ -17,18 +17,25 @@ headers and probabilities, and most of the widget empty, so the columns are cut 
 to bottom, each with all five rows. Bands are right-aligned, 2^0 under 2^8 under 2^16, and
 the carry-out column 2^n joins the top band, as 2^8 does in an 8-bit grid: an 8-bit sum is
 one band of 9 columns, as it always was.
+
+The row titles, the tooltips and the message are translated as they are painted, so a switch
+of language (gui.i18n) needs only a repaint.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-ROWS = [("a", "A"), ("b", "B"), ("carry", "Carry"), ("predicted", "Predicted"),
-        ("true", "True")]
+from gui.i18n import Retranslating
+
+ROWS = [("a", QT_TRANSLATE_NOOP("BitGrid", "A")), ("b", QT_TRANSLATE_NOOP("BitGrid", "B")),
+        ("carry", QT_TRANSLATE_NOOP("BitGrid", "Carry")),
+        ("predicted", QT_TRANSLATE_NOOP("BitGrid", "Predicted")),
+        ("true", QT_TRANSLATE_NOOP("BitGrid", "True"))]
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 MARGIN = 14
@@ -122,14 +129,14 @@ class _Geometry:
         return None
 
 
-class BitGrid(QWidget):
+class BitGrid(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("bit_grid")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
         self._answer = None
-        self._message = "No model"
+        self._message = ""  # shown in place of an answer; "" for "No model"
 
     # -- what it shows ----------------------------------------------------------------------
 
@@ -142,9 +149,17 @@ class BitGrid(QWidget):
         self.update()
 
     def set_message(self, text: str) -> None:
-        """Clear the grid and show `text` in its place."""
+        """Clear the grid and show `text` (in the words of the moment) in its place."""
         self._message = text
         self.set_answer(None)
+
+    def retranslate(self) -> None:
+        self.updateGeometry()  # the row titles' width is part of the size hints
+        self.update()
+
+    def message(self) -> str:
+        """What the grid says in place of an answer."""
+        return self._message or self.tr("No model")
 
     def rows(self) -> dict[str, list[int]]:
         """Each row as 0/1 most significant first: a and b have n entries, the rest n + 1."""
@@ -196,7 +211,8 @@ class BitGrid(QWidget):
     def _side_widths(self) -> tuple[int, int]:
         metrics = QFontMetrics(self._label_font())
         bits = self._bits() or 8
-        return (metrics.horizontalAdvance("Predicted") + 18,
+        titles = max(metrics.horizontalAdvance(self.tr(title)) for _, title in ROWS)
+        return (titles + 18,
                 metrics.horizontalAdvance(f"= {2 * ((1 << bits) - 1)}") + 22)
 
     def _geometry(self) -> _Geometry:
@@ -240,7 +256,7 @@ class BitGrid(QWidget):
         if self._answer is None:
             painter.setPen(FAINT)
             painter.setFont(self._label_font())
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._message)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.message())
             return
         geo = self._geometry()
         bits = self._bits_lsb_first()
@@ -254,7 +270,7 @@ class BitGrid(QWidget):
         self._paint_header(painter, geo, band)
         for row, (key, title) in enumerate(ROWS):
             top = geo.row_top(band, row)
-            self._paint_row_title(painter, title, geo.x0, top, cell)
+            self._paint_row_title(painter, self.tr(title), geo.x0, top, cell)
             for k in columns:
                 if k < len(bits[key]):  # A and B have no 2^n cell
                     rect = QRectF(geo.x(band, k), top, cell, cell)
@@ -281,7 +297,7 @@ class BitGrid(QWidget):
             painter.setPen(FAINT)
             rect = QRectF(MARGIN, top, geo.x0 - MARGIN - 10, header)
             painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             "bit")
+                             self.tr("bit"))
         wrong = set(self.mismatches())
         for k in geo.bands[band]:
             painter.setPen(RED if k in wrong else FAINT)
@@ -356,5 +372,8 @@ class BitGrid(QWidget):
             return ""
         p = float(self._answer.probabilities[k])
         predicted = int(self._answer.predicted_bits[k])
-        verdict = "wrong" if k in self.mismatches() else "right"
-        return f"bit 2^{k}: P(1) = {p:.3f}, predicted {predicted} ({verdict})"
+        if k in self.mismatches():
+            text = self.tr("bit 2^{k}: P(1) = {p}, predicted {bit} (wrong)")
+        else:
+            text = self.tr("bit 2^{k}: P(1) = {p}, predicted {bit} (right)")
+        return text.format(k=k, p=f"{p:.3f}", bit=predicted)

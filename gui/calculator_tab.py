@@ -13,13 +13,16 @@ shows its range when a keystroke would go past it (typing 999 into an 8-bit box)
 dropping the digit silently. Changing width is immediate (the same weights, another engine);
 a 10,000-pair sample is then judged in the background. A seed (concat-msb) model reads a
 fixed number of steps, and the box says so.
+
+Its words follow the language (gui.i18n): on a switch, `retranslate` sets the fixed ones again
+and renders the rest from what is on show.
 """
 
 from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -32,8 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.engine import Engine
-from core.evaluation import Report
+from core.evaluation import SAMPLE_SEED, Report
 from gui.bit_grid import BitGrid
+from gui.i18n import Retranslating
 from gui.tasks import TaskExecutor
 from gui.wide_spinbox import OperandBoxes
 from session.on_show import LOADING, OnShow
@@ -45,7 +49,15 @@ BIG = 26  # point size of the operands and the predicted sum
 SCALE = {16: (1.5, 1.0), 32: (0.8, 0.75)}
 SPIN_ROOM = 40  # pixels an operand box needs besides its digits (frame, arrows)
 RIGHT, WRONG, MUTED = "#1a7f37", "#d1242f", "#57606a"
-WIDTH_TIP = "Run the model on numbers of this width"
+WIDTH_TIP = QT_TRANSLATE_NOOP("CalculatorTab", "Run the model on numbers of this width")
+# What the session says while nothing is on show. session/ is Qt-free, so its fixed words are
+# marked here and translated where they are shown (the rest of what it says, such as a file's
+# name while it loads, stays English).
+SESSION_WORDS = (
+    QT_TRANSLATE_NOOP("session", "Loading model…"),
+    QT_TRANSLATE_NOOP("session", "No model: open one from the File menu, or train one."),
+    QT_TRANSLATE_NOOP("session", "No model: open one from the File menu."),  # the window's
+)
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -78,15 +90,11 @@ def _row(*items) -> QHBoxLayout:
     return row
 
 
-def _why_fixed(model: OpenModel) -> str:
-    """Why the width box offers only the model's own width."""
-    if not model.engine.can_widen:
-        return (f"This model reads exactly {model.bits}-bit numbers, a's bits then b's; "
-                "only a carry (paired-lsb) model can add wider numbers.")
-    return "Training: the width stays the model's own."
+def _session_words(message: str) -> str:
+    return QCoreApplication.translate("session", message) if message else ""
 
 
-class CalculatorTab(QWidget):
+class CalculatorTab(Retranslating, QWidget):
     """The model on show (`view`: the session's, or one of its own) and its answer."""
 
     def __init__(self, view: OnShow | None = None, parent: QWidget | None = None):
@@ -98,7 +106,7 @@ class CalculatorTab(QWidget):
         self.view.shown_changed.connect(self._on_shown)
         self.view.judged.connect(self._show_wrong_state)
         self.view.answered.connect(self._on_answered)
-        self._on_shown()
+        self.retranslate()
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -106,11 +114,11 @@ class CalculatorTab(QWidget):
         self.model_label = _label(name="model_label", size=11, color=MUTED)
         self.width_box = QComboBox()
         self.width_box.setObjectName("width_box")
-        self.width_box.setToolTip(WIDTH_TIP)
         self.width_box.activated.connect(self._on_width_chosen)
         self.width_note = _label(name="width_note", size=10, color=MUTED)
         self.width_note.setWordWrap(True)
-        top = _row(self.model_label, 18, _label("width", size=11, color=MUTED), self.width_box)
+        self._width_caption = _label(size=11, color=MUTED)
+        top = _row(self.model_label, 18, self._width_caption, self.width_box)
         top.addWidget(self.width_note, 1)
 
         self.boxes = OperandBoxes(self._spinbox)
@@ -123,20 +131,19 @@ class CalculatorTab(QWidget):
         equation = _row(self.spin_a, self.wide_a, _label("+", size=BIG), self.spin_b,
                         self.wide_b, _label("=", size=BIG), self.predicted_sum, self.verdict,
                         None)
-        facts = _row(_label("true sum", size=14, color=MUTED), self.true_sum, 28,
-                     _label("confidence", size=14, color=MUTED), self.confidence,
-                     _label("(its least certain bit)", size=11, color=MUTED), None)
+        self._true_caption = _label(size=14, color=MUTED)
+        self._confidence_caption = _label(size=14, color=MUTED)
+        self._confidence_note = _label(size=11, color=MUTED)
+        facts = _row(self._true_caption, self.true_sum, 28, self._confidence_caption,
+                     self.confidence, self._confidence_note, None)
 
         self.bit_grid = BitGrid()
-        legend = _label("Predicted cells are shaded by the network's P(bit = 1); a red outline "
-                        "marks a column where it is wrong. Carry: the true carry into each "
-                        "column.", size=10, color=MUTED)
+        self._legend = legend = _label(size=10, color=MUTED)
         legend.setWordWrap(True)
 
-        self.random_button = self._button("Random", "random_button", self.random_pair)
-        self.previous_wrong = self._button("◀ Previous wrong", "previous_wrong",
-                                           self.show_previous_wrong)
-        self.next_wrong = self._button("Next wrong ▶", "next_wrong", self.show_next_wrong)
+        self.random_button = self._button("random_button", self.random_pair)
+        self.previous_wrong = self._button("previous_wrong", self.show_previous_wrong)
+        self.next_wrong = self._button("next_wrong", self.show_next_wrong)
         self.wrong_label = _label(name="wrong_count", size=11, color=MUTED)
         self.wrong_label.setWordWrap(True)
         steps = _row(self.random_button, self.previous_wrong, self.next_wrong, 12)
@@ -164,11 +171,26 @@ class CalculatorTab(QWidget):
         spin.valueChanged.connect(self._on_typed)
         return spin
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
+    def _button(self, name: str, slot) -> QPushButton:
+        button = QPushButton()
         button.setObjectName(name)
         button.clicked.connect(slot)
         return button
+
+    def retranslate(self) -> None:
+        """Every word again, in the language of the moment."""
+        self._width_caption.setText(self.tr("width"))
+        self._true_caption.setText(self.tr("true sum"))
+        self._confidence_caption.setText(self.tr("confidence"))
+        self._confidence_note.setText(self.tr("(its least certain bit)"))
+        self._legend.setText(self.tr(
+            "Predicted cells are shaded by the network's P(bit = 1); a red outline marks a "
+            "column where it is wrong. Carry: the true carry into each column."))
+        self.random_button.setText(self.tr("Random"))
+        self.previous_wrong.setText(self.tr("◀ Previous wrong"))
+        self.next_wrong.setText(self.tr("Next wrong ▶"))
+        self._on_shown()
+        self._on_answered()
 
     # -- what it shows ---------------------------------------------------------------------
 
@@ -207,15 +229,15 @@ class CalculatorTab(QWidget):
         for widget in (*self.boxes.all, self.random_button):
             widget.setEnabled(engine is not None)
         if engine is None:
-            message = self.view.message
+            message = _session_words(self.view.message)
             self.model_label.setText(message)
             self.bit_grid.set_message(message)
             for label in (self.predicted_sum, self.verdict, self.true_sum, self.confidence):
                 label.setText("–" if label is not self.verdict else "")
             self._show_wrong_state()
             return
-        self.model_label.setText(f"Model: {self.model.name} ({engine.encoding.name}, "
-                                 f"{engine.bits}-bit)")
+        self.model_label.setText(self.tr("Model: {name} ({encoding}, {bits}-bit)").format(
+            name=self.model.name, encoding=engine.encoding.name, bits=engine.bits))
         self.boxes.set_top(engine.max_operand)
         self._size_for(engine.bits)
 
@@ -240,10 +262,11 @@ class CalculatorTab(QWidget):
         self.boxes.set_values(*self.view.pair)
         self.predicted_sum.setText(str(answer.predicted))
         self.predicted_sum.setStyleSheet(f"color: {'#1f2933' if answer.correct else WRONG}")
-        self.verdict.setText("✓ right" if answer.correct else "✗ wrong")
+        self.verdict.setText(self.tr("✓ right") if answer.correct else self.tr("✗ wrong"))
         self.verdict.setStyleSheet(f"color: {RIGHT if answer.correct else WRONG}")
-        self.verdict.setToolTip("the network is right" if answer.correct else
-                                f"the network is wrong: the sum is {answer.true}")
+        self.verdict.setToolTip(
+            self.tr("the network is right") if answer.correct else
+            self.tr("the network is wrong: the sum is {sum}").format(sum=answer.true))
         self.true_sum.setText(str(answer.true))
         self.confidence.setText(f"{answer.confidence:.3f}")
         self.bit_grid.set_answer(answer)
@@ -257,18 +280,30 @@ class CalculatorTab(QWidget):
         if self.engine is None:
             self.wrong_label.setText("")
         elif report is None or self.view.watched:
-            self.wrong_label.setText(self.view.message or "Finding the pairs it gets wrong…")
+            self.wrong_label.setText(_session_words(self.view.message)
+                                     or self.tr("Finding the pairs it gets wrong…"))
         else:
             self.wrong_label.setText(self._wrong_text(report))
 
     def _wrong_text(self, report: Report) -> str:
+        scope = self._scope(report)
         if report.wrong_count == 0:
-            return f"No wrong pairs: right on {report.scope()}."
-        text = f"{report.wrong_count:,} wrong of {report.scope()} ({report.exact:.2%} right)"
+            return self.tr("No wrong pairs: right on {scope}.").format(scope=scope)
+        text = self.tr("{wrong} wrong of {scope} ({exact} right)").format(
+            wrong=f"{report.wrong_count:,}", scope=scope, exact=f"{report.exact:.2%}")
         place = self.view.wrong_position()
         if place is not None:
-            text = f"Wrong pair {place:,} of {report.wrong_count:,} · " + text
+            text = self.tr("Wrong pair {place} of {wrong} · {text}").format(
+                place=f"{place:,}", wrong=f"{report.wrong_count:,}", text=text)
         return text
+
+    def _scope(self, report: Report) -> str:
+        """The pairs judged, in words (core's Report.scope, for the command line, in
+        English)."""
+        if report.everything:
+            return self.tr("all {count} pairs").format(count=f"{report.count:,}")
+        return self.tr("{count} random pairs (seed {seed})").format(count=f"{report.count:,}",
+                                                                   seed=SAMPLE_SEED)
 
     def _fill_width_box(self) -> None:
         model, widths = self.model, self.view.widths()
@@ -276,16 +311,25 @@ class CalculatorTab(QWidget):
         box.blockSignals(True)
         box.clear()
         for bits in widths:
-            box.addItem(f"{bits} bits", bits)
+            box.addItem(self.tr("{bits} bits").format(bits=bits), bits)
         if self.engine is not None:
             box.setCurrentIndex(box.findData(self.engine.bits))
         box.blockSignals(False)
         box.setEnabled(len(widths) > 1)
-        why = "" if model is None or len(widths) > 1 else _why_fixed(model)
-        box.setToolTip(why or WIDTH_TIP)
+        why = "" if model is None or len(widths) > 1 else self._why_fixed(model)
+        box.setToolTip(why or self.tr(WIDTH_TIP))
         wider = model is not None and self.engine.bits != model.bits
-        self.width_note.setText(f"The {model.bits}-bit model's weights, run on "
-                                f"{self.engine.bits}-bit numbers." if wider else why)
+        self.width_note.setText(self.tr(
+            "The {own}-bit model's weights, run on {bits}-bit numbers.").format(
+            own=model.bits, bits=self.engine.bits) if wider else why)
+
+    def _why_fixed(self, model: OpenModel) -> str:
+        """Why the width box offers only the model's own width."""
+        if not model.engine.can_widen:
+            return self.tr("This model reads exactly {bits}-bit numbers, a's bits then b's; "
+                           "only a carry (paired-lsb) model can add wider numbers.").format(
+                bits=model.bits)
+        return self.tr("Training: the width stays the model's own.")
 
     # -- input, forwarded to the view -------------------------------------------------------
 

@@ -11,6 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 
+from gui.i18n import Retranslating
 from gui.state_view import show_axes, static_plot
 
 MAP_COLORS = "inferno"
@@ -38,7 +39,10 @@ class _MapImage(pg.ImageItem):
             self.clicked.emit(ev.pos().x(), ev.pos().y())
 
 
-class ErrorMap(pg.GraphicsLayoutWidget):
+class ErrorMap(Retranslating, pg.GraphicsLayoutWidget):
+    """The map; its title is set by the tab (which renders it again on a switch of
+    language), the colour bar's words by the map."""
+
     hovered = Signal(int, int)  # the pair under the mouse
     left = Signal()  # the mouse left the map
     clicked = Signal(int, int)  # a pair clicked
@@ -54,14 +58,17 @@ class ErrorMap(pg.GraphicsLayoutWidget):
         self.image_item = _MapImage(axisOrder="row-major")
         plot.addItem(self.image_item)
         self._bar = pg.ColorBarItem(values=(0, 1), colorMap=pg.colormap.get(MAP_COLORS),
-                                    interactive=False, width=12, colorMapMenu=False,
-                                    label="wrong bits")
+                                    interactive=False, width=12, colorMapMenu=False)
         self._bar.setImageItem(self.image_item, insert_in=plot)
         self._mark = pg.ScatterPlotItem(symbol="s", size=12, pen=MARK_PEN, brush=None)
         plot.addItem(self._mark)
         self.image_item.hovered.connect(self._on_hovered)
         self.image_item.left.connect(self.left)
         self.image_item.clicked.connect(self._on_clicked)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._bar.getAxis("left").setLabel(self.tr("wrong bits"))
 
     def empty(self, title: str = "") -> None:
         """No map, no axes; `title` above the empty plot."""

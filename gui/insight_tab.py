@@ -13,13 +13,16 @@ cancelled when the model is replaced; the state view re-runs one pair on the GUI
 Nothing from the model shown before stays on screen: switching models clears the hover line,
 the map and its title, the summary and the state title at once, and a view says "computing…"
 only while its answer is being computed. A view with nothing to show shows no axes.
+
+On a switch of language (gui.i18n) the tab renders what the model found again, in the new
+words; each view re-sets the words it owns itself.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,7 +34,8 @@ from PySide6.QtWidgets import (
 from core import insight
 from core.engine import Engine
 from gui.error_map import ErrorMap
-from gui.state_view import StateView, every, show_axes, static_plot
+from gui.i18n import Retranslating
+from gui.state_view import CarryWait, StateView, every, show_axes, static_plot
 from gui.tasks import Task, TaskExecutor
 from gui.width_view import WidthView
 from session.insight import Insight
@@ -39,12 +43,13 @@ from session.insight import Insight
 BAR_BRUSH = pg.mkBrush("#4fc3f7")
 DEFAULT_PAIR = (157, 113)  # the tutorial's example, clamped to the model's range
 SPLIT = [11, 9]  # the map and its side over the state view, as parts of the height
-MAP_TITLE = "wrong bits for every pair"
-HOVER_HINT = "hover over the map to see a pair; click to send it to the calculator"
+MAP_TITLE = QT_TRANSLATE_NOOP("InsightTab", "wrong bits for every pair")
+HOVER_HINT = QT_TRANSLATE_NOOP(
+    "InsightTab", "hover over the map to see a pair; click to send it to the calculator")
 MAX_BIT_LABELS = 9  # output bits labelled under the accuracy bars
 
 
-class InsightTab(QWidget):
+class InsightTab(Retranslating, QWidget):
     """Error map, state view and width table for the current model."""
 
     pair_clicked = Signal(int, int)
@@ -56,7 +61,7 @@ class InsightTab(QWidget):
         self._pair = DEFAULT_PAIR
         self._state_engine: Engine | None = None  # the engine at the calculator's width
         self._build()
-        self._clear()
+        self.retranslate()
         self.model.shown.connect(self._on_shown)
         self.model.stage_done.connect(self._on_stage_done)
         self.model.computed.connect(self._on_computed)
@@ -75,7 +80,6 @@ class InsightTab(QWidget):
         self._summary.setWordWrap(True)
         self._bits_view = pg.PlotWidget()
         bits = static_plot(self._bits_view.getPlotItem())
-        bits.setTitle("accuracy of each output bit")
         bits.invertX(True)  # most significant bit on the left, as numbers are written
         self._bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=BAR_BRUSH)
         bits.addItem(self._bars)
@@ -172,10 +176,19 @@ class InsightTab(QWidget):
 
     # --- what the model found -----------------------------------------------------------
 
+    def retranslate(self) -> None:
+        self._bits_view.getPlotItem().setTitle(self.tr("accuracy of each output bit"))
+        self._render()
+
     def _on_shown(self) -> None:
         """Another engine: nothing of the one before stays; what is known is drawn."""
+        self._state_engine = self.model.engine
+        self._render()
+
+    def _render(self) -> None:
+        """Everything the model has found so far, drawn afresh (in the words of the
+        moment)."""
         engine, found = self.model.engine, self.model.found
-        self._state_engine = engine
         self._clear()
         if engine is None:
             return
@@ -188,19 +201,22 @@ class InsightTab(QWidget):
             self._show_report(found.report)
         if found.widths is not None:
             self.widths.show_rows(found.widths)
+        self._show_failure()
         self._show_states()
 
     def _show_epoch(self, report) -> None:
-        heading = f"<b>watching training, epoch {self.model.epoch}</b><br>"
+        heading = self.tr("watching training, epoch {epoch}").format(epoch=self.model.epoch)
         if report is not None:
             self._show_report(report)
-            self._summary.setText(heading + self._summary.text())
+            self._summary.setText(f"<b>{heading}</b><br>{self._summary.text()}")
         else:
-            self.error_map.set_title("no map while training: this run judges a sample only")
-            self._summary.setText(heading + "this run judges a sample of pairs only, so the "
-                                  "map waits for the trained model")
+            self.error_map.set_title(self.tr("no map while training: this run judges a "
+                                             "sample only"))
+            self._summary.setText(f"<b>{heading}</b><br>" + self.tr(
+                "this run judges a sample of pairs only, so the map waits for the trained "
+                "model"))
         if self.model.engine.encoding.any_length:
-            self.widths.note.setText("measured on the trained model, when training ends")
+            self.widths.wait_for_training()
         self._show_states()
 
     def _on_stage_done(self, stage: str) -> None:
@@ -212,13 +228,19 @@ class InsightTab(QWidget):
             self.widths.show_rows(self.model.found.widths)
 
     def _on_computed(self) -> None:
-        message = self.model.failed
-        if message:
-            self._summary.setText(f"could not compute: {message}")
-            if self.model.found.report is None:
-                self.error_map.set_title(f"{MAP_TITLE}: could not compute")
+        if self.model.failed:
+            self._show_failure()
             self._show_states()
         self.computed.emit()
+
+    def _show_failure(self) -> None:
+        """Why the insight stopped short, if it did."""
+        reason = self.model.failed
+        if reason:
+            self._summary.setText(self.tr("could not compute: {reason}").format(reason=reason))
+            if self.model.found.report is None:
+                self.error_map.set_title(self.tr("wrong bits for every pair: could not "
+                                                 "compute"))
 
     # --- drawing ------------------------------------------------------------------------
 
@@ -226,24 +248,27 @@ class InsightTab(QWidget):
         """Nothing of the model shown before: empty views without axes, and words that say
         what is coming (or that there is no model)."""
         model = self.model.engine is not None
-        self.error_map.empty(f"{MAP_TITLE}: computing…" if model else "")
-        self._hover.setText(HOVER_HINT if model else "")
-        self._summary.setText("computing…" if model else
-                              "No model: open one from the File menu, or train one.")
+        self.error_map.empty(self.tr("wrong bits for every pair: computing…") if model else "")
+        self._hover.setText(self.tr(HOVER_HINT) if model else "")
+        self._summary.setText(self.tr("computing…") if model else
+                              self.tr("No model: open one from the File menu, or train one."))
         self._bars.setOpts(x=[], y0=0, height=[])
         show_axes(self._bits_view.getPlotItem(), False)
         self.widths.clear(model, model and self.model.engine.encoding.any_length)
         self._states.clear()
 
     def _show_report(self, report) -> None:
-        self._summary.setText(f"<b>exact match {report.exact:.2%} of {report.count:,} "
-                              f"pairs</b><br>{report.wrong_count:,} wrong pairs")
+        exact = self.tr("exact match {exact} of {count} pairs").format(
+            exact=f"{report.exact:.2%}", count=f"{report.count:,}")
+        wrong = self.tr("{wrong} wrong pairs").format(wrong=f"{report.wrong_count:,}")
+        self._summary.setText(f"<b>{exact}</b><br>{wrong}")
         self._show_bits(report.bit_accuracy)
         if not report.everything:
-            self.error_map.set_title(f"no map: it shows every pair, so at most "
-                                     f"{insight.MAP_MAX_BITS}-bit models")
+            self.error_map.set_title(self.tr("no map: it shows every pair, so at most "
+                                             "{bits}-bit models").format(
+                bits=insight.MAP_MAX_BITS))
             return
-        self.error_map.show_matrix(report.matrix(), MAP_TITLE)
+        self.error_map.show_matrix(report.matrix(), self.tr(MAP_TITLE))
         self.error_map.mark(*self._pair)
 
     def _show_bits(self, accuracy: np.ndarray) -> None:
@@ -260,28 +285,46 @@ class InsightTab(QWidget):
         plot.getAxis("bottom").setTicks([[(p, f"2^{p}") for p in positions if p % k == 0]])
         show_axes(plot, True)
 
-    def _carry_missing(self) -> str:
-        """Why the carry unit is not on show yet, in words."""
+    def _carry_wait(self) -> CarryWait:
+        """Why the carry unit is not on show yet."""
         if self.model.watching:
-            return "the carry unit is looked for once training ends"
+            return CarryWait.AFTER_TRAINING
         if self.model.failed:
-            return "the carry unit could not be found"
-        return "finding the carry unit…"
+            return CarryWait.FAILED
+        return CarryWait.FINDING
 
     def _show_states(self) -> None:
         if self._state_engine is None:
             self._states.clear()
             return
         self._states.show_pair(self._state_engine, *self._pair, self.model.found.carry,
-                               self._carry_missing(), self.model.engine.bits)
+                               self._carry_wait(), self.model.engine.bits)
 
     # --- map input ----------------------------------------------------------------------
 
     @Slot(int, int)
     def _on_map_hovered(self, a: int, b: int) -> None:
         if self.error_map_image() is not None:
-            self._hover.setText(insight.pair_text(self.model.found.report, a, b))
+            self._hover.setText(self._pair_text(a, b))
+
+    def _pair_text(self, a: int, b: int) -> str:
+        """'157 + 113 = 270, model says 270 (right)' for one cell of the map (core's
+        insight.pair_text, for the command line, in English)."""
+        report = self.model.found.report
+        index = (a << report.bits) | b  # the full table's order: row a, then column b
+        wrong = int(report.wrong_bits[index])
+        if wrong == 0:
+            verdict = self.tr("right")
+        elif wrong == 1:
+            verdict = self.tr("1 bit wrong")
+        else:
+            verdict = self.tr("{wrong} bits wrong").format(wrong=wrong)
+        if report.predicted is None:  # a map alone (a replayed epoch) has no sums
+            return self.tr("{a} + {b} = {sum} ({verdict})").format(
+                a=a, b=b, sum=a + b, verdict=verdict)
+        return self.tr("{a} + {b} = {sum}, model says {predicted} ({verdict})").format(
+            a=a, b=b, sum=a + b, predicted=int(report.predicted[index]), verdict=verdict)
 
     @Slot()
     def _on_map_left(self) -> None:
-        self._hover.setText(HOVER_HINT)
+        self._hover.setText(self.tr(HOVER_HINT))

@@ -7,19 +7,24 @@ and step t of each image are centred on whole numbers: the unit axis picks its o
 for the room it has, so its labels never crowd, and each step is labelled with what it reads,
 every step or every k-th one if they would touch (33 steps of a 32-bit sum in 150 pixels).
 The carry plot is drawn only once the carry unit is known; until then the title says why it
-is missing.
+is missing (a CarryWait). On a switch of language (gui.i18n) the view renders the pair on show
+again in the new words.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import Enum
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core import insight
 from core.engine import Engine
+from gui.i18n import Retranslating
 
 STATE_COLORS = "CET-D1"  # diverging: blue negative, white zero, red positive
 CARRY_COLOR, TRUE_CARRY_COLOR = "#ffb000", "#bdbdbd"
@@ -27,6 +32,29 @@ CARRY_PEN = pg.mkPen(CARRY_COLOR, width=2)
 TRUE_CARRY_PEN = pg.mkPen(TRUE_CARRY_COLOR, width=2, style=Qt.PenStyle.DashLine)
 LABEL_GAP = 6  # pixels between two step labels
 MIN_HEIGHT = 150
+H_TITLE = QT_TRANSLATE_NOOP("StateView", "h (hidden state)")
+C_TITLE = QT_TRANSLATE_NOOP("StateView", "c (cell state)")
+
+
+class CarryWait(Enum):
+    """Why the carry unit is not on show (yet); its value is what the title says."""
+
+    FINDING = QT_TRANSLATE_NOOP("StateView", "finding the carry unit…")
+    AFTER_TRAINING = QT_TRANSLATE_NOOP("StateView",
+                                       "the carry unit is looked for once training ends")
+    FAILED = QT_TRANSLATE_NOOP("StateView", "the carry unit could not be found")
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What show_pair was asked to show, to render again in other words."""
+
+    engine: Engine
+    a: int
+    b: int
+    carry: object  # core.insight.CarryUnit, or None
+    wait: CarryWait
+    own_bits: int
 
 
 def static_plot(plot: pg.PlotItem) -> pg.PlotItem:
@@ -92,9 +120,8 @@ class _Heatmap:
 
     def __init__(self, plot: pg.PlotItem, title: str):
         self.plot = static_plot(plot)
-        plot.setTitle(title)
+        self._title = title  # marked with QT_TRANSLATE_NOOP("StateView", …)
         plot.invertY(True)
-        plot.setLabel("left", "unit")
         self.image = pg.ImageItem(axisOrder="row-major")
         plot.addItem(self.image)
         self.steps: _StepAxis = plot.getAxis("bottom")
@@ -104,6 +131,11 @@ class _Heatmap:
         self.marker = pg.PlotDataItem(pen=CARRY_PEN)
         plot.addItem(self.marker)
         plot.getAxis("bottom").setHeight(48)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.plot.setTitle(QCoreApplication.translate("StateView", self._title))
+        self.plot.setLabel("left", QCoreApplication.translate("StateView", "unit"))
 
     def show(self, values: np.ndarray, labels: list[str], marked: int | None) -> None:
         top = max(1.0, float(np.abs(values).max()))
@@ -130,7 +162,7 @@ class _Heatmap:
         show_axes(self.plot, False)
 
 
-class StateView(QWidget):
+class StateView(Retranslating, QWidget):
     """A title line over the h image, the c image and (for a carry model) the carry plot."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -142,9 +174,9 @@ class StateView(QWidget):
         self._h, self._c = (
             _Heatmap(self._view.addPlot(row=0, col=col, axisItems={
                 "left": _RowAxis("left"), "bottom": _StepAxis("bottom")}), name)
-            for col, name in ((0, "h (hidden state)"), (1, "c (cell state)")))
+            for col, name in ((0, H_TITLE), (1, C_TITLE)))
         self.trace = static_plot(self._view.addPlot(row=0, col=2))
-        self.trace.setLabel("bottom", "step")
+        self._shown: _Shown | None = None
         self._trace_unit = self.trace.plot([], [], pen=CARRY_PEN, symbol="o",
                                            symbolBrush=CARRY_COLOR)
         self._trace_true = self.trace.plot([], [], pen=TRUE_CARRY_PEN, symbol="t",
@@ -153,49 +185,73 @@ class StateView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self._view, 1)
-        self.clear()
+        self.retranslate()
 
     def images(self) -> tuple[np.ndarray, np.ndarray] | None:
         """The h and c images on show (units x steps), or None."""
         h, c = self._h.image.image, self._c.image.image
         return None if h is None else (h, c)
 
-    def clear(self, text: str = "") -> None:
-        """Nothing on show, and `text` as the title."""
-        self.title.setText(text)
+    def clear(self) -> None:
+        """Nothing on show."""
+        self._shown = None
+        self._render()
+
+    def show_pair(self, engine: Engine, a: int, b: int, carry, wait: CarryWait,
+                  own_bits: int) -> None:
+        """The states of `engine` adding a + b. `carry`: the core.insight.CarryUnit, or None
+        with `wait` saying why. `own_bits`: the model's own width (the engine may run its
+        weights wider)."""
+        self._shown = _Shown(engine, a, b, carry, wait, own_bits)
+        self._render()
+
+    def retranslate(self) -> None:
+        for view in (self._h, self._c):
+            view.retranslate()
+        self.trace.setLabel("bottom", self.tr("step"))
+        self._render()
+
+    def _render(self) -> None:
+        shown = self._shown
+        if shown is None:
+            self._blank("")
+            return
+        try:
+            states = insight.lstm_states(shown.engine, shown.a, shown.b)
+        except ValueError as exc:  # an LSTM this view cannot re-run
+            self._blank(self.tr("cannot show the state: {reason}").format(reason=exc))
+            return
+        labels = states.step_labels()
+        carry = shown.carry
+        for view, name in ((self._h, "h"), (self._c, "c")):
+            marked = carry.unit if carry is not None and carry.state == name else None
+            view.show(getattr(states, name), labels, marked)
+        self.title.setText(self._title(states, carry, shown.wait, shown.own_bits))
+        self._show_carry(states if states.carries is not None else None, carry)
+
+    def _blank(self, title: str) -> None:
+        self.title.setText(title)
         for view in (self._h, self._c):
             view.clear()
         self._show_carry(None, None)
 
-    def show_pair(self, engine: Engine, a: int, b: int, carry, missing: str,
-                  own_bits: int) -> None:
-        """The states of `engine` adding a + b. `carry`: the core.insight.CarryUnit, or None
-        with `missing` saying why ("finding the carry unit…"). `own_bits`: the model's own
-        width (the engine may run its weights wider)."""
-        try:
-            states = insight.lstm_states(engine, a, b)
-        except ValueError as exc:  # an LSTM this view cannot re-run
-            self.clear(f"cannot show the state: {exc}")
-            return
-        labels = states.step_labels()
-        for view, name in ((self._h, "h"), (self._c, "c")):
-            marked = carry.unit if carry is not None and carry.state == name else None
-            view.show(getattr(states, name), labels, marked)
-        self.title.setText(self._title(states, carry, missing, own_bits))
-        self._show_carry(states if states.carries is not None else None, carry)
-
-    @staticmethod
-    def _title(states, carry, missing: str, own_bits: int) -> str:
-        title = f"state after each step for {states.a} + {states.b}"
+    def _title(self, states, carry, wait: CarryWait, own_bits: int) -> str:
+        pair = {"a": states.a, "b": states.b}
         if states.bits != own_bits:
-            title += f" at {states.bits} bits (the {own_bits}-bit model's weights)"
+            title = self.tr("state after each step for {a} + {b} at {bits} bits "
+                            "(the {own}-bit model's weights)").format(
+                bits=states.bits, own=own_bits, **pair)
+        else:
+            title = self.tr("state after each step for {a} + {b}").format(**pair)
         if states.carries is None:
-            return (f"{title}. Under each step: the bit it reads. In this layout the carry "
-                    "has no step of its own.")
+            return self.tr("{title}. Under each step: the bit it reads. In this layout the "
+                           "carry has no step of its own.").format(title=title)
         if carry is None:
-            return f"{title} ({missing})"
-        return (f"{title}. Under each step: a<sub>t</sub> over b<sub>t</sub>. "
-                f"<b>{carry.describe()}</b> (outlined)")
+            return self.tr("{title} ({wait})").format(title=title, wait=self.tr(wait.value))
+        unit = self.tr("unit {unit} ({state}) tracks the carry, r = {r}").format(
+            unit=carry.unit, state=carry.state, r=f"{carry.r:.2f}")
+        return self.tr("{title}. Under each step: a<sub>t</sub> over b<sub>t</sub>. "
+                       "<b>{unit}</b> (outlined)").format(title=title, unit=unit)
 
     def _show_carry(self, states, carry) -> None:
         """The carry unit against the true carry out, or nothing (and no plot) without
@@ -207,8 +263,10 @@ class StateView(QWidget):
             self._trace_true.setData([], [])
             return
         steps = np.arange(states.steps)
-        self.trace.setTitle(
-            f"<span style='color:{CARRY_COLOR}'>unit {carry.unit} ({carry.state})</span> "
-            f"against <span style='color:{TRUE_CARRY_COLOR}'>the true carry out</span>")
+        unit = self.tr("unit {unit} ({state})").format(unit=carry.unit, state=carry.state)
+        truth = self.tr("the true carry out")
+        self.trace.setTitle(self.tr("{unit} against {carry}").format(
+            unit=f"<span style='color:{CARRY_COLOR}'>{unit}</span>",
+            carry=f"<span style='color:{TRUE_CARRY_COLOR}'>{truth}</span>"))
         self._trace_unit.setData(steps, getattr(states, carry.state)[carry.unit])
         self._trace_true.setData(steps, states.carries.astype(float))
