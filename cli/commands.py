@@ -213,6 +213,8 @@ def save_trained(result, out: Path, written: Written, keep_epochs: bool = False)
     from core.storage import save_model
 
     info, extra = result.info(), result.replay_entries(keep_epochs)
+    if extra and "replay" in info:
+        info["replay"]["weights"] = True  # the file carries every epoch's weights
     written.expect(out)
     try:
         save_model(result.model, out, info, extra)

@@ -83,8 +83,8 @@ class Timeline:
             self._reports.move_to_end(epoch)
             return self._reports[epoch]
         engine = self.engine(epoch)
-        if engine is not None:
-            report = judge_all(engine)
+        if engine is not None:  # judged on a twin, so the kept engine holds no table
+            report = judge_all(engine.without_table())
         elif self.maps[epoch] is not None:
             report = Report.from_map(self.bits, self.maps[epoch])
         else:
@@ -96,7 +96,7 @@ class Timeline:
 
     def info(self) -> dict:
         """What lstm_adder.json records (the maps); the weights go in WEIGHTS_ENTRY."""
-        return {"bits": self.bits, "weights": self.engines is not None,
+        return {"bits": self.bits, "weights": False,  # the saver says True when it writes them
                 "maps": [None if m is None else encode_map(m) for m in self.maps]}
 
     @classmethod

@@ -15,6 +15,9 @@ while a run trains.
 Saving and closing (gui.saving): the Save dialog opens in the folder of the last save, else
 the user's documents or home, never the package's own folder; closing with unsaved models, or
 during a run, asks first (not offscreen, where no one could answer: `confirm_close`).
+
+File › Export figure… saves the current tab's main figure (gui.export) as PNG or SVG: the bit
+grid, the loss and accuracy plots, or the error map with its colour bar (`figure()`).
 """
 
 from __future__ import annotations
@@ -32,9 +35,11 @@ from PySide6.QtWidgets import (
     QStyle,
     QTabWidget,
     QToolBar,
+    QWidget,
 )
 
 from assets import BUNDLED
+from gui import export
 from gui.calculator_tab import CalculatorTab
 from gui.insight_tab import InsightTab
 from gui.saving import ask_save_path, may_close, save_folder
@@ -70,7 +75,7 @@ class MainWindow(QMainWindow):
         self.confirm_close = QGuiApplication.platformName() != "offscreen"
 
         self.calculator = CalculatorTab(self.session.on_show)
-        self.training = TrainingTab()
+        self.training = TrainingTab(self.session.replay)
         self.insight = InsightTab(self.session.insight)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -101,9 +106,12 @@ class MainWindow(QMainWindow):
         session.save_failed.connect(lambda entry, message: self.save_failed.emit(message))
         session.on_show.answered.connect(self._on_answered)
         training.run_started.connect(self._on_run_started)
+        training.initial_done.connect(session.initial_done)
         training.epoch_done.connect(session.epoch_done)
         training.run_finished.connect(self._on_run_finished)
         training.watch_changed.connect(session.set_watch)
+        training.keep_changed.connect(session.set_keep_epochs)
+        training.epoch_chosen.connect(session.show_epoch)
         self.insight.pair_clicked.connect(self._on_map_clicked)
 
     # -- menus and toolbar ------------------------------------------------------------------
@@ -131,11 +139,17 @@ class MainWindow(QMainWindow):
         for name, action in self.bundled_actions.items():
             action.setObjectName(f"open_{name}")
             action.setToolTip(f"Open the bundled {name} model ({BUNDLED[name].name})")
+        self.export_action = self._action(self.tr("Export figure…"), self.choose_and_export)
+        self.export_action.setObjectName("export_figure")
+        self.export_action.setStatusTip(self.tr(
+            "Save the figure of this tab as an image: the bit grid, the training curves, "
+            "or the error map"))
         quit_action = self._action("Quit", self.close, QKeySequence.StandardKey.Quit)
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.save_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         bundled_menu = file_menu.addMenu("Bundled models")
         bundled_menu.addActions(list(self.bundled_actions.values()))
@@ -234,6 +248,43 @@ class MainWindow(QMainWindow):
         can, why = self.session.can_save()
         self.save_action.setEnabled(can)
         self.save_action.setStatusTip(why)
+
+    # -- figures ----------------------------------------------------------------------------
+
+    def figure(self) -> tuple[QWidget, str]:
+        """The current tab's main figure, and a file name for it."""
+        tab = self.tabs.currentWidget()
+        if tab is self.training:
+            return self.training.plots.figure, "training-curves"
+        if tab is self.insight:
+            return self.insight.error_map, "error-map"
+        return self.calculator.bit_grid, "bit-grid"
+
+    @Slot()
+    def choose_and_export(self) -> None:
+        """Ask where to save the current tab's figure (PNG, or SVG), and save it."""
+        widget, name = self.figure()
+        folder = save_folder(self.settings)
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export figure"), str(folder / f"{name}{export.PNG}"),
+            export.file_filter())
+        if path:
+            if not Path(path).suffix:
+                path += export.suffix_for(chosen)
+            self.export_figure(path)
+
+    def export_figure(self, path) -> Path | None:
+        """Save the current tab's figure to `path` (PNG or SVG by its suffix); a failure
+        is said in a dialog. The path written, or None."""
+        widget, name = self.figure()
+        try:
+            written = export.save_figure(widget, path, title=name)
+        except export.ExportError as exc:
+            self._error(self.tr("Cannot export the figure"), str(exc))
+            return None
+        self.settings.setValue("save_folder", str(written.parent))
+        self._show_status(self.tr("Saved the figure to {0}").format(written), True)
+        return written
 
     # -- training ---------------------------------------------------------------------------
 

@@ -8,17 +8,22 @@ metrics for it), only its batches, the last one where the run stopped (batch 15 
 first epoch: x = 0.58); `mark_stopped` draws a dashed line there.
 Moving the mouse over either plot shows the numbers of the nearest epoch in `readout`.
 The legends sit in a row under each plot, outside the data, so they never hide a point.
+`mark_epoch` draws a solid line at the epoch the timeline stands on (gui.replay), and
+`show_history` plots a model's recorded epochs (a model file's history) in place of a run.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
+from dataclasses import fields
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer, Slot
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from core.training import EpochMetrics
 
 REFRESH_MS = 33  # ~30 redraws a second at most
 MIN_LOSS = 1e-8  # the log axis cannot show 0
@@ -28,6 +33,7 @@ ACCURACY_RANGE = (-0.08, 1.08)  # room for the labels of 0 and 1 at the ends
 MIN_LABEL_GAP = 18  # pixels between two loss labels (10-point text is about 14 high)
 READOUT_HINT = "Move the mouse over a plot to read its values."
 STOP_PEN = pg.mkPen("#9a6700", width=1.5, style=Qt.PenStyle.DashLine)
+EPOCH_PEN = pg.mkPen("#1f2933", width=1.5)  # the epoch the timeline stands on
 
 pg.setConfigOptions(antialias=True, background="w", foreground="#3d4852")
 
@@ -141,6 +147,39 @@ def _position(progress) -> float:
     return progress.epoch + progress.batch / progress.batches
 
 
+class _Origin(pg.GraphicsObject):
+    """Draws nothing; keeps x = 0 (epoch 0, the untrained model) in an auto-ranged view
+    while a timeline is marked, so that the view does not jump when the mark goes there."""
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        return QRectF()
+
+    def paint(self, *args) -> None:
+        pass
+
+    def dataBounds(self, axis: int, frac=1.0, orthoRange=None):  # noqa: N802, N803
+        return (0.0, 0.0) if axis == 0 else None
+
+
+def _number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _metrics(entry: dict) -> EpochMetrics | None:
+    """An epoch of a model file's history, or None when the entry is not one (its
+    lstm_adder.json is only checked to hold objects there)."""
+    try:
+        metrics = EpochMetrics(**{f.name: entry[f.name] for f in fields(EpochMetrics)
+                                  if f.name in entry})
+    except TypeError:
+        return None
+    values = [metrics.epoch, metrics.loss, metrics.exact, metrics.elapsed]
+    values += [v for v in (metrics.heldout_loss, metrics.heldout_exact) if v is not None]
+    bits = metrics.bit_accuracy
+    fine = isinstance(bits, list) and all(_number(v) for v in values + bits)
+    return metrics if fine else None
+
+
 def _nearest(xs: list[float], x: float) -> int:
     """The index of the value in the sorted list xs nearest to x (xs not empty)."""
     i = bisect.bisect_left(xs, x)
@@ -166,6 +205,14 @@ class TrainingPlots(QWidget):
                          for plot in (self.loss_plot, self.accuracy_plot)]
         self._stop_lines = [self._line(self.loss_plot, STOP_PEN, "stopped"),
                             self._line(self.accuracy_plot, STOP_PEN)]
+        self._epoch_lines = [self._line(self.loss_plot, EPOCH_PEN,
+                                        self.tr("epoch {value:.0f}"), beside=True),
+                             self._line(self.accuracy_plot, EPOCH_PEN)]
+        self._origins = [_Origin(), _Origin()]
+        for plot, origin in zip((self.loss_plot, self.accuracy_plot), self._origins,
+                                strict=True):
+            origin.setVisible(False)
+            plot.addItem(origin)
         self.loss_plot.scene().sigMouseMoved.connect(self._on_loss_hover)
         self.accuracy_plot.scene().sigMouseMoved.connect(self._on_accuracy_hover)
         self.legends = {"loss": _legend(self.loss_plot), "accuracy": _legend(self.accuracy_plot)}
@@ -187,16 +234,24 @@ class TrainingPlots(QWidget):
         self._timer.timeout.connect(self.flush)
         self.clear()
 
+        self.figure = QWidget()  # both plots, without the readout: what Export figure saves
+        figure = QVBoxLayout(self.figure)
+        figure.setContentsMargins(0, 0, 0, 0)
+        figure.addWidget(self.loss_plot, 1)
+        figure.addWidget(self.accuracy_plot, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.loss_plot, 1)
-        layout.addWidget(self.accuracy_plot, 1)
+        layout.addWidget(self.figure, 1)
         layout.addWidget(self.readout)
 
     @staticmethod
-    def _line(plot: pg.PlotWidget, pen, label: str | None = None) -> pg.InfiniteLine:
-        """A hidden vertical line across `plot` (the hover cursor, the stop mark)."""
-        options = {"position": 0.92, "color": pen.color(), "anchors": [(1, 0), (1, 0)]}
+    def _line(plot: pg.PlotWidget, pen, label: str | None = None,
+              beside: bool = False) -> pg.InfiniteLine:
+        """A hidden vertical line across `plot` (the hover cursor, the stop mark, the epoch
+        on the timeline); `label` is formatted with the line's `value`, left of the line, or
+        `beside` it on the side with more room."""
+        anchors = [(0, 0), (1, 0)] if beside else [(1, 0), (1, 0)]
+        options = {"position": 0.92, "color": pen.color(), "anchors": anchors}
         line = pg.InfiniteLine(angle=90, movable=False, pen=pen, label=label,
                                labelOpts=options if label else None)
         line.setVisible(False)
@@ -232,6 +287,30 @@ class TrainingPlots(QWidget):
         self._append("heldout_exact", x, metrics.heldout_exact)
         bits = metrics.bit_accuracy
         self._append("bit_accuracy", x, sum(bits) / len(bits) if bits else None)
+
+    def show_history(self, history: list[dict]) -> None:
+        """Plot a model's recorded epochs (EpochMetrics.to_dict() each) instead of a run;
+        entries that are not epochs are left out."""
+        self.clear()
+        for metrics in filter(None, map(_metrics, history)):
+            self.add_epoch(metrics)
+        self.flush()
+
+    def mark_epoch(self, epoch: int | None) -> None:
+        """A solid line at `epoch` in both plots (None: none); the plots then show epoch
+        0 too, wherever the line is."""
+        for line in self._epoch_lines:
+            if epoch is not None:
+                line.setPos(float(epoch))
+            line.setVisible(epoch is not None)
+        for origin in self._origins:
+            origin.setVisible(epoch is not None)
+
+    @property
+    def marked_epoch(self) -> float | None:
+        """Where the epoch line is, or None."""
+        line = self._epoch_lines[0]
+        return line.value() if line.isVisible() else None
 
     def mark_stopped(self, progress) -> None:
         """The run stopped at `progress` (a core.training.BatchProgress, or a position in

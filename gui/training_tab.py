@@ -10,10 +10,15 @@ turns its reports into a progress bar and the live plots. A run is always in one
 kept in `state` and shown in words and colour by the bar and the line under it; a run that
 has ended stays in the state it ended in (finished, exactly right, stopped, diverged, failed)
 until the next one starts. It says what the run does with signals of plain data, which the
-window passes to the session: `run_started(Recipe)`, `epoch_done(EpochMetrics)` (its engine
-holds the epoch's weights as plain arrays: "watch it learn" shows it; the training thread
-never waits for the window), `run_finished(Trained or None, summary)` and
-`watch_changed(bool)`.
+window passes to the session: `run_started(Recipe)`, `initial_done(Engine, wrong_map)` (the
+untrained model: epoch 0 of the timeline), `epoch_done(EpochMetrics)` (its engine holds the
+epoch's weights as plain arrays: "watch it learn" shows it; the training thread never waits
+for the window), `run_finished(Trained or None, summary)`, `watch_changed(bool)` and
+`keep_changed(bool)` ("Keep every epoch": a save keeps every epoch's weights).
+
+Under the plots, the timeline (gui.replay) renders the session's replay and says where the
+user moves it with `epoch_chosen(k)`; the plots mark that epoch, and show the curves of the
+selected model's run when no run is going.
 """
 
 from __future__ import annotations
@@ -41,8 +46,11 @@ from PySide6.QtWidgets import (
 from core.recipes import RECIPES, FieldSpec, Recipe, check_recipe, get_recipe, user_fields
 from core.training import TrainResult
 from gui.plots import TrainingPlots
+from gui.replay import ReplayBar
 from gui.run_state import MUTED, PROGRESS_STEPS, RED, RunState, bar_text, clock, ending
+from gui.tasks import TaskExecutor
 from gui.worker import TrainingRunner
+from session.replay import Replay
 
 INVALID = "QLineEdit { border: 2px solid #d1242f; background: #fff0f0; }"
 PANEL_WIDTH = 340
@@ -59,14 +67,20 @@ def _parse(text: str, kind: type):
 
 class TrainingTab(QWidget):
     run_started = Signal(object)  # core.recipes.Recipe
+    initial_done = Signal(object, object)  # core.engine.Engine, wrong-bit map or None
     epoch_done = Signal(object)  # core.training.EpochMetrics, with the epoch's engine
     run_finished = Signal(object, str)  # session.open_models.Trained or None; summary
     watch_changed = Signal(bool)
+    keep_changed = Signal(bool)
+    epoch_chosen = Signal(int)  # the timeline moved to this epoch
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, replay: Replay | None = None, parent: QWidget | None = None):
+        """`replay`: the session's timeline (a tab of its own has one of its own)."""
         super().__init__(parent)
+        self.replay = replay if replay is not None else Replay(TaskExecutor())
         self.runner = TrainingRunner(self)
         self.runner.started.connect(self._on_started)
+        self.runner.initial.connect(self.initial_done)
         self.runner.progress.connect(self._on_progress)
         self.runner.epoch.connect(self._on_epoch)
         self.runner.finished.connect(self._on_finished)
@@ -74,6 +88,8 @@ class TrainingTab(QWidget):
         self._recipe: Recipe | None = None  # the run in progress
         self.state = RunState.IDLE
         self._build()
+        self.replay.changed.connect(self._mark_epoch)
+        self.replay.curves.connect(self._show_curves)
         self.load_recipe("carry")
 
     # -- layout -----------------------------------------------------------------------------
@@ -85,6 +101,14 @@ class TrainingTab(QWidget):
         self.watch_checkbox = QCheckBox("Watch it learn: the Calculator follows this run")
         self.watch_checkbox.setObjectName("watch_checkbox")
         self.watch_checkbox.toggled.connect(self.watch_changed)
+        self.keep_checkbox = QCheckBox(self.tr("Keep every epoch in the saved file"))
+        self.keep_checkbox.setObjectName("keep_checkbox")
+        self.keep_checkbox.setToolTip(self.tr(
+            "Save the weights after every epoch with a model trained here, so that every "
+            "epoch replays in full after reopening the file: about 1 MB an epoch for the seed "
+            "recipe, 6 KB for carry. Without it the file keeps each epoch's error map and "
+            "curves."))
+        self.keep_checkbox.toggled.connect(self.keep_changed)
         self.start_button = QPushButton("Start training")
         self.start_button.setObjectName("start_button")
         self.start_button.clicked.connect(self.start)
@@ -107,6 +131,7 @@ class TrainingTab(QWidget):
         side = QVBoxLayout()
         side.addWidget(self.recipe_box)
         side.addWidget(self.watch_checkbox)
+        side.addWidget(self.keep_checkbox)
         side.addLayout(buttons)
         side.addWidget(self.progress_bar)
         side.addWidget(self.status)
@@ -122,10 +147,15 @@ class TrainingTab(QWidget):
 
         self.plots = TrainingPlots()
         self.loss_plot, self.accuracy_plot = self.plots.loss_plot, self.plots.accuracy_plot
+        self.timeline = ReplayBar(self.replay)
+        self.timeline.epoch_chosen.connect(self.epoch_chosen)
+        right = QVBoxLayout()
+        right.addWidget(self.plots, 1)
+        right.addWidget(self.timeline)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.addWidget(scroller)
-        layout.addWidget(self.plots, 1)
+        layout.addLayout(right, 1)
 
     def _form(self) -> QFormLayout:
         """One row per core.recipes user field: a line edit for a number, a check box for a
@@ -219,6 +249,20 @@ class TrainingTab(QWidget):
         recipe, _ = self._check()
         return recipe
 
+    # -- the timeline -----------------------------------------------------------------------
+
+    @Slot()
+    def _mark_epoch(self) -> None:
+        replay = self.replay
+        self.plots.mark_epoch(replay.epoch if replay.timeline is not None and replay.epochs
+                              else None)
+
+    @Slot()
+    def _show_curves(self) -> None:
+        """The selected model's run: its recorded curves (a run going keeps its own)."""
+        if not self.running:
+            self.plots.show_history(self.replay.history)
+
     # -- running ----------------------------------------------------------------------------
 
     @property
@@ -256,6 +300,7 @@ class TrainingTab(QWidget):
         self.runner.stop()
         joined = self.runner.wait(timeout_ms)
         self.plots.stop()
+        self.timeline.pause()
         return joined
 
     def _set_controls(self, running: bool) -> None:

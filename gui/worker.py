@@ -12,6 +12,8 @@ the job runs core's Trainer and reports with the app's job signals (gui.tasks), 
 plain data:
 
     started()                        TensorFlow is loaded and the run begins
+    initial(Engine, wrong_map)       the untrained model (epoch 0 of the run's timeline) and
+                                     its wrong bits for every pair (None above 8 bits)
     progress(BatchProgress)          every BATCH_EVERY batches (core's throttling)
     epoch(EpochMetrics)              metrics.engine: a numpy Engine of the weights after the
                                      epoch; metrics.report: every pair judged (<= 8 bits)
@@ -56,6 +58,7 @@ class _Job(QObject):
     """Runs one Trainer on the Keras thread. Its signals carry the job's id first."""
 
     started = Signal(int)
+    initial = Signal(int, object, object)
     progress = Signal(int, object)
     epoch = Signal(int, object)
     finished = Signal(int, object, object)
@@ -111,11 +114,14 @@ class _Job(QObject):
 
 
 class _Relay:
-    """A core.training.Observer by the two hooks it needs: turns the trainer's reports into
-    the job's signals."""
+    """A core.training.Observer by the three hooks it needs: turns the trainer's reports
+    into the job's signals."""
 
     def __init__(self, job: _Job):
         self.job = job
+
+    def on_initial(self, engine, wrong_map) -> None:  # before the first batch
+        self.job.initial.emit(self.job.ident, engine, wrong_map)
 
     def on_batch(self, progress) -> None:
         self.job.progress.emit(self.job.ident, progress)
@@ -126,6 +132,7 @@ class _Relay:
 
 class TrainingRunner(QObject):
     started = Signal()
+    initial = Signal(object, object)  # core.engine.Engine, wrong-bit map (uint8) or None
     progress = Signal(object)  # core.training.BatchProgress
     epoch = Signal(object)  # core.training.EpochMetrics, with .engine (and .report)
     finished = Signal(object, object)  # core.training.TrainResult, Trained or None
@@ -144,6 +151,7 @@ class TrainingRunner(QObject):
             raise RuntimeError("a training run is already in progress")
         job = _Job(next(self._ids), recipe, self.batch_every)
         job.started.connect(self._on_started)
+        job.initial.connect(self._on_initial)
         job.progress.connect(self._on_progress)
         job.epoch.connect(self._on_epoch)
         job.finished.connect(self._on_finished)
@@ -174,6 +182,11 @@ class TrainingRunner(QObject):
     def _on_started(self, ident: int) -> None:
         if self._current(ident):
             self.started.emit()
+
+    @Slot(int, object, object)
+    def _on_initial(self, ident: int, engine, wrong_map) -> None:
+        if self._current(ident):
+            self.initial.emit(engine, wrong_map)
 
     @Slot(int, object)
     def _on_progress(self, ident: int, progress) -> None:

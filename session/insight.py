@@ -60,6 +60,7 @@ class Insight:
         self.engine: Engine | None = None
         self.found = Found()
         self.epoch: int | None = None  # the epoch of a watched run on show
+        self.replayed = False  # that epoch is replayed from a timeline, not the run's newest
         self.failed = ""  # why the work for the engine on show failed
         self._kept: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Engine -> Found
         self._job = 0  # tags the work for the engine on show; older answers are dropped
@@ -85,21 +86,25 @@ class Insight:
         if engine is self.engine and not self.watching:
             return
         found = Found() if engine is None else self._kept.setdefault(engine, Found())
+        self.replayed = False
         if engine is not None and found.report is None:
             found.report = report_for(engine)
         self._enter(engine, found, None)
         if engine is not None:
             self._next()
 
-    def watch(self, engine: Engine, report: Report | None, epoch: int) -> None:
+    def watch(self, engine: Engine, report: Report | None, epoch: int,
+              replayed: bool = False) -> None:
         """Follow a training run: `engine` holds this epoch's weights, and `report` is the
-        trainer's judgement of every pair (None when it judged a sample only)."""
+        trainer's judgement of every pair (None when it judged a sample only). `replayed`:
+        an epoch from a run's timeline (session.replay), not the newest of a run going."""
+        self.replayed = replayed
         self._enter(engine, Found(report), epoch)
 
     def stop(self) -> None:
         """Cancel the work and look at nothing more (the views keep what they show)."""
         self._cancel()
-        self.engine, self.found, self.epoch = None, Found(), None
+        self.engine, self.found, self.epoch, self.replayed = None, Found(), None, False
 
     def _enter(self, engine, found: Found, epoch: int | None) -> None:
         self._cancel()

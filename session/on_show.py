@@ -5,8 +5,9 @@ What the calculator renders. `show(model)` puts a model on show at its own width
 engine each time). The engine on show is judged once in the background (session.reports, so
 the Insight map and the model list share the pass), after which `next_wrong` and
 `previous_wrong` step the pair through its mistakes (core.evaluation.Report). A training
-run's epoch is shown as `watched`: it keeps its own width and is not judged here (the trainer
-judged it).
+run's epoch, watched as it trains or replayed from its timeline, is shown as `watched`: it
+keeps its own width and is not judged here (the trainer judged it, or the timeline does:
+`take_report`).
 
 Signals: `shown_changed()` another model, engine or message; `judged()` the engine's `report`
 is in, or judging failed (`message` says why); `answered()` the `pair` or its `answer`.
@@ -32,7 +33,7 @@ class OnShow:
         self.executor = executor
         self.model: OpenModel | None = None
         self.engine: Engine | None = None  # `model` at the width on show
-        self.watched = False  # `model` is a training run's epoch
+        self.watched = False  # `model` is a training run's epoch (watched or replayed)
         self.report: Report | None = None  # the engine's judgement, once made
         self.message = message  # why nothing is on show, or a note on what is
         self.pair = (0, 0)
@@ -63,6 +64,15 @@ class OnShow:
         engine = self.model.at_width(bits)
         if engine is not self.engine:
             self._put(self.model, engine, "")
+
+    def take_report(self, engine: Engine, report: Report, message: str | None = None) -> None:
+        """`engine`'s judgement, made elsewhere (a replayed epoch's), and a new `message`:
+        kept if `engine` is still on show."""
+        if engine is self.engine:
+            self.report = report
+            if message is not None:
+                self.message = message
+            self.judged.emit()
 
     def close(self) -> None:
         if self._judging is not None:

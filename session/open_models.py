@@ -8,6 +8,10 @@ the first answer, and any thread may use the engine. Its `source` says how it is
     KerasTwoFile the tutorial's Keras 2 .h5: Keras reads it and writes .keras (Keras thread)
     TrainedHere  a run of this window: its Keras model is kept for the Keras thread (`keep`)
 
+A model may carry its run epoch by epoch (`timeline`, core.replay.Timeline): a run of this
+window keeps every epoch's weights in memory; a file keeps each epoch's wrong-bit map, and
+every epoch's weights only when they were saved with it ("Keep every epoch").
+
 The model list names each model with `list_text`: what it is, how its run ended when that
 was not a plain finish, its file or "unsaved", and its exact match once judged
 (session.reports):
@@ -18,17 +22,20 @@ was not a plain finish, its file or "unsaved", and its exact match once judged
 from __future__ import annotations
 
 import itertools
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.engine import Engine
 from core.errors import ModelFileError
+from core.replay import REPLAY_KEY, WEIGHTS_ENTRY, Timeline, weights_entry
 from core.storage import copy_model_file, load_model, save_model
 from core.training import Ended
 from session.reports import remember, report_for
 
 _KEPT: dict[int, object] = {}  # key -> Keras model of a finished run (Keras thread only)
 _keys = itertools.count(1)
+log = logging.getLogger(__name__)
 
 
 class ModelFile:
@@ -45,8 +52,8 @@ class KerasFile(ModelFile):
 
     needs_keras = False
 
-    def save(self, path, info: dict) -> Path:
-        return copy_model_file(self.path, path, info)
+    def save(self, path, info: dict, extra: dict | None = None) -> Path:
+        return copy_model_file(self.path, path, info, extra)
 
 
 class KerasTwoFile(ModelFile):
@@ -54,8 +61,8 @@ class KerasTwoFile(ModelFile):
 
     needs_keras = True
 
-    def save(self, path, info: dict) -> Path:
-        return save_model(load_model(self.path).model, path, info)
+    def save(self, path, info: dict, extra: dict | None = None) -> Path:
+        return save_model(load_model(self.path).model, path, info, extra)
 
 
 class TrainedHere:
@@ -66,8 +73,8 @@ class TrainedHere:
     def __init__(self, key: int):
         self.key = key
 
-    def save(self, path, info: dict) -> Path:
-        return save_model(_KEPT[self.key], path, info)
+    def save(self, path, info: dict, extra: dict | None = None) -> Path:
+        return save_model(_KEPT[self.key], path, info, extra)
 
     def release(self, cancel=None) -> None:
         """Drop the kept Keras model (it is saved in a file now)."""
@@ -104,6 +111,7 @@ class OpenModel:
     stamp: tuple | None = None  # the file's (size, mtime) when its weights were read
     ended: Ended | None = None  # how the run that made it ended (None: read from a file)
     recipe_name: str = ""  # the recipe of a run of this window
+    timeline: Timeline | None = None  # its run epoch by epoch, when known
     _widths: dict[int, Engine] = field(default_factory=dict, repr=False)
 
     @property
@@ -157,6 +165,16 @@ class OpenModel:
             self._widths[bits] = self.engine.with_bits(bits)
         return self._widths[bits]
 
+    def save_parts(self, keep_epochs: bool) -> tuple[dict, dict]:
+        """What a save writes besides the network: lstm_adder.json, and the zip entries to
+        add (every epoch's weights, when asked for and kept in memory)."""
+        info, timeline, extra = dict(self.info), self.timeline, {}
+        if keep_epochs and timeline is not None and timeline.engines is not None:
+            extra = {WEIGHTS_ENTRY: weights_entry(timeline.engines)}
+        if REPLAY_KEY in info and (extra or self.unsaved):  # say whether the file has them
+            info[REPLAY_KEY] = {**info[REPLAY_KEY], "weights": bool(extra)}
+        return info, extra
+
     def is_file(self, path) -> bool:
         """Whether this model's weights are those of the file at `path` as it is now."""
         return (self.path is not None and Path(path).resolve() == self.path.resolve()
@@ -181,7 +199,19 @@ def open_file(path) -> OpenModel:
     stamp = _stamp(path)
     engine, info = Engine.from_file(path)
     source = KerasFile(path) if path.suffix.lower() == ".keras" else KerasTwoFile(path)
-    return OpenModel(path.stem, engine, source, path, info, stamp)
+    return OpenModel(path.stem, engine, source, path, info, stamp, timeline=_replay(path, info))
+
+
+def _replay(path: Path, info: dict) -> Timeline | None:
+    """The replay the file carries, if any; a damaged one is left out (logged), and the
+    model opens without it."""
+    if not info.get(REPLAY_KEY):
+        return None
+    try:
+        return Timeline.from_file(path)
+    except ModelFileError as exc:
+        log.warning("%s", exc)
+        return None
 
 
 def open_first(paths) -> OpenModel:
@@ -198,8 +228,9 @@ def open_first(paths) -> OpenModel:
 def from_training(trained: Trained, name: str) -> OpenModel:
     """A finished run's model, with its history as info and how the run ended."""
     result = trained.result
+    timeline = result.timeline() if result.initial is not None else None
     return OpenModel(name, trained.engine, TrainedHere(trained.key), info=result.info(),
-                     ended=result.ended, recipe_name=result.recipe.name)
+                     ended=result.ended, recipe_name=result.recipe.name, timeline=timeline)
 
 
 def watching(recipe, metrics) -> OpenModel:

@@ -15,7 +15,12 @@ come back on its own thread. Nothing here waits for that work.
 What is on show (`on_show`, session.on_show: what the calculator renders; `insight`,
 session.insight: what the Insight tab renders) is the selected model (`current`), unless a
 training run is followed ("watch it learn": `following`), when it is the model of the run's
-last epoch (`watched`).
+last epoch (`watched`), or unless an earlier epoch is replayed: `replay` (session.replay) is
+the timeline of the run going or of the selected model, and `show_epoch(k)` puts the model as
+it was after epoch k on show (its end, the present again).
+
+    session.show_epoch(1)                     # on_show.engine: the weights after epoch 1
+    session.replay.replaying                  # True until show_epoch(session.replay.epochs)
 
 Signals (callbacks take the arguments in brackets):
 
@@ -45,6 +50,7 @@ from session.open_models import (
     open_first,
     watching,
 )
+from session.replay import Replay
 from session.reports import judged
 from session.signal import Signal
 
@@ -63,8 +69,11 @@ class Session:
         self.training = False  # a run is going: Keras is busy
         self.watch_wanted = False  # "watch it learn" is on
         self.watched: OpenModel | None = None  # the model of the run's last epoch, on show
+        self.replay = Replay(executor)  # the timeline: a run's epochs, and the one on show
+        self.keep_epochs = False  # a save of a model trained here keeps every epoch's weights
         self.closing = False
         self._recipe = None  # the recipe of the run going
+        self._newest = None  # the run's last EpochMetrics
         self._runs = 0  # runs that made a model, for their names
         self._load_tag = 0  # an open whose tag is not this one's has been overtaken
         self.models_changed, self.current_changed = Signal(), Signal()
@@ -72,6 +81,7 @@ class Session:
         self.saved, self.save_failed = Signal(), Signal()
         self.on_show.judged.connect(self._judged)
         self.insight.stage_done.connect(self._judged)
+        self.replay.judged.connect(self._epoch_judged)
 
     # -- the model list -------------------------------------------------------------------
 
@@ -97,11 +107,17 @@ class Session:
 
     def select(self, entry: OpenModel) -> None:
         """Make `entry` (in the list) the current model and, unless a run is followed, show
-        it at its own width."""
+        it at its own width. A replayed epoch ends; outside a run the timeline becomes the
+        run of `entry`."""
         self.current = entry
         self.current_changed.emit()
-        if not self.following:
-            self._show(entry)
+        replaying = self.replay.replaying
+        if self.training:
+            self.replay.move(self.replay.epochs)
+        else:
+            self.replay.load(entry)
+        if not self.following or replaying:
+            self._show_present()
 
     def unsaved(self) -> list[OpenModel]:
         """The models trained here that are in no file: closing would lose them."""
@@ -161,6 +177,7 @@ class Session:
     def _open_async(self, fn, message: str) -> None:
         self._load_tag += 1
         tag = self._load_tag
+        self._to_present()
         if not self.following:  # a watched run stays on show
             self.on_show.show(None, message)  # the Insight tab keeps its model
         self.status.emit(message, False)
@@ -191,7 +208,14 @@ class Session:
         self.on_show.show(entry, message)
 
     def _show_current(self) -> None:
-        if not self.following:
+        if not self.following and not self.replay.replaying:
+            self._show(self.current, "" if self.current else NO_MODEL)
+
+    def _show_present(self) -> None:
+        """The present on show: a followed run's last epoch, else the selected model."""
+        if self.following and self._newest is not None:
+            self._watch(self._newest)
+        else:
             self._show(self.current, "" if self.current else NO_MODEL)
 
     def _judged(self, *_) -> None:
@@ -202,7 +226,17 @@ class Session:
     # -- a training run -------------------------------------------------------------------
 
     def run_started(self, recipe) -> None:
-        self.training, self._recipe = True, recipe
+        """A run begins: the timeline is its own from now on."""
+        replaying = self.replay.replaying
+        self.training, self._recipe, self._newest = True, recipe, None
+        self.replay.start_run(recipe.bits, f"training {recipe.name}")
+        if replaying:
+            self._show_present()
+
+    def initial_done(self, engine, wrong_map) -> None:
+        """The run's untrained model (epoch 0 of its timeline) and its wrong-bit map."""
+        if not self.closing:
+            self.replay.add_initial(engine, wrong_map)
 
     def set_watch(self, on: bool) -> None:
         """"Watch it learn" on or off; off puts the selected model back on show."""
@@ -213,8 +247,14 @@ class Session:
     def epoch_done(self, metrics) -> None:
         """A run's epoch (core.training.EpochMetrics, with its engine): on show if the run
         is followed."""
-        if self.closing or not self.following:
+        if self.closing:
             return
+        self.replay.add_epoch(metrics)
+        self._newest = metrics
+        if self.following and not self.replay.replaying:
+            self._watch(metrics)
+
+    def _watch(self, metrics) -> None:
         entry = self.watched = watching(self._recipe, metrics)
         self.insight.watch(entry.engine, metrics.report, metrics.epoch)
         self.on_show.show(entry, f"Watching training: epoch {metrics.epoch}, "
@@ -223,16 +263,18 @@ class Session:
     def run_ended(self, trained, message: str) -> None:
         """The run ended (`trained`: session.open_models.Trained, None if it made no usable
         model); its model joins the list, on show if the run was followed."""
-        self.training, self._recipe = False, None
+        self.training, self._recipe, self._newest = False, None, None
         if self.closing:
             return
         self.status.emit(message, True)
         if trained is None:
+            self.replay.finish(None)
             self._end_watch()  # diverged, failed or stopped early: the model on show stays
             return
         follow, self.watched = self.watched is not None, None
         self._runs += 1
         entry = from_training(trained, f"trained {trained.result.recipe.name} #{self._runs}")
+        self.replay.finish(entry)
         self._add(entry, select=follow)
         if self.on_show.model is not entry:  # on show, it is judged already
             self.executor.submit(partial(judged, entry.engine), self._judged,
@@ -250,6 +292,47 @@ class Session:
         self.watched = None
         if was_shown and not self.closing:
             self._show_current()
+
+    # -- replaying an epoch ---------------------------------------------------------------
+
+    def show_epoch(self, epoch: int) -> None:
+        """Stand the timeline at `epoch` (held within 0..replay.epochs). Before its end the
+        model as it was after that epoch is on show: its engine answers the pair at once, and
+        its judgement of every pair (the error map, the per-bit accuracy) follows. A file
+        that kept only the maps shows the map while the final model answers. At the end, the
+        present: the selected model, or a followed run's last epoch."""
+        if self.closing or not self.replay.move(epoch):
+            return
+        if not self.replay.replaying:
+            self._show_present()
+            return
+        replay = self.replay
+        engine = replay.engine()
+        if engine is not None:
+            self.on_show.show(OpenModel(replay.epoch_name(), engine), replay.note(),
+                              watched=True)
+        else:  # only the maps were kept: the final model answers
+            self.on_show.show(replay.model, replay.note(), watched=True)
+        replay.judge()
+
+    def _epoch_judged(self, epoch: int, report) -> None:
+        replay = self.replay
+        if self.closing or not replay.replaying or epoch != replay.epoch:
+            return
+        engine = replay.engine()
+        self.insight.watch(engine or replay.model.engine, report, epoch, replayed=True)
+        if engine is not None:
+            self.on_show.take_report(engine, report, replay.note(report))
+
+    def _to_present(self) -> None:
+        """Leave a replayed epoch: the timeline at its end, the present on show."""
+        if self.replay.replaying:
+            self.replay.move(self.replay.epochs)
+            self._show_present()
+
+    def set_keep_epochs(self, on: bool) -> None:
+        """Whether saving a model trained here keeps every epoch's weights in its file."""
+        self.keep_epochs = on
 
     # -- saving and closing ---------------------------------------------------------------
 
@@ -278,8 +361,8 @@ class Session:
         except InputError as exc:
             self._save_failed(entry, str(exc))
             return False
-        source, info = entry.source, dict(entry.info)
-        self.executor.submit(lambda cancel: source.save(path, info),
+        source, keep = entry.source, self.keep_epochs
+        self.executor.submit(lambda cancel: source.save(path, *entry.save_parts(keep)),
                              partial(self._saved, entry), partial(self._save_failed, entry),
                              keras=source.needs_keras)
         self.status.emit(f"Saving {entry.name} to {path}…", False)

@@ -76,7 +76,7 @@ def test_a_read_only_save_shows_the_dialog_and_keeps_the_trained_model(window, t
 
 def test_a_save_that_fails_while_writing_shows_the_dialog_and_keeps_the_model(
         window, carry_file, qtbot, dialogs, tmp_path, monkeypatch):
-    def full(self, path, info):
+    def full(self, path, info, extra=None):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(KerasFile, "save", full)

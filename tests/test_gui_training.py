@@ -217,6 +217,25 @@ def test_runner_api_trains_and_joins(qtbot):
     assert runner.wait(5000) and not runner.is_running()
 
 
+def test_the_runner_reports_the_untrained_model_before_the_first_batch(qtbot):
+    from core.evaluation import judge_all
+
+    runner = TrainingRunner()
+    said = []
+    runner.initial.connect(lambda engine, wrong_map: said.append((engine, wrong_map)))
+    runner.progress.connect(lambda progress: said.append(progress))
+    with qtbot.waitSignal(runner.finished, timeout=60_000) as finished:
+        runner.start(get_recipe("carry", epochs=1, **TINY))
+    (engine, wrong_map), *batches = said
+    assert batches and all(isinstance(b, BatchProgress) for b in batches)
+    untrained = finished.args[0].initial  # epoch 0 of the run's timeline
+    assert all(np.array_equal(w, u) for w, u in zip(engine.weights, untrained.weights,
+                                                     strict=True))
+    again = Engine(engine.net, engine.encoding, engine.bits)  # judged afresh
+    assert wrong_map.dtype == np.uint8 and wrong_map.tolist() == \
+        judge_all(again).wrong_bits.tolist()
+
+
 def test_a_failed_run_says_one_line_and_logs_its_traceback(qtbot, caplog, monkeypatch):
     class Broken:
         def __init__(self, *args, **kwargs):

@@ -3,6 +3,7 @@ pairs, saving. No QApplication: the session runs its work through a synchronous 
 (`Immediate`), or through `Queued`, which runs it only when told, to see the moments between."""
 
 import logging
+from dataclasses import replace
 
 import pytest
 
@@ -273,6 +274,138 @@ def test_a_run_without_a_model_keeps_the_model_on_show(session, carry_engine):
     session.run_ended(None, "Training diverged.")
     assert session.models == [good] and session.on_show.model is good
     assert not session.training
+
+
+# -- replaying a run ----------------------------------------------------------------------------
+
+
+def a_run(engine: Engine, epochs: int = 2) -> tuple[list[Engine], list[EpochMetrics]]:
+    """A run's engines (epoch k holds `engine`'s weights times k / epochs: epoch 0 all zero)
+    and its epochs as the trainer reports them, every pair judged."""
+    engines = [engine.with_weights([w * (k / epochs) for w in engine.weights])
+               for k in range(epochs + 1)]
+    return engines, [epoch(fresh(e), k) for k, e in enumerate(engines) if k]
+
+
+def wrong_pairs(engine: Engine) -> int:
+    return judge_all(fresh(engine)).wrong_count
+
+
+def train_in(session: Session, engines: list[Engine], epochs: list[EpochMetrics],
+             end: bool = True):
+    """Tell `session` the run as the window does; with `end`, its model joins the list."""
+    recipe = get_recipe("carry", bits=4, epochs=len(epochs))
+    session.run_started(recipe)
+    session.initial_done(engines[0], judge_all(fresh(engines[0])).wrong_bits.astype("uint8"))
+    for metrics in epochs:
+        session.epoch_done(metrics)
+    if end:
+        history = [replace(m, report=None, wrong_map=m.report.wrong_bits.astype("uint8"))
+                   for m in epochs]
+        result = TrainResult(None, recipe, history, "finished", len(epochs),
+                             initial=engines[0], initial_map=judge_all(engines[0]).wrong_bits)
+        session.run_ended(Trained(result, fresh(engines[-1]), key=-1), "Finished.")
+
+
+def test_show_epoch_puts_that_epoch_on_show_and_the_end_brings_the_model_back(
+        session, carry_engine):
+    engines, epochs = a_run(carry_engine)
+    train_in(session, engines, epochs)
+    (entry,) = session.models
+    replay, on_show, insight = session.replay, session.on_show, session.insight
+    assert (replay.epochs, replay.epoch, replay.replaying) == (2, 2, False)
+    on_show.set_pair(9, 6)
+
+    session.show_epoch(1)
+    assert replay.replaying and on_show.watched and on_show.model is not entry
+    assert on_show.answer.predicted == fresh(engines[1]).answer(9, 6).predicted
+    assert on_show.engine.weights[0].tolist() == engines[1].weights[0].tolist()
+    assert insight.epoch == 1 and insight.found.report.wrong_count == wrong_pairs(engines[1])
+    assert insight.replayed  # not the newest epoch of a run going
+    assert on_show.report.wrong_count == wrong_pairs(engines[1])  # its wrong pairs to step
+    assert on_show.message.startswith("Replaying epoch 1: ")
+
+    session.show_epoch(0)  # the untrained model: all zero weights say 1 for every bit
+    assert on_show.answer.predicted == 31 and insight.epoch == 0
+
+    session.show_epoch(99)  # held within the timeline: its end, the model itself
+    assert replay.epoch == 2 and not replay.replaying
+    assert on_show.model is entry and not on_show.watched and on_show.pair == (9, 6)
+    assert not insight.watching and not insight.replayed and insight.engine is entry.engine
+
+
+def test_during_a_run_the_timeline_follows_the_newest_epoch_unless_held(session,
+                                                                       carry_engine):
+    good = session.add(OpenModel("good", carry_engine))
+    engines, epochs = a_run(carry_engine, epochs=3)
+    train_in(session, engines, epochs[:1], end=False)
+    replay = session.replay
+    assert replay.live and (replay.epochs, replay.epoch) == (1, 1)
+    assert session.on_show.model is good  # not watched: the present is the selected model
+
+    session.show_epoch(0)  # held on the untrained model
+    session.epoch_done(epochs[1])
+    assert (replay.epochs, replay.epoch) == (2, 0) and replay.replaying
+    assert session.insight.epoch == 0
+
+    session.set_watch(True)  # watching does not take a held timeline away
+    session.epoch_done(epochs[2])
+    assert replay.epoch == 0 and session.insight.epoch == 0
+    session.show_epoch(3)  # back at the end: it follows again, and shows the newest epoch
+    assert session.on_show.message.startswith("Watching training: epoch 3, ")
+    assert session.on_show.engine is epochs[2].engine
+
+
+def test_choosing_a_model_ends_a_replay(session, carry_engine, seed_engine):
+    engines, epochs = a_run(carry_engine)
+    train_in(session, engines, epochs)
+    other = session.add(OpenModel("other", seed_engine), select=False)
+    session.show_epoch(1)
+    session.select(other)
+    assert not session.replay.replaying and session.replay.timeline is None
+    assert session.on_show.model is other and not session.on_show.watched
+
+
+def test_a_file_that_kept_only_the_maps_replays_them_while_the_final_model_answers(
+        session, carry_file, carry_model):
+    assert session.load(carry_file)
+    entry, replay, on_show = session.current, session.replay, session.on_show
+    recorded = carry_model.timeline()
+    assert replay.epochs == len(carry_model.history) and not replay.weights_kept
+    session.show_epoch(1)
+    assert on_show.model is entry and on_show.engine is entry.engine
+    assert "kept each epoch's error map but not its weights" in on_show.message
+    report = session.insight.found.report
+    assert report.wrong_count == int((recorded.maps[1] > 0).sum())
+    assert report.bit_accuracy.tolist() == carry_model.history[0].bit_accuracy
+
+
+def test_a_file_that_kept_every_epoch_replays_its_weights(session, carry_file, carry_model,
+                                                          tmp_path):
+    from core.storage import copy_model_file
+
+    kept = copy_model_file(carry_file, tmp_path / "kept.keras", carry_model.info(),
+                           carry_model.replay_entries(True))
+    assert session.load(kept)
+    session.on_show.set_pair(9, 6)
+    session.show_epoch(1)
+    epoch_one = carry_model.timeline().engine(1)
+    assert session.on_show.answer.predicted == fresh(epoch_one).answer(9, 6).predicted
+    assert session.insight.found.report.wrong_count == wrong_pairs(epoch_one)
+
+
+def test_a_save_keeps_every_epoch_s_weights_only_when_asked(carry_engine):
+    from core.replay import REPLAY_KEY, WEIGHTS_ENTRY
+
+    engines, epochs = a_run(carry_engine)
+    session = Session(Immediate())
+    train_in(session, engines, epochs)
+    (entry,) = session.models
+    info, extra = entry.save_parts(keep_epochs=False)
+    assert extra == {} and info[REPLAY_KEY]["weights"] is False
+    assert len(info[REPLAY_KEY]["maps"]) == 3  # the maps always
+    info, extra = entry.save_parts(keep_epochs=True)
+    assert list(extra) == [WEIGHTS_ENTRY] and info[REPLAY_KEY]["weights"] is True
 
 
 # -- saving ----------------------------------------------------------------------------------

@@ -1,0 +1,121 @@
+"""The timeline under the training plots: a slider over a run's epochs, and ▶ to play them.
+
+It renders a session.replay.Replay (the run on the timeline, the epoch it stands on) and says
+where the user moves it with `epoch_chosen(k)`; the window passes that to the session
+(Session.show_epoch), which puts the model as it was after epoch k on show. The slider runs
+from 0 (the untrained model) to the run's last epoch, its end being the present. ▶ plays the
+epochs from where the slider stands (from the start when it is at the end) at PLAY_MS each,
+and stops at the end; ❚❚ pauses. Dragging asks for every epoch passed: the session answers
+each at once with a forward pass and judges every pair only of the latest.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+
+from session.replay import Replay
+
+PLAY_MS = 250  # about 4 epochs a second
+PLAY, PAUSE = "▶", "❚❚"
+MUTED = "#57606a"
+
+
+class ReplayBar(QWidget):
+    epoch_chosen = Signal(int)
+
+    def __init__(self, replay: Replay, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.replay = replay
+        self.button = QPushButton(PLAY)
+        self.button.setObjectName("replay_button")
+        self.button.setToolTip(self.tr("Play the run's epochs, about 4 a second"))
+        self.button.clicked.connect(self.toggle)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("epoch_slider")
+        self.slider.setPageStep(1)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setToolTip(self.tr(
+            "Drag to see the model as it was after each epoch: the calculator, the error map "
+            "and the state view follow; the right end is the model itself"))
+        self.slider.valueChanged.connect(self._on_moved)
+        self.label = QLabel()
+        self.label.setObjectName("epoch_label")
+        self.label.setStyleSheet(f"color: {MUTED}")
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(
+            "epoch 000 of 000 · following the run"))
+        self._timer = QTimer(self)
+        self._timer.setInterval(PLAY_MS)
+        self._timer.timeout.connect(self._step)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.button)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.label)
+        replay.changed.connect(self.refresh)
+        self.refresh()
+
+    @property
+    def playing(self) -> bool:
+        return self._timer.isActive()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Show the replay's range and place, without asking for an epoch."""
+        replay, slider = self.replay, self.slider
+        usable = replay.timeline is not None and replay.epochs > 0
+        slider.blockSignals(True)
+        slider.setRange(0, replay.epochs)
+        slider.setValue(replay.epoch)
+        slider.setTickInterval(max(1, replay.epochs // 20))
+        slider.blockSignals(False)
+        for widget in (slider, self.button):
+            widget.setEnabled(usable)
+        if not usable:
+            self.pause()
+        self.label.setText(self._words() if usable else "")
+        self.setToolTip("" if usable else self.tr(
+            "No epochs to replay: train a model, or open one saved with its epochs"))
+
+    def _words(self) -> str:
+        """Where the timeline stands: 'epoch 2 of 5', and what the place means."""
+        replay = self.replay
+        if not replay.replaying:
+            words = (self.tr("epoch {0} of {1} · following the run") if replay.live
+                     else self.tr("epoch {0} of {1} · the final model"))
+        elif replay.epoch == 0:
+            words = self.tr("epoch {0} of {1} · untrained")
+        else:
+            words = self.tr("epoch {0} of {1}")
+        return words.format(replay.epoch, replay.epochs)
+
+    @Slot(int)
+    def _on_moved(self, value: int) -> None:
+        self.epoch_chosen.emit(value)
+
+    # -- playing ----------------------------------------------------------------------------
+
+    @Slot()
+    def toggle(self) -> None:
+        """▶ plays from where the slider stands (from the start at the end); ❚❚ pauses."""
+        if self.playing:
+            self.pause()
+            return
+        if not self.replay.replaying:
+            self.slider.setValue(0)
+        self._timer.start()
+        self.button.setText(PAUSE)
+
+    def pause(self) -> None:
+        self._timer.stop()
+        self.button.setText(PLAY)
+
+    @Slot()
+    def _step(self) -> None:
+        value = self.slider.value()
+        if value >= self.slider.maximum():
+            self.pause()
+            return
+        self.slider.setValue(value + 1)
+        if self.slider.value() >= self.slider.maximum():
+            self.pause()
