@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -79,11 +79,11 @@ class MainWindow(QMainWindow):
         self.insight = InsightTab(self.session.insight)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        self.tabs.addTab(self.calculator, "Calculator")
-        self.tabs.addTab(self.training, "Training")
-        self.tabs.addTab(self.insight, "Insight")
+        for tab in (self.calculator, self.training, self.insight):
+            self.tabs.addTab(tab, "")  # titled by retranslate()
         self.setCentralWidget(self.tabs)
         self._build_actions()
+        self.retranslate()
         self._wire()
 
         geometry = self.settings.value("geometry")
@@ -133,25 +133,24 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.SaveAs,
                                         pixmap.SP_DialogSaveButton)
         self.bundled_actions = {
-            name: self._action(f"{name.capitalize()} model",
-                               lambda _checked=False, p=path: self.session.open(p))
+            name: self._action(name, lambda _checked=False, p=path: self.session.open(p))
             for name, path in BUNDLED.items()}
         for name, action in self.bundled_actions.items():
             action.setObjectName(f"open_{name}")
-            action.setToolTip(f"Open the bundled {name} model ({BUNDLED[name].name})")
         self.export_action = self._action(self.tr("Export figure…"), self.choose_and_export)
         self.export_action.setObjectName("export_figure")
         self.export_action.setStatusTip(self.tr(
             "Save the figure of this tab as an image: the bit grid, the training curves, "
             "or the error map"))
-        quit_action = self._action("Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = quit_action = self._action("Quit", self.close,
+                                                      QKeySequence.StandardKey.Quit)
 
-        file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
-        bundled_menu = file_menu.addMenu("Bundled models")
+        self.bundled_menu = bundled_menu = file_menu.addMenu("Bundled models")
         bundled_menu.addActions(list(self.bundled_actions.values()))
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -168,13 +167,40 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.open_action)
         toolbar.addAction(self.save_action)
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(" Bundled: "))
+        self.bundled_label = QLabel()
+        toolbar.addWidget(self.bundled_label)
         toolbar.addActions(list(self.bundled_actions.values()))
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(" Model: "))
+        self.model_label = QLabel()
+        toolbar.addWidget(self.model_label)
         toolbar.addWidget(self.model_list)
         self.addToolBar(toolbar)
         self.save_action.setEnabled(False)
+
+    def retranslate(self) -> None:
+        """The window's own words in the language of the moment (each tab re-sets its own)."""
+        for tab, title in ((self.calculator, self.tr("Calculator")),
+                           (self.training, self.tr("Training")),
+                           (self.insight, self.tr("Insight"))):
+            self.tabs.setTabText(self.tabs.indexOf(tab), title)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.bundled_menu.setTitle(self.tr("Bundled models"))
+        self.open_action.setText(self.tr("Open model…"))
+        self.save_action.setText(self.tr("Save model as…"))
+        self.export_action.setText(self.tr("Export figure…"))
+        self.quit_action.setText(self.tr("Quit"))
+        names = {"seed": self.tr("Seed model"), "carry": self.tr("Carry model")}
+        for name, action in self.bundled_actions.items():
+            action.setText(names.get(name, name))
+            action.setToolTip(self.tr("Open the bundled {0} model ({1})").format(
+                name, BUNDLED[name].name))
+        self.bundled_label.setText(self.tr(" Bundled: "))
+        self.model_label.setText(self.tr(" Model: "))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- the model list ---------------------------------------------------------------------
 

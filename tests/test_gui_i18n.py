@@ -260,7 +260,6 @@ def _cell_centre(grid, k: int) -> tuple[float, float]:
     return geo.x(0, k) + geo.cell / 2, geo.row_top(0, 3) + geo.cell / 2
 
 
-@pytest.mark.xfail(strict=True, reason=WIRING)
 def test_the_tab_titles_switch_too(window, settings):
     i18n.set_language(CHINESE, settings)
     assert [window.tabs.tabText(i) for i in range(3)] == TAB_TITLES[CHINESE]
@@ -322,7 +321,6 @@ def test_a_chinese_desktop_starts_in_chinese(chinese_start):
     assert chinese_start["menus"][-1] == "视图(&V)"
 
 
-@pytest.mark.xfail(strict=True, reason=WIRING)
 def test_a_chinese_desktop_shows_chinese_tab_titles(chinese_start):
     assert chinese_start["tabs"] == TAB_TITLES[CHINESE]
 

@@ -281,27 +281,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="142" />
+        <location filename="../main_window.py" line="140" />
+        <location filename="../main_window.py" line="190" />
         <source>Export figure…</source>
         <translation>导出图像…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145" />
+        <location filename="../main_window.py" line="143" />
         <source>Save the figure of this tab as an image: the bit grid, the training curves, or the error map</source>
         <translation>把当前标签页的主图保存为图片：位网格、训练曲线或错误图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269" />
+        <location filename="../main_window.py" line="182" />
+        <source>Calculator</source>
+        <translation>计算器</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="183" />
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="184" />
+        <source>Insight</source>
+        <translation>洞察</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="186" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="187" />
+        <source>Bundled models</source>
+        <translation>内置模型</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="188" />
+        <source>Open model…</source>
+        <translation>打开模型…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="189" />
+        <source>Save model as…</source>
+        <translation>模型另存为…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="191" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="192" />
+        <source>Seed model</source>
+        <translation>Seed 模型</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="192" />
+        <source>Carry model</source>
+        <translation>Carry 模型</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="195" />
+        <source>Open the bundled {0} model ({1})</source>
+        <translation>打开内置的 {0} 模型（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="197" />
+        <source> Bundled: </source>
+        <translation> 内置： </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="198" />
+        <source> Model: </source>
+        <translation> 模型： </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="295" />
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283" />
+        <location filename="../main_window.py" line="309" />
         <source>Cannot export the figure</source>
         <translation>无法导出图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286" />
+        <location filename="../main_window.py" line="312" />
         <source>Saved the figure to {0}</source>
         <translation>图像已保存到 {0}</translation>
     </message>
