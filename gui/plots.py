@@ -300,9 +300,9 @@ class TrainingPlots(QWidget):
         """A solid line at `epoch` in both plots (None: none); the plots then show epoch
         0 too, wherever the line is."""
         for line in self._epoch_lines:
+            line.setVisible(epoch is not None)  # first: a hidden line's label skips updates
             if epoch is not None:
                 line.setPos(float(epoch))
-            line.setVisible(epoch is not None)
         for origin in self._origins:
             origin.setVisible(epoch is not None)
 
