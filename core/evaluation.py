@@ -162,10 +162,15 @@ def evaluate(engine, pairs: Pairs | None = None) -> Report:
     """Judge `pairs`, or (default) the engine by judge_all's policy."""
     if pairs is None:
         return judge_all(engine)
-    if pairs.bits == engine.bits <= TABLE_MAX_BITS:  # a lookup in the prefix-shared table
-        index = (pairs.a << pairs.bits) | pairs.b
-        probs = engine.table()[index]
+    return judge_pairs(engine, pairs)[0]
+
+
+def judge_pairs(engine, pairs: Pairs) -> tuple[Report, np.ndarray]:
+    """(Report, probabilities (N, n + 1)) for `pairs`: looked up in the prefix-shared table
+    at the engine's own width up to TABLE_MAX_BITS, else run through the engine."""
+    if pairs.bits == engine.bits <= TABLE_MAX_BITS:
+        probs = engine.table()[(pairs.a << pairs.bits) | pairs.b]
     else:
         probs = engine.probabilities(pairs.a_bits, pairs.b_bits)
     every = len(pairs) == 1 << (2 * pairs.bits)  # only full_table holds every pair
-    return _report(pairs.bits, pairs, probs, pairs.sum_bits(), every)
+    return _report(pairs.bits, pairs, probs, pairs.sum_bits(), every), probs

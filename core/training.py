@@ -19,7 +19,7 @@ import numpy as np
 from core.data import Split, make_split
 from core.encodings import ENCODINGS
 from core.engine import TABLE_MAX_BITS, Engine
-from core.evaluation import Report, evaluate, judge_all, loss_value
+from core.evaluation import Report, judge_all, judge_pairs, loss_value
 from core.models import build_model
 from core.recipes import Recipe
 
@@ -236,9 +236,7 @@ class Trainer:
 
     def _epoch_metrics(self, epoch: int, loss: float, engine: Engine, judged) -> EpochMetrics:
         pairs = self.split.table.subset(judged)
-        report = evaluate(engine, pairs)
-        probs = engine.table() if report.everything else engine.probabilities(
-            pairs.a_bits, pairs.b_bits)
+        report, probs = judge_pairs(engine, pairs)
         exact = report.wrong_bits == 0
         heldout_loss = heldout_exact = None
         if self.split.heldout is not None:
