@@ -5,19 +5,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from core import insight
-from core.engine import Engine
 from core.evaluation import evaluate
-
-
-@pytest.fixture(scope="module")
-def seed_adder(seed_model):
-    return Engine.from_model(seed_model)
-
-
-@pytest.fixture(scope="module")
-def carry_adder(carry_model):
-    return Engine.from_model(carry_model.model, bits=4)
-
 
 # --- the tab ---------------------------------------------------------------------------
 
@@ -54,21 +42,21 @@ def tab(qtbot):
     widget.shutdown()
 
 
-def test_tab_maps_the_same_mistakes_as_evaluate(qtbot, tab, seed_adder):
+def test_tab_maps_the_same_mistakes_as_evaluate(qtbot, tab, seed_engine):
     with qtbot.waitSignal(tab.computed, timeout=30_000):
-        tab.set_engine(seed_adder)
-    expected = evaluate(seed_adder)
+        tab.set_engine(seed_engine)
+    expected = evaluate(seed_engine)
     assert tab.wrong_count() == expected.wrong_count
     np.testing.assert_array_equal(tab.error_map_image(), expected.matrix())
     shown = []
     tab.model.shown.connect(lambda: shown.append(True))
-    tab.set_engine(seed_adder)  # same model: nothing to recompute
+    tab.set_engine(seed_engine)  # same model: nothing to recompute
     assert shown == [] and not tab.busy
 
 
-def test_clicking_the_map_sends_row_a_and_column_b(qtbot, tab, seed_adder):
+def test_clicking_the_map_sends_row_a_and_column_b(qtbot, tab, seed_engine):
     with qtbot.waitSignal(tab.computed, timeout=30_000):
-        tab.set_engine(seed_adder)
+        tab.set_engine(seed_engine)
     image = tab.error_map.image_item
     with qtbot.waitSignal(tab.pair_clicked) as clicked:
         image.mouseClickEvent(_Click(2.5, 11.5))  # item x is the column (b), y the row (a)
@@ -80,26 +68,26 @@ def test_clicking_the_map_sends_row_a_and_column_b(qtbot, tab, seed_adder):
     assert below.y() > top_left.y() and below.x() == pytest.approx(top_left.x())
     assert right.x() > top_left.x() and right.y() == pytest.approx(top_left.y())
     image.hoverEvent(_Hover(6.5, 9.5))
-    predicted = seed_adder.answer(9, 6).predicted
+    predicted = seed_engine.answer(9, 6).predicted
     assert tab.texts()["hover"].startswith(f"9 + 6 = 15, model says {predicted}")
 
 
-def test_tab_names_the_carry_unit_and_widens(qtbot, tab, carry_adder, carry_model):
+def test_tab_names_the_carry_unit_and_widens(qtbot, tab, carry_engine, carry_model):
     tab.set_pair(13, 7)
     with qtbot.waitSignal(tab.computed, timeout=30_000):
-        tab.set_engine(carry_adder)
+        tab.set_engine(carry_engine)
     assert tab.wrong_count() == 0
-    unit = insight.carry_unit(carry_adder, bits=4)
+    unit = insight.carry_unit(carry_engine, bits=4)
     assert unit.describe() in tab.texts()["states"]
     assert "13 + 7" in tab.texts()["states"]
     assert tab.widths.table.rowCount() == len(insight.WIDTHS)
 
 
-def test_shutdown_leaves_no_thread_running(qtbot, tab, seed_adder, carry_adder):
+def test_shutdown_leaves_no_thread_running(qtbot, tab, seed_engine, carry_engine):
     from gui.tasks import Task, engine_pool
 
-    tab.set_engine(seed_adder)
-    tab.set_engine(carry_adder)  # the first job is abandoned while it runs
+    tab.set_engine(seed_engine)
+    tab.set_engine(carry_engine)  # the first job is abandoned while it runs
     assert Task.running() >= 1
     assert tab.shutdown()
     assert Task.running() == 0

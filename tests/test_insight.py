@@ -16,16 +16,6 @@ from core.numbers import add_bits, all_pairs, random_bits, to_bits
 CARRY_ASSET = Path(__file__).resolve().parent.parent / "assets" / "carry.keras"
 
 
-@pytest.fixture(scope="module")
-def seed_adder(seed_model):
-    return Engine.from_model(seed_model)
-
-
-@pytest.fixture(scope="module")
-def carry_adder(carry_model):
-    return Engine.from_model(carry_model.model, bits=4)
-
-
 def _keras_sequences(model, x):
     """h at every step and the final c, from a Keras LSTM carrying the model's weights."""
     trained = lstm_layer(model)
@@ -36,28 +26,28 @@ def _keras_sequences(model, x):
     return np.asarray(h), np.asarray(c)
 
 
-def test_error_map_lights_exactly_the_wrong_pairs(seed_adder):
-    report = judge_all(Engine(seed_adder.net, seed_adder.encoding, 4))
+def test_error_map_lights_exactly_the_wrong_pairs(seed_engine):
+    report = judge_all(Engine(seed_engine.net, seed_engine.encoding, 4))
     matrix = report.matrix()
     assert 0 < report.wrong_count < report.count  # the fixture is wrong on some pairs only
     lit = {(int(a), int(b)) for a, b in zip(*np.nonzero(matrix), strict=True)}
     assert lit == {(a, b) for a, b, _, _ in report.wrong(None)}
     # against one-pair forward passes, judged with Python's own sum
-    fresh = Engine(seed_adder.net, seed_adder.encoding, 4)  # no table: forward passes
+    fresh = Engine(seed_engine.net, seed_engine.encoding, 4)  # no table: forward passes
     for a, b in [(0, 0), (3, 12), (15, 15), (9, 6)]:
         assert matrix[a, b] == len(fresh.answer(a, b).mismatches)
     assert lit == {(a, b) for a in range(16) for b in range(16)
                    if fresh.answer(a, b).predicted != a + b}
 
 
-def test_judging_stops_when_asked(seed_adder):
-    assert judge_all(Engine(seed_adder.net, seed_adder.encoding, 4), lambda: True) is None
+def test_judging_stops_when_asked(seed_engine):
+    assert judge_all(Engine(seed_engine.net, seed_engine.encoding, 4), lambda: True) is None
 
 
 @pytest.mark.parametrize("which", ["seed", "carry"])
-def test_states_are_units_by_steps_and_h_matches_keras(which, seed_adder, carry_adder,
+def test_states_are_units_by_steps_and_h_matches_keras(which, seed_engine, carry_engine,
                                                        seed_model, carry_model):
-    adder = seed_adder if which == "seed" else carry_adder
+    adder = seed_engine if which == "seed" else carry_engine
     model = seed_model if which == "seed" else carry_model.model
     states = insight.lstm_states(adder, 13, 7)
     units, steps = adder.units, adder.encoding.steps(4)
@@ -70,21 +60,21 @@ def test_states_are_units_by_steps_and_h_matches_keras(which, seed_adder, carry_
     np.testing.assert_allclose(states.c[:, -1], c_last[0], atol=1e-5)
 
 
-def test_carry_model_states_match_its_own_lstm_output(carry_adder, carry_model):
+def test_carry_model_states_match_its_own_lstm_output(carry_engine, carry_model):
     """The paired-lsb model's LSTM returns sequences itself: the numpy h is exactly that."""
     model = carry_model.model
     inner = keras.Model(model.input, lstm_layer(model).output)
     x = PAIRED_LSB.inputs(to_bits([11], 4), to_bits([5], 4))
-    np.testing.assert_allclose(insight.lstm_states(carry_adder, 11, 5).h,
+    np.testing.assert_allclose(insight.lstm_states(carry_engine, 11, 5).h,
                                np.asarray(inner(x))[0].T, atol=1e-5)
 
 
-def test_step_labels_and_carries_follow_the_encoding(seed_adder, carry_adder):
-    seed = insight.lstm_states(seed_adder, 12, 3)  # 1100 + 0011
+def test_step_labels_and_carries_follow_the_encoding(seed_engine, carry_engine):
+    seed = insight.lstm_states(seed_engine, 12, 3)  # 1100 + 0011
     assert seed.step_labels() == ["a3\n1", "a2\n1", "a1\n0", "a0\n0",
                                   "b3\n0", "b2\n0", "b1\n1", "b0\n1"]
     assert seed.carries is None
-    carry = insight.lstm_states(carry_adder, 7, 1)  # 0111 + 0001: carries out of steps 0-2
+    carry = insight.lstm_states(carry_engine, 7, 1)  # 0111 + 0001: carries out of steps 0-2
     assert carry.step_labels() == ["1\n1", "1\n0", "1\n0", "0\n0", "0\n0"]
     assert carry.carries.tolist() == [1, 1, 1, 0, 0]
 
@@ -121,30 +111,30 @@ def test_carry_unit_of_the_shipped_carry_model():
     assert abs(found.r) > 0.9
 
 
-def test_carry_unit_needs_the_paired_layout(seed_adder):
+def test_carry_unit_needs_the_paired_layout(seed_engine):
     with pytest.raises(ValueError, match="paired-lsb"):
-        insight.carry_unit(seed_adder, bits=4)
+        insight.carry_unit(seed_engine, bits=4)
 
 
 def _as_int(bits) -> int:
     return int("".join(str(int(bit)) for bit in bits[::-1]), 2)
 
 
-def test_wide_evaluation_agrees_with_a_direct_count(carry_adder):
+def test_wide_evaluation_agrees_with_a_direct_count(carry_engine):
     count = 300
-    rows = insight.width_table(carry_adder, widths=(4, 32, 64), count=count, seed=5)
+    rows = insight.width_table(carry_engine, widths=(4, 32, 64), count=count, seed=5)
     assert [(r.bits, r.count, r.every_pair) for r in rows] == [
         (4, 256, True), (32, count, False), (64, count, False)]
     a, b = all_pairs(4)
-    assert rows[0].exact == np.mean(carry_adder.add_many(a, b) == a + b)
+    assert rows[0].exact == np.mean(carry_engine.add_many(a, b) == a + b)
     for row in rows[1:]:
         a_bits, b_bits = random_bits(count, row.bits, 5), random_bits(count, row.bits, 6)
-        predicted = decode(carry_adder.with_bits(row.bits).probabilities(a_bits, b_bits))
+        predicted = decode(carry_engine.with_bits(row.bits).probabilities(a_bits, b_bits))
         right = sum(_as_int(p) == _as_int(x) + _as_int(y)
                     for p, x, y in zip(predicted, a_bits, b_bits, strict=True))
         assert row.exact == right / count
 
 
-def test_width_table_refuses_a_fixed_width_layout(seed_adder):
+def test_width_table_refuses_a_fixed_width_layout(seed_engine):
     with pytest.raises(ValueError, match="only a paired-lsb"):
-        insight.width_table(seed_adder, widths=(8,))
+        insight.width_table(seed_engine, widths=(8,))
