@@ -18,11 +18,11 @@ from pathlib import Path
 
 import numpy as np
 
-from assets import BUNDLED
-from core.data import Split, full_table
-from core.engine import Engine
-from core.recipes import Recipe, get_recipe
-from core.training import Ended, Observer, Trainer
+from lstm_adder.assets import BUNDLED
+from lstm_adder.core.data import Split, full_table
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.recipes import Recipe, get_recipe
+from lstm_adder.core.training import Ended, Observer, Trainer
 
 PREDICT_BATCH = 4096
 APP_BATCH_EVERY = 5  # the worker's throttle: a batch report every 5 batches
@@ -39,8 +39,8 @@ class Bundled:
 
 def bundled(name: str) -> Bundled:
     """The bundled model `name`, or a fresh model of the same shape if the file is missing."""
-    from core.models import build_model
-    from core.storage import load_model
+    from lstm_adder.core.models import build_model
+    from lstm_adder.core.storage import load_model
 
     path = BUNDLED[name]
     if path.is_file():
@@ -168,8 +168,8 @@ def plain_samples_per_s(recipe: Recipe, batches: int) -> float:
     """Samples/s of a plain `model.fit` epoch on `batches` batches, after a warm-up epoch."""
     import keras
 
-    from core.encodings import ENCODINGS
-    from core.models import build_model
+    from lstm_adder.core.encodings import ENCODINGS
+    from lstm_adder.core.models import build_model
 
     encoding = ENCODINGS[recipe.encoding]
     pairs = subset_pairs(recipe, batches * recipe.batch_size)

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.app import median_seconds, subset_pairs
-from core.encodings import ENCODINGS
-from core.models import build_model, compile_model
-from core.recipes import Recipe, get_recipe
+from lstm_adder.bench.app import median_seconds, subset_pairs
+from lstm_adder.core.encodings import ENCODINGS
+from lstm_adder.core.models import build_model, compile_model
+from lstm_adder.core.recipes import Recipe, get_recipe
 
 PROBE = 4096  # pairs the loss is measured on
 
@@ -133,7 +133,7 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    from core.quiet import import_tensorflow
+    from lstm_adder.core.quiet import import_tensorflow
 
     import_tensorflow()
     raise SystemExit(main())

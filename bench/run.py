@@ -12,10 +12,10 @@ from pathlib import Path
 
 import numpy as np
 
-from bench import app
-from bench.targets import KEYS, TARGETS, table_text
-from core.checks import check_output_file
-from core.recipes import Recipe, get_recipe
+from lstm_adder.bench import app
+from lstm_adder.bench.targets import KEYS, TARGETS, table_text
+from lstm_adder.core.checks import check_output_file
+from lstm_adder.core.recipes import Recipe, get_recipe
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def measure(sizes: Sizes, seed_recipe: Recipe | None = None, carry_recipe: Recip
                      f"{meta['carry_reason']}")
     if gui:
         try:
-            from bench import window
+            from lstm_adder.bench import window
 
             gui_numbers, gui_notes = window.measure(sizes, seed_recipe, models)
         except Exception as exc:  # no display, no Qt: say so, keep the rest

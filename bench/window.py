@@ -41,7 +41,7 @@ STALL_MS = 50  # gaps this long are listed with when they began
 
 def application() -> QApplication:
     """The app's QApplication (offscreen unless a platform is set), made once."""
-    from gui.app import create_application
+    from lstm_adder.gui.app import create_application
 
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -123,7 +123,7 @@ def make_window(model_path, settings_dir):
     settings (a throw-away ini file in `settings_dir` instead)."""
     from PySide6.QtCore import QSettings
 
-    from gui.main_window import MainWindow
+    from lstm_adder.gui.main_window import MainWindow
 
     settings = QSettings(str(Path(settings_dir) / "bench.ini"), QSettings.Format.IniFormat)
     window = MainWindow(model_path=model_path, settings=settings)
@@ -222,10 +222,10 @@ def lateness_numbers(idle_s: float, training_s: float, recipe, model_path,
 PROBE = r"""
 import os, sys, tempfile, time
 print("spawned", time.time(), flush=True)
-from gui.app import create_application
+from lstm_adder.gui.app import create_application
 app = create_application()
 from PySide6.QtCore import QSettings, Qt, QTimer
-from gui.main_window import MainWindow
+from lstm_adder.gui.main_window import MainWindow
 folder = tempfile.TemporaryDirectory()
 settings = QSettings(folder.name + "/probe.ini", QSettings.Format.IniFormat)
 window = MainWindow(model_path=sys.argv[2], settings=settings)
@@ -248,8 +248,8 @@ def poll():
             app.quit()
         elif "answered" in state and now > shown + watch:
             print("tensorflow", int("tensorflow" in sys.modules), flush=True)
-            from bench.window import start_training
-            from core.recipes import get_recipe
+            from lstm_adder.bench.window import start_training
+            from lstm_adder.core.recipes import get_recipe
             state["phase"], state["start"] = "train", now
             start_training(window, get_recipe("carry"))  # Start imports TensorFlow
     else:
@@ -312,8 +312,8 @@ def start_numbers(model_path, timeout_s: float = START_TIMEOUT_S,
 def measure(sizes, recipe, models) -> tuple[dict, list[str]]:
     """The window's numbers for bench.run, or notes saying why some are missing. The window
     opens the bundled seed model (or the bench's stand-in, saved to a temporary file)."""
-    from assets import BUNDLED
-    from core.storage import save_model
+    from lstm_adder.assets import BUNDLED
+    from lstm_adder.core.storage import save_model
 
     numbers, notes = {}, []
     with tempfile.TemporaryDirectory() as folder:

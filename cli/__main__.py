@@ -1,7 +1,7 @@
-"""`python -m cli`: the `lstm-adder` command."""
+"""`python -m lstm_adder.cli`: the `lstm-adder` command."""
 
 import sys
 
-from cli.main import main
+from lstm_adder.cli.main import main
 
 sys.exit(main())

@@ -12,12 +12,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from cli.console import ProgressBar, bit_rows, mark, pack
-from core.checks import check_out_path, check_output_file
-from core.engine import TABLE_MAX_BITS, Engine
-from core.errors import InputError, ModelFileError
-from core.numbers import bit_string
-from core.recipes import check_recipe, field_spec, get_recipe, user_fields
+from lstm_adder.cli.console import ProgressBar, bit_rows, mark, pack
+from lstm_adder.core.checks import check_out_path, check_output_file
+from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
+from lstm_adder.core.errors import InputError, ModelFileError
+from lstm_adder.core.numbers import bit_string
+from lstm_adder.core.recipes import check_recipe, field_spec, get_recipe, user_fields
 
 FALLBACK_TRIES = 100  # names tried in each fallback folder: m.keras, m-2.keras, ...
 
@@ -45,7 +45,7 @@ def _stamp(path) -> tuple | None:
 
 
 def _import_tensorflow() -> None:
-    from core.quiet import import_tensorflow
+    from lstm_adder.core.quiet import import_tensorflow
 
     import_tensorflow()
 
@@ -55,7 +55,7 @@ def _import_tensorflow() -> None:
 
 def gui_command(args) -> int:
     try:
-        from gui.app import main as gui_main
+        from lstm_adder.gui.app import main as gui_main
     except ImportError as exc:
         raise InputError(f"the app is not available ({exc})") from exc
     return gui_main([] if args.model is None else ["--model", str(args.model)])
@@ -83,8 +83,8 @@ def add_command(args) -> int:
 
 
 def evaluate_command(args) -> int:
-    from core.data import holdout_mask
-    from core.evaluation import judge_all
+    from lstm_adder.core.data import holdout_mask
+    from lstm_adder.core.evaluation import judge_all
 
     engine, info = Engine.from_file(args.model)
     map_path = check_output_file(args.map, ".png", "the map") if args.map is not None else None
@@ -120,7 +120,7 @@ def evaluate_command(args) -> int:
         for line in pack([f"  claims {a} + {b} = {predicted}", f"(true {true})"], indent="    "):
             print(line)
     if map_path is not None:
-        from core.figure import render_map, write_png
+        from lstm_adder.core.figure import render_map, write_png
 
         args.written.expect(map_path)
         write_png(map_path, render_map(report.matrix()))
@@ -131,7 +131,7 @@ def evaluate_command(args) -> int:
 def epoch_engine(path, epoch: int) -> Engine:
     """The model in `path` as it was after `epoch` epochs; InputError if the file cannot
     say (no replay, or no weights kept)."""
-    from core.replay import Timeline
+    from lstm_adder.core.replay import Timeline
 
     timeline = Timeline.from_file(path)
     if timeline is None:
@@ -174,7 +174,7 @@ def train_command(args) -> int:
     out = check_out_path(args.out, recipe.file_bytes() * (
         recipe.epochs + 2 if args.keep_epochs else 1))
     _import_tensorflow()
-    from core.training import Trainer
+    from lstm_adder.core.training import Trainer
 
     print_recipe(recipe)
     bar = ProgressBar()
@@ -210,7 +210,7 @@ def _print_judgement(result, split) -> None:
 def save_trained(result, out: Path, written: Written, keep_epochs: bool = False) -> int:
     """Save a finished run to `out`; if that fails, to a fallback path that is printed. The
     trained model is never dropped without a word."""
-    from core.storage import save_model
+    from lstm_adder.core.storage import save_model
 
     info, extra = result.info(), result.replay_entries(keep_epochs)
     if extra and "replay" in info:
@@ -251,7 +251,7 @@ def fallback_paths(out: Path):
 
 
 def bench_command(args) -> int:
-    from bench.run import check_json_path, run
+    from lstm_adder.bench.run import check_json_path, run
 
     check_json_path(args.json)
     _import_tensorflow()
@@ -259,7 +259,7 @@ def bench_command(args) -> int:
 
 
 def study_command(args) -> int:
-    from core.study import plan, run
+    from lstm_adder.core.study import plan, run
 
     names = [name.strip() for name in args.recipes.split(",")]
     error = args.epochs is not None and field_spec("epochs").error(args.epochs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from core.training import Observer
+from lstm_adder.core.training import Observer
 
 WIDTH = 80  # every line the command line prints fits this many columns
 LIVE_WIDTH = WIDTH - 1  # a redrawn line stops short of the last column (no terminal wrap)

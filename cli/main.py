@@ -22,11 +22,11 @@ import sys
 import threading
 from pathlib import Path
 
-from assets import BUNDLED
-from cli import commands
-from core.checks import shown
-from core.errors import InputError
-from core.recipes import NUMBER, RECIPES, WHOLE, FieldSpec, field_spec, user_fields
+from lstm_adder.assets import BUNDLED
+from lstm_adder.cli import commands
+from lstm_adder.core.checks import shown
+from lstm_adder.core.errors import InputError
+from lstm_adder.core.recipes import NUMBER, RECIPES, WHOLE, FieldSpec, field_spec, user_fields
 
 MAX_DIGITS = 20  # 2**64 has 20 digits: no model takes a longer operand
 SEED_BITS = RECIPES["seed"].bits  # the bundled seed model's width (made by the seed recipe)

@@ -18,9 +18,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from core.encodings import ENCODINGS
-from core.errors import InputError, ModelFileError
-from core.recipes import field_spec, user_fields
+from lstm_adder.core.encodings import ENCODINGS
+from lstm_adder.core.errors import InputError, ModelFileError
+from lstm_adder.core.recipes import field_spec, user_fields
 
 INFO_ENTRY = "lstm_adder.json"
 MODEL_SUFFIX = ".keras"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.numbers import add_bits, all_pairs, to_bits
+from lstm_adder.core.numbers import add_bits, all_pairs, to_bits
 
 FULL_TABLE_MAX_BITS = 10
 SAMPLES_PER_EPOCH = 1 << 16

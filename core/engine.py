@@ -29,9 +29,9 @@ from functools import cached_property
 
 import numpy as np
 
-from core.encodings import Encoding, encoding_for_input_shape
-from core.numbers import all_pairs, from_bits, to_bits
-from core.weights import Network, network_from_arrays
+from lstm_adder.core.encodings import Encoding, encoding_for_input_shape
+from lstm_adder.core.numbers import all_pairs, from_bits, to_bits
+from lstm_adder.core.weights import Network, network_from_arrays
 
 TABLE_MAX_BITS = 8  # widest model whose every pair is judged (2**16 pairs at 8 bits)
 BLOCK_ROWS = 2048  # children computed together while walking the prefix tree
@@ -190,8 +190,8 @@ class Engine:
     @classmethod
     def from_file(cls, path) -> tuple[Engine, dict]:
         """(engine at the file's width, the file's lstm_adder.json) without Keras."""
-        from core.storage import check_shapes
-        from core.weights import read_network
+        from lstm_adder.core.storage import check_shapes
+        from lstm_adder.core.weights import read_network
 
         net, info = read_network(path)
         encoding, bits = check_shapes(net.input_shape, net.output_shape, path, info)

@@ -15,9 +15,9 @@ from functools import cached_property
 
 import numpy as np
 
-from core.data import Pairs, full_table
-from core.engine import TABLE_MAX_BITS, Cancelled
-from core.numbers import MAX_INT_BITS, add_bits, from_bits, random_bits
+from lstm_adder.core.data import Pairs, full_table
+from lstm_adder.core.engine import TABLE_MAX_BITS, Cancelled
+from lstm_adder.core.numbers import MAX_INT_BITS, add_bits, from_bits, random_bits
 
 WIDE_SAMPLES = 10_000
 SAMPLE_SEED = 0

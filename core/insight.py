@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.evaluation import WIDE_SAMPLES, Report, judge_all, judge_sample
-from core.numbers import add_bits, all_pairs, to_bits
+from lstm_adder.core.evaluation import WIDE_SAMPLES, Report, judge_all, judge_sample
+from lstm_adder.core.numbers import add_bits, all_pairs, to_bits
 
 MAP_MAX_BITS = 8  # the error map shows every pair: 2**16 cells at 8 bits
 WIDTHS = (8, 16, 32, 64)

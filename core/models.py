@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.encodings import ENCODINGS
-from core.recipes import Recipe
+from lstm_adder.core.encodings import ENCODINGS
+from lstm_adder.core.recipes import Recipe
 
 
 def build_model(recipe: Recipe):

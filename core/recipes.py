@@ -21,9 +21,9 @@ import os
 import re
 from dataclasses import asdict, dataclass, field, fields, replace
 
-from core.data import FULL_TABLE_MAX_BITS, table_size, train_count
-from core.encodings import ENCODINGS
-from core.errors import InputError
+from lstm_adder.core.data import FULL_TABLE_MAX_BITS, table_size, train_count
+from lstm_adder.core.encodings import ENCODINGS
+from lstm_adder.core.errors import InputError
 
 MAX_BITS = 16
 MAX_UNITS = 100_000  # a bound for the form; check_recipe's memory estimate is the real one

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from core.engine import Engine
-from core.evaluation import Report, judge_all
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.evaluation import Report, judge_all
 
 REPLAY_KEY = "replay"  # in lstm_adder.json: {"bits": n, "maps": [...], "weights": bool}
 WEIGHTS_ENTRY = "epoch_weights.npz"
@@ -110,7 +110,7 @@ class Timeline:
     def from_file(cls, path) -> Timeline | None:
         """The replay a model file carries (maps, and weights when they were kept), or None.
         Raises ModelFileError for a file that cannot be read or a damaged replay."""
-        from core.errors import ModelFileError
+        from lstm_adder.core.errors import ModelFileError
 
         engine, info = Engine.from_file(path)
         try:

@@ -18,10 +18,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.checks import INFO_ENTRY, check_info
-from core.encodings import ENCODINGS, Encoding, encoding_for_input_shape
-from core.errors import ModelFileError
-from core.weights import first_line, model_file
+from lstm_adder.core.checks import INFO_ENTRY, check_info
+from lstm_adder.core.encodings import ENCODINGS, Encoding, encoding_for_input_shape
+from lstm_adder.core.errors import ModelFileError
+from lstm_adder.core.weights import first_line, model_file
 
 DEFAULT_BITS = 8
 

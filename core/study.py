@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.data import FULL_TABLE_MAX_BITS
-from core.recipes import Recipe, get_recipe
+from lstm_adder.core.data import FULL_TABLE_MAX_BITS
+from lstm_adder.core.recipes import Recipe, get_recipe
 
 HOLDOUTS = (0.0, 0.1)
 NONE = "—"
@@ -39,9 +39,9 @@ class StudyRow:
 
 def study_one(recipe: Recipe, out=print) -> StudyRow:
     """Train `recipe` and judge it on every pair, trained and held out apart."""
-    from core.engine import Engine
-    from core.evaluation import evaluate
-    from core.training import Observer, Trainer
+    from lstm_adder.core.engine import Engine
+    from lstm_adder.core.evaluation import evaluate
+    from lstm_adder.core.training import Observer, Trainer
 
     class _Lines(Observer):
         def on_epoch(self, m, model) -> None:

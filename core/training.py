@@ -16,12 +16,12 @@ from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
-from core.data import Split, make_split
-from core.encodings import ENCODINGS
-from core.engine import TABLE_MAX_BITS, Engine
-from core.evaluation import Report, judge_all, judge_pairs, loss_value
-from core.models import build_model
-from core.recipes import Recipe
+from lstm_adder.core.data import Split, make_split
+from lstm_adder.core.encodings import ENCODINGS
+from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
+from lstm_adder.core.evaluation import Report, judge_all, judge_pairs, loss_value
+from lstm_adder.core.models import build_model
+from lstm_adder.core.recipes import Recipe
 
 # Every pair is judged after every epoch up to TABLE_MAX_BITS (the engine's prefix-sharing
 # table: ~0.7 s for the seed model against an epoch of ~36 s here); wider, a fixed sample.
@@ -83,14 +83,14 @@ class TrainResult:
 
     def timeline(self):
         """The run epoch by epoch (core.replay.Timeline), weights included."""
-        from core.replay import Timeline
+        from lstm_adder.core.replay import Timeline
 
         return Timeline.from_run(self.recipe.bits, self.initial, self.initial_map,
                                  self.history)
 
     def replay_entries(self, keep_weights: bool) -> dict:
         """The zip entries a saved model adds for replay: every epoch's weights, if asked."""
-        from core.replay import WEIGHTS_ENTRY, weights_entry
+        from lstm_adder.core.replay import WEIGHTS_ENTRY, weights_entry
 
         if not keep_weights or self.initial is None:
             return {}
@@ -113,7 +113,7 @@ class TrainResult:
         } | self._replay_info()
 
     def _replay_info(self) -> dict:
-        from core.replay import REPLAY_KEY
+        from lstm_adder.core.replay import REPLAY_KEY
 
         maps = [self.initial_map] + [m.wrong_map for m in self.history]
         if self.initial is None or any(m is None for m in maps):

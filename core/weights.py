@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.errors import ModelFileError
+from lstm_adder.core.errors import ModelFileError
 
 KERAS_CONFIG, KERAS_WEIGHTS = "config.json", "model.weights.h5"
 PASSIVE = {"InputLayer", "Dropout"}  # layers that do nothing when answering

@@ -1,7 +1,7 @@
-"""`python -m gui`: open the app."""
+"""`python -m lstm_adder.gui`: open the app."""
 
 import sys
 
-from gui.app import main
+from lstm_adder.gui.app import main
 
 sys.exit(main(sys.argv[1:]))

@@ -40,7 +40,7 @@ def create_application():
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from PySide6.QtWidgets import QApplication
 
-    from gui.main_window import APPLICATION, ORGANIZATION
+    from lstm_adder.gui.main_window import APPLICATION, ORGANIZATION
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName(ORGANIZATION)
@@ -64,8 +64,8 @@ def main(argv=None) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     app = create_application()
-    from gui import i18n
-    from gui.main_window import MainWindow
+    from lstm_adder.gui import i18n
+    from lstm_adder.gui.main_window import MainWindow
 
     i18n.install()  # before the window, whose words are set as it is built
     window = MainWindow(model_path=args.model)

@@ -30,7 +30,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from gui.i18n import Retranslating
+from lstm_adder.gui.i18n import Retranslating
 
 ROWS = [("a", QT_TRANSLATE_NOOP("BitGrid", "A")), ("b", QT_TRANSLATE_NOOP("BitGrid", "B")),
         ("carry", QT_TRANSLATE_NOOP("BitGrid", "Carry")),

@@ -34,14 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.engine import Engine
-from core.evaluation import SAMPLE_SEED, Report
-from gui.bit_grid import BitGrid
-from gui.i18n import Retranslating
-from gui.tasks import TaskExecutor
-from gui.wide_spinbox import OperandBoxes
-from session.on_show import LOADING, OnShow
-from session.open_models import OpenModel
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.evaluation import SAMPLE_SEED, Report
+from lstm_adder.gui.bit_grid import BitGrid
+from lstm_adder.gui.i18n import Retranslating
+from lstm_adder.gui.tasks import TaskExecutor
+from lstm_adder.gui.wide_spinbox import OperandBoxes
+from lstm_adder.session.on_show import LOADING, OnShow
+from lstm_adder.session.open_models import OpenModel
 
 BIG = 26  # point size of the operands and the predicted sum
 # (predicted sum, operand boxes) size, as parts of BIG, for operands up to so many bits: a

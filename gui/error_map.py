@@ -11,8 +11,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 
-from gui.i18n import Retranslating
-from gui.state_view import show_axes, static_plot
+from lstm_adder.gui.i18n import Retranslating
+from lstm_adder.gui.state_view import show_axes, static_plot
 
 MAP_COLORS = "inferno"
 MARK_PEN = pg.mkPen("#00e5ff", width=2)

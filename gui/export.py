@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
-from session.executor import report_failure
+from lstm_adder.session.executor import report_failure
 
 try:
     from PySide6.QtSvg import QSvgGenerator

@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import insight
-from core.engine import Engine
-from gui.error_map import ErrorMap
-from gui.i18n import Retranslating
-from gui.state_view import CarryWait, StateView, every, show_axes, static_plot
-from gui.tasks import Task, TaskExecutor
-from gui.width_view import WidthView
-from session.insight import Insight
+from lstm_adder.core import insight
+from lstm_adder.core.engine import Engine
+from lstm_adder.gui.error_map import ErrorMap
+from lstm_adder.gui.i18n import Retranslating
+from lstm_adder.gui.state_view import CarryWait, StateView, every, show_axes, static_plot
+from lstm_adder.gui.tasks import Task, TaskExecutor
+from lstm_adder.gui.width_view import WidthView
+from lstm_adder.session.insight import Insight
 
 BAR_BRUSH = pg.mkBrush("#4fc3f7")
 DEFAULT_PAIR = (157, 113)  # the tutorial's example, clamped to the model's range

@@ -38,15 +38,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assets import BUNDLED
-from gui import export
-from gui.calculator_tab import CalculatorTab
-from gui.insight_tab import InsightTab
-from gui.saving import ask_save_path, may_close, save_folder
-from gui.tasks import Task, TaskExecutor
-from gui.training_tab import TrainingTab
-from session.open_models import OpenModel
-from session.session import Session
+from lstm_adder.assets import BUNDLED
+from lstm_adder.gui import export
+from lstm_adder.gui.calculator_tab import CalculatorTab
+from lstm_adder.gui.insight_tab import InsightTab
+from lstm_adder.gui.saving import ask_save_path, may_close, save_folder
+from lstm_adder.gui.tasks import Task, TaskExecutor
+from lstm_adder.gui.training_tab import TrainingTab
+from lstm_adder.session.open_models import OpenModel
+from lstm_adder.session.session import Session
 
 TITLE = "LSTM Adder"
 ORGANIZATION, APPLICATION = "lstm-adder", "LSTM Adder"  # where QSettings keeps its values

@@ -23,7 +23,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from core.training import EpochMetrics
+from lstm_adder.core.training import EpochMetrics
 
 REFRESH_MS = 33  # ~30 redraws a second at most
 MIN_LOSS = 1e-8  # the log axis cannot show 0

@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
-from session.replay import Replay
+from lstm_adder.session.replay import Replay
 
 PLAY_MS = 250  # about 4 epochs a second
 PLAY, PAUSE = "▶", "❚❚"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 
-from core.training import Ended, TrainResult
+from lstm_adder.core.training import Ended, TrainResult
 
 MUTED, BLUE, GREEN, AMBER, RED = "#57606a", "#1f5fbf", "#1a7f37", "#9a6700", "#d1242f"
 PROGRESS_STEPS = 1000

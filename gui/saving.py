@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from gui.tasks import Task
-from session.open_models import OpenModel, suggested_path
-from session.session import Session
+from lstm_adder.gui.tasks import Task
+from lstm_adder.session.open_models import OpenModel, suggested_path
+from lstm_adder.session.session import Session
 
 SAVE_FILTER = "Keras models (*.keras)"
 Button = QMessageBox.StandardButton

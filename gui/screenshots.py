@@ -41,9 +41,9 @@ def take(out_dir: Path) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
-    from assets import BUNDLED
-    from gui.app import create_application
-    from gui.main_window import MainWindow
+    from lstm_adder.assets import BUNDLED
+    from lstm_adder.gui.app import create_application
+    from lstm_adder.gui.main_window import MainWindow
 
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -85,16 +85,16 @@ def insight_map(model_path: str | None = None, out: str = MAP_SHOT) -> Path:
     """Grab an InsightTab on a real model to `out` (trains a carry model if none is given)."""
     from PySide6.QtWidgets import QApplication
 
-    from core.engine import Engine
-    from gui.insight_tab import DEFAULT_PAIR, InsightTab
+    from lstm_adder.core.engine import Engine
+    from lstm_adder.gui.insight_tab import DEFAULT_PAIR, InsightTab
 
     app = QApplication.instance() or QApplication(sys.argv)
     if model_path:
         engine, _ = Engine.from_file(model_path)
     else:
-        from core.quiet import import_tensorflow
-        from core.recipes import get_recipe
-        from core.training import train
+        from lstm_adder.core.quiet import import_tensorflow
+        from lstm_adder.core.recipes import get_recipe
+        from lstm_adder.core.training import train
 
         import_tensorflow()  # a script: training here blocks no window
         engine = train(get_recipe("carry", epochs=MAP_EPOCHS)).history[-1].engine

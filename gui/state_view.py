@@ -22,9 +22,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from core import insight
-from core.engine import Engine
-from gui.i18n import Retranslating
+from lstm_adder.core import insight
+from lstm_adder.core.engine import Engine
+from lstm_adder.gui.i18n import Retranslating
 
 STATE_COLORS = "CET-D1"  # diverging: blue negative, white zero, red positive
 CARRY_COLOR, TRUE_CARRY_COLOR = "#ffb000", "#bdbdbd"

@@ -1,6 +1,6 @@
 """Short jobs off the GUI thread: opening model files, the engine's numpy work, Keras saves.
 
-A `Task` runs `fn(cancel)` on a pool thread and reports with the job signals every job of
+A `Task` runs `fn(cancel)` on a lane's thread and reports with the job signals every job of
 the app uses (here, and gui.worker's training runs):
 
     started      the job began (a training run: TensorFlow is loaded)
@@ -10,17 +10,19 @@ the app uses (here, and gui.worker's training runs):
 
 A Task has only the last two: `finished(tag, result)` and `failed(tag, message)`. Connect them
 to @Slot methods of objects that live in the GUI thread: the call is then queued and the slot
-runs in the GUI thread (a lambda would run in the pool thread). `tag` lets a receiver ignore
+runs in the GUI thread (a lambda would run in the lane's thread). `tag` lets a receiver ignore
 the answer to a request it has since replaced; `cancel()` sets the threading.Event the job
 checks (`cancel.is_set` is what core's `cancel=` arguments take).
 
-Two pools: `engine_pool()`, a few threads for work that needs no TensorFlow (opening a file
-with h5py, judging every pair, the carry unit, wider samples), so a training run never blocks
-them; and `keras_thread()`, the one thread that imports TensorFlow and calls Keras (gui.worker
-trains there; saves that only Keras can write queue behind a run).
+The work runs on the session's two lanes (session.lanes), threads that Python owns:
+`engine_lane()`, a few threads for work that needs no TensorFlow (opening a file with h5py,
+judging every pair, the carry unit, wider samples), so a training run never blocks them; and
+`keras_lane()`, the one thread that imports TensorFlow and calls Keras (gui.worker trains
+there; saves that only Keras can write queue behind a run). Never a QThreadPool: see
+session.lanes for the crash that taught us.
 
 `TaskExecutor` is the session's executor (session.executor): it runs the session's jobs as
-Tasks on these pools and calls the session back in the GUI thread.
+Tasks on these lanes and calls the session back in the GUI thread.
 """
 
 from __future__ import annotations
@@ -29,39 +31,18 @@ import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, Signal, Slot
 
-from core.quiet import need_tensorflow
-from session.executor import report_failure
+from lstm_adder.core.quiet import need_tensorflow
+from lstm_adder.session.executor import report_failure
+from lstm_adder.session.lanes import Lane, engine_lane, keras_lane
 
-ENGINE_THREADS = 3  # an open never waits behind the two judgements of the model on show
 POLL_S = 0.01  # wait_all: how often undelivered reports are looked for
-_POOLS: dict[str, QThreadPool] = {}
 log = logging.getLogger(__name__)
 
 
-def _pool(name: str, threads: int, retire: bool = True) -> QThreadPool:
-    if name not in _POOLS:
-        pool = _POOLS[name] = QThreadPool()
-        pool.setObjectName(name)
-        pool.setMaxThreadCount(threads)
-        if not retire:
-            pool.setExpiryTimeout(-1)
-    return _POOLS[name]
-
-
-def engine_pool() -> QThreadPool:
-    """The pool on which opening files and numpy engine work are queued."""
-    return _pool("engine", ENGINE_THREADS)
-
-
-def keras_thread() -> QThreadPool:
-    """The pool of one thread, never retired, on which all Keras work is queued."""
-    return _pool("keras", 1, retire=False)
-
-
 class Task(QObject):
-    """`fn(cancel)` on a pool thread (the engine pool unless another is given)."""
+    """`fn(cancel)` on a lane's thread (the engine lane unless another is given)."""
 
     finished = Signal(object, object)  # tag, result
     failed = Signal(object, str)  # tag, one-line message
@@ -70,34 +51,34 @@ class Task(QObject):
     _alive: set[Task] = set()  # started and not yet reported, kept from the garbage collector
 
     def __init__(self, fn: Callable[[threading.Event], object], tag: object = None,
-                 pool: QThreadPool | None = None):
+                 lane: Lane | None = None):
         super().__init__()
         self.fn, self.tag = fn, tag
-        self.pool = pool or engine_pool()
+        self.lane = lane or engine_lane()
         self.cancelled = threading.Event()
-        self.ran = threading.Event()  # set on the pool thread once fn has returned or raised
+        self.ran = threading.Event()  # set on the lane's thread once fn has returned or raised
         self._ended.connect(self._forget)
 
     @classmethod
     def launch(cls, fn: Callable[[threading.Event], object], tag: object, finished, failed,
-               pool: QThreadPool | None = None) -> Task:
+               lane: Lane | None = None) -> Task:
         """Start `fn` with `finished` and `failed` connected (@Slot methods of GUI-thread
         objects, so that they run in the GUI thread)."""
-        task = cls(fn, tag, pool)
+        task = cls(fn, tag, lane)
         task.finished.connect(finished)
         task.failed.connect(failed)
         return task.start()
 
     def start(self) -> Task:
         Task._alive.add(self)
-        self.pool.start(self._run)
+        self.lane.start(self._run)
         return self
 
     def cancel(self) -> None:
         """Ask the job to stop at its next check (any thread)."""
         self.cancelled.set()
 
-    def _run(self) -> None:  # on the pool thread
+    def _run(self) -> None:  # on the lane's thread
         try:
             result = self.fn(self.cancelled)
         except Exception as exc:  # reported to the GUI, never lost in a thread
@@ -136,7 +117,7 @@ class Task(QObject):
 
 
 def with_tensorflow(fn: Callable[[threading.Event], object]):
-    """`fn` with TensorFlow imported first (for the Keras thread)."""
+    """`fn` with TensorFlow imported first (for the Keras lane)."""
 
     def run(cancel: threading.Event):
         need_tensorflow()
@@ -147,14 +128,14 @@ def with_tensorflow(fn: Callable[[threading.Event], object]):
 
 
 class TaskExecutor(QObject):
-    """session.executor.Executor on the app's pools; callbacks run in the GUI thread (make
-    it there)."""
+    """session.executor.Executor on the session's lanes; callbacks run in the GUI thread
+    (make it there)."""
 
     def submit(self, fn, on_done, on_failed, keras: bool = False) -> Task:
         if keras:
             fn = with_tensorflow(fn)
         return Task.launch(fn, (on_done, on_failed), self._finished, self._failed,
-                           keras_thread() if keras else engine_pool())
+                           keras_lane() if keras else engine_lane())
 
     @Slot(object, object)
     def _finished(self, callbacks, result) -> None:

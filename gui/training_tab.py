@@ -43,14 +43,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.recipes import RECIPES, FieldSpec, Recipe, check_recipe, get_recipe, user_fields
-from core.training import TrainResult
-from gui.plots import TrainingPlots
-from gui.replay import ReplayBar
-from gui.run_state import MUTED, PROGRESS_STEPS, RED, RunState, bar_text, clock, ending
-from gui.tasks import TaskExecutor
-from gui.worker import TrainingRunner
-from session.replay import Replay
+from lstm_adder.core.recipes import (
+    RECIPES,
+    FieldSpec,
+    Recipe,
+    check_recipe,
+    get_recipe,
+    user_fields,
+)
+from lstm_adder.core.training import TrainResult
+from lstm_adder.gui.plots import TrainingPlots
+from lstm_adder.gui.replay import ReplayBar
+from lstm_adder.gui.run_state import MUTED, PROGRESS_STEPS, RED, RunState, bar_text, clock, ending
+from lstm_adder.gui.tasks import TaskExecutor
+from lstm_adder.gui.worker import TrainingRunner
+from lstm_adder.session.replay import Replay
 
 INVALID = "QLineEdit { border: 2px solid #d1242f; background: #fff0f0; }"
 PANEL_WIDTH = 340

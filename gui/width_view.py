@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core import insight
-from gui.i18n import Retranslating
-from gui.state_view import CARRY_COLOR, CARRY_PEN, show_axes, static_plot
+from lstm_adder.core import insight
+from lstm_adder.gui.i18n import Retranslating
+from lstm_adder.gui.state_view import CARRY_COLOR, CARRY_PEN, show_axes, static_plot
 
 
 class Note(Enum):

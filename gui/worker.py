@@ -1,9 +1,10 @@
 """The training run on the Keras thread: the one thread of the app that imports TensorFlow
 and calls Keras.
 
-Everything Keras runs on gui.tasks.keras_thread(), one job after the other: the import of
-TensorFlow itself (when Keras is first needed: a training run or a save that needs Keras,
-never at start-up), training runs, and saves of models that only Keras can write. The GUI
+Everything Keras runs on session.lanes.keras_lane(), a thread that Python owns, one job after
+the other: the import of TensorFlow itself (when Keras is first needed: a training run or a
+save that needs Keras, never at start-up), training runs, and saves of models that only Keras
+can write. The GUI
 thread never calls a Keras object; what it shows comes from numpy engines (core.engine),
 which any thread may use.
 
@@ -42,13 +43,13 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from core.engine import Engine
-from core.quiet import need_tensorflow
-from core.recipes import Recipe
-from core.training import Ended, Trainer, TrainResult
-from gui.tasks import keras_thread
-from session.executor import report_failure
-from session.open_models import Trained, keep
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.quiet import need_tensorflow
+from lstm_adder.core.recipes import Recipe
+from lstm_adder.core.training import Ended, Trainer, TrainResult
+from lstm_adder.session.executor import report_failure
+from lstm_adder.session.lanes import keras_lane
+from lstm_adder.session.open_models import Trained, keep
 
 BATCH_EVERY = 5  # batches between progress reports
 log = logging.getLogger(__name__)
@@ -157,7 +158,7 @@ class TrainingRunner(QObject):
         job.finished.connect(self._on_finished)
         job.failed.connect(self._on_failed)
         self._job = job
-        keras_thread().start(job.run)
+        keras_lane().start(job.run)
 
     def stop(self) -> None:
         """Ask the run to end after the current batch (returns at once)."""

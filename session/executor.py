@@ -20,8 +20,8 @@ import threading
 from collections.abc import Callable
 from typing import Protocol
 
-from core.errors import ModelFileError
-from core.quiet import need_tensorflow
+from lstm_adder.core.errors import ModelFileError
+from lstm_adder.core.quiet import need_tensorflow
 
 log = logging.getLogger(__name__)
 

@@ -23,12 +23,12 @@ import weakref
 from dataclasses import dataclass
 from functools import partial
 
-from core import insight
-from core.engine import Engine
-from core.evaluation import Report
-from session.executor import Executor, Handle
-from session.reports import judged, report_for
-from session.signal import Signal
+from lstm_adder.core import insight
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.evaluation import Report
+from lstm_adder.session.executor import Executor, Handle
+from lstm_adder.session.reports import judged, report_for
+from lstm_adder.session.signal import Signal
 
 
 @dataclass

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from functools import partial
 
-from core.engine import Engine
-from core.evaluation import Report
-from session.executor import Executor, Handle
-from session.open_models import OpenModel
-from session.reports import judged, report_for
-from session.signal import Signal
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.evaluation import Report
+from lstm_adder.session.executor import Executor, Handle
+from lstm_adder.session.open_models import OpenModel
+from lstm_adder.session.reports import judged, report_for
+from lstm_adder.session.signal import Signal
 
 WIDER = (16, 32)  # widths a carry model can be run at, besides its own
 LOADING = "Loading model…"

@@ -26,12 +26,12 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.engine import Engine
-from core.errors import ModelFileError
-from core.replay import REPLAY_KEY, WEIGHTS_ENTRY, Timeline, weights_entry
-from core.storage import copy_model_file, load_model, save_model
-from core.training import Ended
-from session.reports import remember, report_for
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.errors import ModelFileError
+from lstm_adder.core.replay import REPLAY_KEY, WEIGHTS_ENTRY, Timeline, weights_entry
+from lstm_adder.core.storage import copy_model_file, load_model, save_model
+from lstm_adder.core.training import Ended
+from lstm_adder.session.reports import remember, report_for
 
 _KEPT: dict[int, object] = {}  # key -> Keras model of a finished run (Keras thread only)
 _keys = itertools.count(1)

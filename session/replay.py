@@ -26,11 +26,11 @@ from functools import partial
 
 import numpy as np
 
-from core.engine import Engine
-from core.evaluation import Report
-from core.replay import Timeline
-from session.executor import Executor
-from session.signal import Signal
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.evaluation import Report
+from lstm_adder.core.replay import Timeline
+from lstm_adder.session.executor import Executor
+from lstm_adder.session.signal import Signal
 
 MAPS_ONLY = ("Epoch {0} of {1}: this file kept each epoch's error map but not its weights, so "
              "the calculator answers with the final model.")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import threading
 import weakref
 
-from core.engine import Engine
-from core.evaluation import Report, judge_all
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.evaluation import Report, judge_all
 
 WAIT_S = 0.05  # how often a caller waiting for another's judgement looks at its cancel
 _reports: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Engine -> Report

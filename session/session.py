@@ -37,12 +37,12 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from core.checks import check_out_path
-from core.errors import InputError, ModelFileError
-from session.executor import Executor
-from session.insight import Insight
-from session.on_show import LOADING, OnShow
-from session.open_models import (
+from lstm_adder.core.checks import check_out_path
+from lstm_adder.core.errors import InputError, ModelFileError
+from lstm_adder.session.executor import Executor
+from lstm_adder.session.insight import Insight
+from lstm_adder.session.on_show import LOADING, OnShow
+from lstm_adder.session.open_models import (
     OpenModel,
     TrainedHere,
     from_training,
@@ -50,9 +50,9 @@ from session.open_models import (
     open_first,
     watching,
 )
-from session.replay import Replay
-from session.reports import judged
-from session.signal import Signal
+from lstm_adder.session.replay import Replay
+from lstm_adder.session.reports import judged
+from lstm_adder.session.signal import Signal
 
 NO_MODEL = "No model: open one from the File menu, or train one."
 KERAS_BUSY = ("Only Keras can write this model, and Keras is training: stop training to "

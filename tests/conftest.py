@@ -10,7 +10,7 @@ os.environ["LANG"] = "C.UTF-8"
 
 import pytest  # noqa: E402
 
-from core.quiet import import_tensorflow  # noqa: E402
+from lstm_adder.core.quiet import import_tensorflow  # noqa: E402
 
 import_tensorflow()
 
@@ -18,8 +18,8 @@ import_tensorflow()
 @pytest.fixture(scope="session")
 def carry_model():
     """A 4-bit carry model trained until exactly right (a second or two)."""
-    from core.recipes import get_recipe
-    from core.training import train
+    from lstm_adder.core.recipes import get_recipe
+    from lstm_adder.core.training import train
 
     result = train(get_recipe("carry", bits=4, holdout=0.0, epochs=60, batch_size=32))
     assert result.history[-1].exact == 1.0, result.reason
@@ -31,8 +31,8 @@ def seed_model():
     """An untrained 4-bit seed-layout model (wrong on many pairs: good for marking mistakes)."""
     import keras
 
-    from core.models import build_model
-    from core.recipes import get_recipe
+    from lstm_adder.core.models import build_model
+    from lstm_adder.core.recipes import get_recipe
 
     keras.utils.set_random_seed(1)
     return build_model(get_recipe("seed", bits=4, units=8))
@@ -58,14 +58,14 @@ def keras2_h5(tmp_path_factory):
 @pytest.fixture(scope="session")
 def carry_engine(carry_model):
     """The 4-bit carry model as a numpy engine (what the window answers with)."""
-    from core.engine import Engine
+    from lstm_adder.core.engine import Engine
 
     return Engine.from_model(carry_model.model, 4)
 
 
 @pytest.fixture(scope="session")
 def seed_engine(seed_model):
-    from core.engine import Engine
+    from lstm_adder.core.engine import Engine
 
     return Engine.from_model(seed_model)
 
@@ -73,7 +73,7 @@ def seed_engine(seed_model):
 @pytest.fixture(scope="session")
 def carry_file(carry_model, tmp_path_factory):
     """The 4-bit carry model saved as a .keras file, with its history."""
-    from core.storage import save_model
+    from lstm_adder.core.storage import save_model
 
     path = tmp_path_factory.mktemp("carry4") / "carry4.keras"
     return save_model(carry_model.model, path, carry_model.info())
@@ -105,8 +105,8 @@ def window(qtbot, tmp_path, close_questions):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox
 
-    from gui.main_window import MainWindow
-    from gui.tasks import Task
+    from lstm_adder.gui.main_window import MainWindow
+    from lstm_adder.gui.tasks import Task
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings, autoload=False)

@@ -5,10 +5,10 @@ import math
 
 import pytest
 
-from bench import app, run, targets
-from core.engine import Engine
-from core.models import build_model
-from core.recipes import get_recipe
+from lstm_adder.bench import app, run, targets
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.models import build_model
+from lstm_adder.core.recipes import get_recipe
 
 TINY = run.Sizes(clicks=20, predicts=3, table_repeats=1, matmul_n=64, train_batches=4,
                  train_rounds=1, idle_s=0.2, training_s=1.0, start_watch_s=0.5,
@@ -44,7 +44,7 @@ def test_tiny_bench_writes_every_key_as_a_finite_number(tmp_path, capsys, seed_m
 @pytest.mark.parametrize("where", ["missing/bench.json", "."])
 def test_a_json_path_that_cannot_be_written_is_refused_before_measuring(tmp_path, monkeypatch,
                                                                         where):
-    from core.errors import InputError
+    from lstm_adder.core.errors import InputError
 
     monkeypatch.setattr(run, "measure", lambda *a, **k: pytest.fail("measured anyway"))
     with pytest.raises(InputError):
@@ -70,7 +70,7 @@ def test_targets_are_judged_against_their_baselines():
 
 
 def test_a_stall_weighs_as_many_slots_as_it_lasts():
-    from bench.window import slot_lateness_ms
+    from lstm_adder.bench.window import slot_lateness_ms
 
     late = slot_lateness_ms([0.0, 0.010, 0.020, 0.050, 0.0595])
     assert late == pytest.approx([0.0, 0.0, 20.0, 10.0, 0.0, 0.0], abs=1e-6)

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from cli.main import build_parser, main
-from core.storage import save_model
+from lstm_adder.cli.main import build_parser, main
+from lstm_adder.core.storage import save_model
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def carry8(tmp_path_factory):
     """An 8-bit carry model trained by the real recipe (about 6 short epochs)."""
-    from core.recipes import get_recipe
-    from core.training import train
+    from lstm_adder.core.recipes import get_recipe
+    from lstm_adder.core.training import train
 
     result = train(get_recipe("carry"))
     path = tmp_path_factory.mktemp("models") / "carry.keras"
@@ -138,8 +138,8 @@ def test_every_line_of_eval_fits_80_columns(capsys, monkeypatch, bits):
 
 
 def test_wrong_pairs_of_wide_numbers_wrap_within_80_columns(tmp_path, capsys):
-    from core.models import build_model
-    from core.recipes import get_recipe
+    from lstm_adder.core.models import build_model
+    from lstm_adder.core.recipes import get_recipe
 
     path = save_model(build_model(get_recipe("carry", bits=4, units=4)), tmp_path / "u.keras",
                       {"encoding": "paired-lsb", "bits": 4})
@@ -149,9 +149,9 @@ def test_wrong_pairs_of_wide_numbers_wrap_within_80_columns(tmp_path, capsys):
 
 
 def test_the_progress_bar_redraws_in_place_within_80_columns():
-    from cli.console import ProgressBar
-    from core.recipes import get_recipe
-    from core.training import BatchProgress, EpochMetrics
+    from lstm_adder.cli.console import ProgressBar
+    from lstm_adder.core.recipes import get_recipe
+    from lstm_adder.core.training import BatchProgress, EpochMetrics
 
     stream = io.StringIO()
     bar = ProgressBar(stream, live=True)
@@ -180,7 +180,7 @@ def test_every_option_says_its_range_or_default():
 
 
 def test_train_flags_are_generated_from_the_recipe_fields():
-    from core.recipes import user_fields
+    from lstm_adder.core.recipes import user_fields
 
     train = build_parser()._subparsers._group_actions[0].choices["train"]
     flags = {s for a in train._actions for s in a.option_strings}
@@ -188,7 +188,7 @@ def test_train_flags_are_generated_from_the_recipe_fields():
 
 
 def test_subcommands_dispatch_through_their_defaults():
-    from cli import commands
+    from lstm_adder.cli import commands
 
     parser = build_parser()
     assert parser.parse_args(["eval"]).func is commands.evaluate_command
@@ -200,7 +200,7 @@ def test_subcommands_dispatch_through_their_defaults():
 def test_eval_judges_a_kept_epoch_and_draws_its_map(tmp_path, capsys):
     """train --keep-epochs keeps every epoch; eval --epoch K judges that model, and --map
     draws a PNG whose pixels differ between a half-trained and a perfect model."""
-    from cli.main import main
+    from lstm_adder.cli.main import main
 
     path = tmp_path / "c.keras"
     assert main(["train", "--recipe", "carry", "--bits", "4", "--holdout", "0",
@@ -220,7 +220,7 @@ def test_eval_judges_a_kept_epoch_and_draws_its_map(tmp_path, capsys):
 
 
 def test_a_map_of_a_wide_model_is_refused_before_judging(tmp_path):
-    from cli.main import main
+    from lstm_adder.cli.main import main
 
     assert main(["eval", "--model", "assets/carry.keras", "--bits", "16", "--map",
                  str(tmp_path / "m.png")]) == 2

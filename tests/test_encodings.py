@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.encodings import CONCAT_MSB, PAIRED_LSB, decode, encoding_for_input_shape
-from core.numbers import add_bits, bit_string, from_bits, random_bits, to_bits
+from lstm_adder.core.encodings import CONCAT_MSB, PAIRED_LSB, decode, encoding_for_input_shape
+from lstm_adder.core.numbers import add_bits, bit_string, from_bits, random_bits, to_bits
 
 # (a, b, sum, bits as printed in the tutorial, most significant first)
 WORKED = [

@@ -11,10 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assets import BUNDLED
-from core.engine import Engine
-from core.numbers import all_pairs, random_bits, to_bits
-from core.storage import load_model, save_model
+from lstm_adder.assets import BUNDLED
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.numbers import all_pairs, random_bits, to_bits
+from lstm_adder.core.storage import load_model, save_model
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from core.engine import Engine
-from core.evaluation import evaluate, judge_all, judge_sample
-from core.numbers import bit_string, random_bits
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.evaluation import evaluate, judge_all, judge_sample
+from lstm_adder.core.numbers import bit_string, random_bits
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ import zlib
 
 import numpy as np
 
-from assets import BUNDLED
-from core.engine import Engine
-from core.evaluation import judge_all
-from core.figure import SCALE, render_map, write_png
+from lstm_adder.assets import BUNDLED
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.evaluation import judge_all
+from lstm_adder.core.figure import SCALE, render_map, write_png
 
 
 def _read_png(path) -> np.ndarray:
@@ -31,7 +31,7 @@ def test_the_map_of_a_half_trained_model_differs_where_it_is_wrong(tmp_path):
     a = _read_png(write_png(tmp_path / "good.png", render_map(good.matrix())))
     b = _read_png(write_png(tmp_path / "bad.png", render_map(bad.matrix())))
     assert a.shape == b.shape and a.shape[0] >= 256 * SCALE and a.shape[1] >= 256 * SCALE
-    from core.figure import MARGIN
+    from lstm_adder.core.figure import MARGIN
 
     # the pixel of pair (a, b) is dark for a right pair, bright where bits are wrong
     for (x, y) in [(3, 250), (200, 17), (128, 128)]:

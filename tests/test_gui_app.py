@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from gui import app
-from gui.main_window import MainWindow
-from gui.tasks import Task, TaskExecutor
+from lstm_adder.gui import app
+from lstm_adder.gui.main_window import MainWindow
+from lstm_adder.gui.tasks import Task, TaskExecutor
 
 ROOT = Path(__file__).resolve().parent.parent
 REFCOUNT_SLACK = 10
@@ -64,7 +64,7 @@ def test_lstm_adder_without_a_display_prints_one_line_instead_of_a_core_dump(tmp
     env = {k: v for k, v in os.environ.items()
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env.update(PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=str(tmp_path))
-    done = subprocess.run([sys.executable, "-m", "cli"], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-m", "lstm_adder"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert done.stderr.splitlines() == [app.NO_DISPLAY]
@@ -75,9 +75,9 @@ def test_lstm_adder_without_a_display_prints_one_line_instead_of_a_core_dump(tmp
 FIRST_ANSWER = textwrap.dedent("""
     import sys, time
     from PySide6.QtCore import QTimer
-    from cli import main as cli
-    from gui.app import create_application
-    from gui.main_window import MainWindow
+    from lstm_adder.cli import main as cli
+    from lstm_adder.gui.app import create_application
+    from lstm_adder.gui.main_window import MainWindow
 
     application = create_application()
     deadline = time.monotonic() + 60
@@ -119,11 +119,11 @@ def test_a_failed_task_says_one_line_and_logs_its_traceback(qtbot, caplog):
         raise KeyError("lost")
 
     failures, executor = [], TaskExecutor()  # its callbacks come while it lives
-    with caplog.at_level(logging.ERROR, logger="gui.tasks"):
+    with caplog.at_level(logging.ERROR, logger="lstm_adder.gui.tasks"):
         executor.submit(broken, failures.append, failures.append)
         qtbot.waitUntil(lambda: bool(failures), timeout=5_000)
     assert failures == ["KeyError: 'lost'"]
-    logged = [r for r in caplog.records if r.name == "gui.tasks"]
+    logged = [r for r in caplog.records if r.name == "lstm_adder.gui.tasks"]
     assert [r.exc_info[0] for r in logged] == [KeyError] and "broken" in logged[0].getMessage()
 
 

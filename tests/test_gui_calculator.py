@@ -12,19 +12,19 @@ from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QValidator, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QSpinBox
 
-from assets import BUNDLED
-from core.encodings import CONCAT_MSB
-from core.engine import Engine
-from core.evaluation import WIDE_SAMPLES
-from core.numbers import all_pairs, from_bits, to_bits
-from core.storage import load_model
-from gui import main_window
-from gui.bit_grid import BitGrid
-from gui.calculator_tab import CalculatorTab
-from gui.main_window import MainWindow
-from gui.tasks import Task
-from gui.wide_spinbox import RangeHintSpinBox, WideSpinBox
-from session.open_models import KerasTwoFile, OpenModel, open_file
+from lstm_adder.assets import BUNDLED
+from lstm_adder.core.encodings import CONCAT_MSB
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.evaluation import WIDE_SAMPLES
+from lstm_adder.core.numbers import all_pairs, from_bits, to_bits
+from lstm_adder.core.storage import load_model
+from lstm_adder.gui import main_window
+from lstm_adder.gui.bit_grid import BitGrid
+from lstm_adder.gui.calculator_tab import CalculatorTab
+from lstm_adder.gui.main_window import MainWindow
+from lstm_adder.gui.tasks import Task
+from lstm_adder.gui.wide_spinbox import RangeHintSpinBox, WideSpinBox
+from lstm_adder.session.open_models import KerasTwoFile, OpenModel, open_file
 
 
 def msb_bits(value: int, width: int) -> list[int]:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from gui import export
+from lstm_adder.gui import export
 
 TABS = {0: "bit-grid", 1: "training-curves", 2: "error-map"}
 
@@ -94,4 +94,5 @@ def test_an_unexpected_failure_is_one_line_and_a_logged_traceback(shown, tmp_pat
     monkeypatch.setattr(export, "_png", broken)
     assert shown.export_figure(tmp_path / "figure.png") is None
     assert errors == [("Cannot export the figure", "RuntimeError: painter lost")]
-    assert [r.exc_info[0] for r in caplog.records if r.name == "gui.export"] == [RuntimeError]
+    logged = [r.exc_info[0] for r in caplog.records if r.name == "lstm_adder.gui.export"]
+    assert logged == [RuntimeError]

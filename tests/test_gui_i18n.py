@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QSettings
 
-from gui import i18n
-from gui.i18n import CHINESE, ENGLISH
+from lstm_adder.gui import i18n
+from lstm_adder.gui.i18n import CHINESE, ENGLISH
 
 ROOT = Path(__file__).resolve().parent.parent
 GUI = ROOT / "gui"
@@ -157,9 +157,9 @@ def test_the_qm_is_compiled_from_the_ts(tmp_path):
 
 
 def test_the_session_words_are_marked_for_translation():
-    from gui.calculator_tab import SESSION_WORDS
-    from session.on_show import LOADING
-    from session.session import NO_MODEL
+    from lstm_adder.gui.calculator_tab import SESSION_WORDS
+    from lstm_adder.session.on_show import LOADING
+    from lstm_adder.session.session import NO_MODEL
 
     assert LOADING in SESSION_WORDS and NO_MODEL in SESSION_WORDS
 
@@ -192,7 +192,7 @@ def calculator_words(tab) -> list[str]:
 
 
 def test_the_menu_switches_the_words_on_show_and_back(window, qtbot, carry_engine):
-    from session.open_models import OpenModel
+    from lstm_adder.session.open_models import OpenModel
 
     settings = window.settings
     menu = i18n.add_language_menu(window, settings)
@@ -224,7 +224,7 @@ def test_the_menu_switches_the_words_on_show_and_back(window, qtbot, carry_engin
 
 
 def test_the_words_of_an_empty_calculator_follow_the_language(qtbot, settings):
-    from gui.calculator_tab import CalculatorTab
+    from lstm_adder.gui.calculator_tab import CalculatorTab
 
     tab = CalculatorTab()  # no model yet: "Loading model…", in the session's words
     qtbot.addWidget(tab)
@@ -244,7 +244,7 @@ def test_qt_own_words_come_in_chinese_too(settings):
 
 
 def test_the_bit_grid_paints_its_rows_in_the_language(qtbot, settings, carry_engine):
-    from gui.bit_grid import BitGrid
+    from lstm_adder.gui.bit_grid import BitGrid
 
     grid = BitGrid()
     qtbot.addWidget(grid)
@@ -272,8 +272,8 @@ def test_the_tab_titles_switch_too(window, settings):
 START = """
 import json, sys
 from PySide6.QtWidgets import QApplication
-from gui import app, i18n
-from gui.main_window import MainWindow
+from lstm_adder.gui import app, i18n
+from lstm_adder.gui.main_window import MainWindow
 
 def look(application):
     window = next(w for w in application.topLevelWidgets() if isinstance(w, MainWindow))

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from core import insight
-from core.evaluation import evaluate
+from lstm_adder.core import insight
+from lstm_adder.core.evaluation import evaluate
 
 # --- the tab ---------------------------------------------------------------------------
 
@@ -34,7 +34,7 @@ class _Hover(_Click):
 
 @pytest.fixture
 def tab(qtbot):
-    from gui.insight_tab import InsightTab
+    from lstm_adder.gui.insight_tab import InsightTab
 
     widget = InsightTab()
     qtbot.addWidget(widget)
@@ -84,12 +84,13 @@ def test_tab_names_the_carry_unit_and_widens(qtbot, tab, carry_engine, carry_mod
 
 
 def test_shutdown_leaves_no_thread_running(qtbot, tab, seed_engine, carry_engine):
-    from gui.tasks import Task, engine_pool
+    from lstm_adder.gui.tasks import Task
+    from lstm_adder.session.lanes import engine_lane
 
     tab.set_engine(seed_engine)
     tab.set_engine(carry_engine)  # the first job is abandoned while it runs
     assert Task.running() >= 1
     assert tab.shutdown()
     assert Task.running() == 0
-    assert engine_pool().activeThreadCount() == 0
+    qtbot.waitUntil(engine_lane().idle, timeout=2000)  # the lane's own bookkeeping
     assert tab.wrong_count() is None  # answers that arrive after shutdown are dropped

@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea
 
-from assets import BUNDLED
+from lstm_adder.assets import BUNDLED
 
 SIZE = (900, 632)
 

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QSlider
 
-from core.engine import Engine
-from session import reports
+from lstm_adder.core.engine import Engine
+from lstm_adder.session import reports
 
 PAIR = (9, 6)
 
@@ -139,7 +139,7 @@ def test_a_saved_run_replays_after_reopening(window, train, qtbot, tmp_path, kee
 
 
 def test_a_model_without_a_replay_shows_its_curves_and_no_timeline(window, carry_engine):
-    from session.open_models import OpenModel
+    from lstm_adder.session.open_models import OpenModel
 
     window.session.add(OpenModel("carry", carry_engine, info={"history": [
         {"epoch": 1, "loss": 0.5, "heldout_loss": None, "exact": 0.25, "heldout_exact": None,

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-import assets
-from assets import BUNDLED
-from core.engine import Engine
-from session.open_models import KerasFile, OpenModel, TrainedHere
+from lstm_adder import assets
+from lstm_adder.assets import BUNDLED
+from lstm_adder.core.engine import Engine
+from lstm_adder.session.open_models import KerasFile, OpenModel, TrainedHere
 
 Button = QMessageBox.StandardButton
 
@@ -218,7 +218,7 @@ def test_an_offscreen_window_closes_without_asking(qtbot, tmp_path, carry_engine
     """Screenshots, the bench and scripts draw offscreen, where no one could answer."""
     from PySide6.QtCore import QSettings
 
-    from gui.main_window import MainWindow
+    from lstm_adder.gui.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings, autoload=False)

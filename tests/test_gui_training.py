@@ -11,17 +11,17 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton
 
-from assets import BUNDLED
-from core.engine import Engine
-from core.recipes import RECIPES, field_error, get_recipe
-from core.training import BatchProgress, Ended, EpochMetrics, TrainResult
-from gui import worker
-from gui.plots import READOUT_HINT
-from gui.run_state import RunState, count, ending
-from gui.training_tab import INVALID
-from gui.worker import TrainingRunner
-from session import reports
-from session.open_models import OpenModel
+from lstm_adder.assets import BUNDLED
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.recipes import RECIPES, field_error, get_recipe
+from lstm_adder.core.training import BatchProgress, Ended, EpochMetrics, TrainResult
+from lstm_adder.gui import worker
+from lstm_adder.gui.plots import READOUT_HINT
+from lstm_adder.gui.run_state import RunState, count, ending
+from lstm_adder.gui.training_tab import INVALID
+from lstm_adder.gui.worker import TrainingRunner
+from lstm_adder.session import reports
+from lstm_adder.session.open_models import OpenModel
 
 TINY = {"bits": 4, "units": 4, "batch_size": 16, "holdout": 0, "dropout": 0}
 
@@ -85,7 +85,7 @@ def test_field_errors_name_the_field_as_its_label_does(window, field, text, mess
 
 
 def test_the_form_labels_every_field_as_the_command_line_does(window):
-    from core.recipes import user_fields
+    from lstm_adder.core.recipes import user_fields
 
     box = window.training.recipe_box
     texts = {w.text() for kind in (QLabel, QCheckBox) for w in box.findChildren(kind)}
@@ -218,7 +218,7 @@ def test_runner_api_trains_and_joins(qtbot):
 
 
 def test_the_runner_reports_the_untrained_model_before_the_first_batch(qtbot):
-    from core.evaluation import judge_all
+    from lstm_adder.core.evaluation import judge_all
 
     runner = TrainingRunner()
     said = []
@@ -249,11 +249,11 @@ def test_a_failed_run_says_one_line_and_logs_its_traceback(qtbot, caplog, monkey
 
     monkeypatch.setattr(worker, "Trainer", Broken)
     runner = TrainingRunner()
-    with caplog.at_level(logging.ERROR, logger="gui.worker"), \
+    with caplog.at_level(logging.ERROR, logger="lstm_adder.gui.worker"), \
             qtbot.waitSignal(runner.failed, timeout=60_000) as failed:
         runner.start(get_recipe("carry", **TINY))
     assert failed.args == ["RuntimeError: out of memory"]
-    logged = [r for r in caplog.records if r.name == "gui.worker"]
+    logged = [r for r in caplog.records if r.name == "lstm_adder.gui.worker"]
     assert [r.exc_info[0] for r in logged] == [RuntimeError]
 
 

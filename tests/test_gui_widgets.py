@@ -10,11 +10,11 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QToolTip
 
-from core.engine import Answer
-from core.training import BatchProgress, EpochMetrics
-from gui.bit_grid import BitGrid
-from gui.plots import MIN_LABEL_GAP, READOUT_HINT, TrainingPlots
-from gui.wide_spinbox import RangeHintSpinBox, WideSpinBox
+from lstm_adder.core.engine import Answer
+from lstm_adder.core.training import BatchProgress, EpochMetrics
+from lstm_adder.gui.bit_grid import BitGrid
+from lstm_adder.gui.plots import MIN_LABEL_GAP, READOUT_HINT, TrainingPlots
+from lstm_adder.gui.wide_spinbox import RangeHintSpinBox, WideSpinBox
 
 BATCHES = 26
 EPOCH_CURVES = ("loss", "exact", "bit_accuracy")

@@ -5,11 +5,11 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QPushButton
 from test_shipped_models import recorded
 
-from assets import BUNDLED
-from core import insight
-from core.engine import Engine
-from gui.insight_tab import HOVER_HINT, MAP_TITLE, InsightTab
-from session.open_models import OpenModel
+from lstm_adder.assets import BUNDLED
+from lstm_adder.core import insight
+from lstm_adder.core.engine import Engine
+from lstm_adder.gui.insight_tab import HOVER_HINT, MAP_TITLE, InsightTab
+from lstm_adder.session.open_models import OpenModel
 
 
 def fresh(engine: Engine) -> Engine:

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from cli.main import main
-from core.checks import check_info, check_out_path, info_problems
-from core.errors import InputError, ModelFileError
+from lstm_adder.cli.main import main
+from lstm_adder.core.checks import check_info, check_out_path, info_problems
+from lstm_adder.core.errors import InputError, ModelFileError
 
 ROOT = Path(__file__).resolve().parent.parent
 CARRY = ROOT / "assets" / "carry.keras"
@@ -36,7 +36,7 @@ def run(capsys, *argv):
 
 
 def cli(*argv, env=ENV, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cli", *map(str, argv)], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "lstm_adder", *map(str, argv)], cwd=ROOT, env=env,
                           stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120)
 
 
@@ -74,9 +74,9 @@ def with_info(folder: Path, text: str) -> Path:
 @pytest.fixture(scope="module")
 def noisy_model(tmp_path_factory):
     """An untrained carry network (wrong on most pairs): a long --show-wrong list."""
-    from core.models import build_model
-    from core.recipes import get_recipe
-    from core.storage import save_model
+    from lstm_adder.core.models import build_model
+    from lstm_adder.core.recipes import get_recipe
+    from lstm_adder.core.storage import save_model
 
     path = tmp_path_factory.mktemp("noisy") / "noisy.keras"
     return save_model(build_model(get_recipe("carry", bits=4, units=4)), path,
@@ -195,7 +195,7 @@ def test_a_damaged_model_file_is_refused_in_one_line(tmp_path, capsys, command, 
 
 @pytest.mark.parametrize("text, message", BAD_INFO[:3])
 def test_the_window_gets_the_same_message(tmp_path, text, message):
-    from core.engine import Engine
+    from lstm_adder.core.engine import Engine
 
     with pytest.raises(ModelFileError, match=message.replace("[", r"\[").replace("]", r"\]")):
         Engine.from_file(with_info(tmp_path, text))
@@ -221,7 +221,7 @@ def test_a_folder_given_as_a_model_says_so(tmp_path, capsys):
 
 
 def test_bench_refuses_a_json_folder_before_measuring(tmp_path, capsys, monkeypatch):
-    from bench import run as bench_run
+    from lstm_adder.bench import run as bench_run
 
     monkeypatch.setattr(bench_run, "measure", lambda *a, **k: pytest.fail("measured anyway"))
     with untouched(tmp_path):
@@ -233,7 +233,7 @@ def test_bench_refuses_a_json_folder_before_measuring(tmp_path, capsys, monkeypa
 
 BEFORE_TENSORFLOW = """
 import json, sys
-from cli.main import main
+from lstm_adder.cli.main import main
 codes = [main(argv) for argv in json.loads(sys.argv[1])]
 print(json.dumps([codes, "tensorflow" in sys.modules or "keras" in sys.modules]))
 """
@@ -257,8 +257,9 @@ def test_every_check_comes_before_tensorflow_is_imported(tmp_path):
 
 def test_a_closed_pipe_ends_quietly(noisy_model):
     read_end, write_end = os.pipe()
-    proc = subprocess.Popen([sys.executable, "-m", "cli", "eval", "--model", str(noisy_model),
-                             "--bits", "32", "--show-wrong", "10000"], cwd=ROOT, env=ENV,
+    proc = subprocess.Popen([sys.executable, "-m", "lstm_adder", "eval", "--model",
+                             str(noisy_model), "--bits", "32", "--show-wrong", "10000"],
+                            cwd=ROOT, env=ENV,
                             stdout=write_end, stderr=subprocess.PIPE, text=True)
     os.close(write_end)
     with os.fdopen(read_end) as reader:  # `| head -1`
@@ -294,7 +295,7 @@ def test_a_signal_during_training_ends_in_one_line_and_writes_nothing(tmp_path, 
     out = tmp_path / "m.keras"
     with untouched(tmp_path):
         proc = subprocess.Popen(
-            [sys.executable, "-m", "cli", "train", "--recipe", "carry", "--bits", "3",
+            [sys.executable, "-m", "lstm_adder", "train", "--recipe", "carry", "--bits", "3",
              "--holdout", "0", "--batch-size", "1", "--epochs", "100000",
              "--no-stop-when-perfect", "--out", str(out)],
             cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -312,24 +313,24 @@ def test_a_signal_during_training_ends_in_one_line_and_writes_nothing(tmp_path, 
 
 
 def test_an_interrupt_after_the_save_does_not_say_interrupted(tmp_path, capsys, monkeypatch):
-    import core.storage
+    import lstm_adder.core.storage as storage
 
-    real = core.storage.save_model
+    real = storage.save_model
 
     def save_then_interrupt(model, path, info=None, extra=None):
         real(model, path, info)
         raise KeyboardInterrupt  # lands just after the file moved into place
 
-    monkeypatch.setattr(core.storage, "save_model", save_then_interrupt)
+    monkeypatch.setattr(storage, "save_model", save_then_interrupt)
     code, _, err = run(capsys, "train", *TINY, "--out", tmp_path / "m.keras")
     assert_one_line(err, code, 130, f"stopped; {tmp_path / 'm.keras'} was written")
     assert "interrupted" not in err
 
 
 def test_a_failed_save_keeps_the_model_in_a_fallback_path(tmp_path, capsys, monkeypatch):
-    import core.storage
+    import lstm_adder.core.storage as storage
 
-    real, target = core.storage.save_model, tmp_path / "target"
+    real, target = storage.save_model, tmp_path / "target"
     here = tmp_path / "here"
     target.mkdir()
     here.mkdir()
@@ -340,7 +341,7 @@ def test_a_failed_save_keeps_the_model_in_a_fallback_path(tmp_path, capsys, monk
             raise ModelFileError(f"{path}: could not save: [Errno 28] No space left on device")
         return real(model, path, info)
 
-    monkeypatch.setattr(core.storage, "save_model", fails_in_target)
+    monkeypatch.setattr(storage, "save_model", fails_in_target)
     code, _, err = run(capsys, "train", *TINY, "--out", target / "m.keras")
     assert_one_line(err, code, 1, f"saved the model to {here / 'm.keras'} instead")
     assert "No space left on device" in err
@@ -351,9 +352,9 @@ def test_a_failed_save_keeps_the_model_in_a_fallback_path(tmp_path, capsys, monk
 
 
 def test_eval_of_a_12_bit_model_judges_a_sample_with_bounded_work(tmp_path):
-    from core.models import build_model
-    from core.recipes import get_recipe
-    from core.storage import save_model
+    from lstm_adder.core.models import build_model
+    from lstm_adder.core.recipes import get_recipe
+    from lstm_adder.core.storage import save_model
 
     path = save_model(build_model(get_recipe("carry", bits=12)), tmp_path / "w12.keras",
                       {"encoding": "paired-lsb", "bits": 12})

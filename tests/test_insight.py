@@ -6,12 +6,12 @@ import keras
 import numpy as np
 import pytest
 
-from core import insight
-from core.encodings import PAIRED_LSB, decode
-from core.engine import Engine
-from core.evaluation import judge_all
-from core.models import lstm_layer
-from core.numbers import add_bits, all_pairs, random_bits, to_bits
+from lstm_adder.core import insight
+from lstm_adder.core.encodings import PAIRED_LSB, decode
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.evaluation import judge_all
+from lstm_adder.core.models import lstm_layer
+from lstm_adder.core.numbers import add_bits, all_pairs, random_bits, to_bits
 
 CARRY_ASSET = Path(__file__).resolve().parent.parent / "assets" / "carry.keras"
 

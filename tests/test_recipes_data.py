@@ -5,8 +5,8 @@ import re
 import numpy as np
 import pytest
 
-from core.data import EVAL_SAMPLES, SAMPLES_PER_EPOCH, make_split, train_count
-from core.recipes import (
+from lstm_adder.core.data import EVAL_SAMPLES, SAMPLES_PER_EPOCH, make_split, train_count
+from lstm_adder.core.recipes import (
     RECIPES,
     Recipe,
     check_recipe,

@@ -7,15 +7,15 @@ from dataclasses import replace
 
 import pytest
 
-from assets import BUNDLED
-from core.engine import Engine
-from core.evaluation import WIDE_SAMPLES, judge_all
-from core.recipes import get_recipe
-from core.training import Ended, EpochMetrics, TrainResult
-from session.executor import Done, Immediate
-from session.open_models import OpenModel, Trained, TrainedHere, suggested_path
-from session.session import NO_MODEL, Session
-from session.signal import Signal
+from lstm_adder.assets import BUNDLED
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.evaluation import WIDE_SAMPLES, judge_all
+from lstm_adder.core.recipes import get_recipe
+from lstm_adder.core.training import Ended, EpochMetrics, TrainResult
+from lstm_adder.session.executor import Done, Immediate
+from lstm_adder.session.open_models import OpenModel, Trained, TrainedHere, suggested_path
+from lstm_adder.session.session import NO_MODEL, Session
+from lstm_adder.session.signal import Signal
 
 
 def fresh(engine: Engine) -> Engine:
@@ -382,7 +382,7 @@ def test_a_file_that_kept_only_the_maps_replays_them_while_the_final_model_answe
 
 def test_a_file_that_kept_every_epoch_replays_its_weights(session, carry_file, carry_model,
                                                           tmp_path):
-    from core.storage import copy_model_file
+    from lstm_adder.core.storage import copy_model_file
 
     kept = copy_model_file(carry_file, tmp_path / "kept.keras", carry_model.info(),
                            carry_model.replay_entries(True))
@@ -395,7 +395,7 @@ def test_a_file_that_kept_every_epoch_replays_its_weights(session, carry_file, c
 
 
 def test_a_save_keeps_every_epoch_s_weights_only_when_asked(carry_engine):
-    from core.replay import REPLAY_KEY, WEIGHTS_ENTRY
+    from lstm_adder.core.replay import REPLAY_KEY, WEIGHTS_ENTRY
 
     engines, epochs = a_run(carry_engine)
     session = Session(Immediate())
@@ -482,7 +482,7 @@ def test_a_failed_job_says_one_line_and_logs_its_traceback(caplog):
         raise ValueError("no such pair")
 
     messages = []
-    with caplog.at_level(logging.ERROR, logger="session.executor"):
+    with caplog.at_level(logging.ERROR, logger="lstm_adder.session.executor"):
         Immediate().submit(broken, messages.append, messages.append)
     assert messages == ["ValueError: no such pair"]
     (record,) = caplog.records

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from assets import BUNDLED
-from core.engine import Engine
-from core.evaluation import judge_all
+from lstm_adder.assets import BUNDLED
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.evaluation import judge_all
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 ROW = re.compile(r"\| `assets/(\w+)\.keras` \| `lstm-adder train --recipe (\w+) --out "

@@ -6,9 +6,9 @@ import zipfile
 import numpy as np
 import pytest
 
-from core.encodings import CONCAT_MSB, PAIRED_LSB
-from core.engine import Engine
-from core.storage import INFO_ENTRY, ModelFileError, load_model, save_model
+from lstm_adder.core.encodings import CONCAT_MSB, PAIRED_LSB
+from lstm_adder.core.engine import Engine
+from lstm_adder.core.storage import INFO_ENTRY, ModelFileError, load_model, save_model
 
 
 def test_save_and_load_round_trip(carry_model, tmp_path):

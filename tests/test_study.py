@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.study import StudyRow, format_table, run
+from lstm_adder.core.study import StudyRow, format_table, run
 
 
 def _row(recipe, holdout, heldout_exact):

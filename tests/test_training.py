@@ -4,9 +4,9 @@ import math
 
 import numpy as np
 
-from core.models import build_model
-from core.recipes import get_recipe
-from core.training import Observer, Trainer
+from lstm_adder.core.models import build_model
+from lstm_adder.core.recipes import get_recipe
+from lstm_adder.core.training import Observer, Trainer
 
 TINY = dict(bits=3, units=4, epochs=3, batch_size=8, holdout=0.25)
 
@@ -77,8 +77,8 @@ def test_a_nan_loss_stops_training_with_a_reason():
 
 
 def test_an_epoch_that_judged_every_pair_carries_its_judgement():
-    from core.engine import Engine
-    from core.evaluation import evaluate
+    from lstm_adder.core.engine import Engine
+    from lstm_adder.core.evaluation import evaluate
 
     class Reports(Observer):
         def __init__(self):
@@ -102,10 +102,10 @@ def test_an_epoch_that_judged_every_pair_carries_its_judgement():
 
 
 def test_a_run_replays_epoch_by_epoch_and_its_file_keeps_the_maps(tmp_path):
-    from core.engine import Engine
-    from core.evaluation import judge_all
-    from core.replay import Timeline
-    from core.storage import save_model
+    from lstm_adder.core.engine import Engine
+    from lstm_adder.core.evaluation import judge_all
+    from lstm_adder.core.replay import Timeline
+    from lstm_adder.core.storage import save_model
 
     result = Trainer(get_recipe("carry", **TINY)).run()
     timeline = result.timeline()
@@ -127,7 +127,7 @@ def test_a_run_replays_epoch_by_epoch_and_its_file_keeps_the_maps(tmp_path):
 
 
 def test_a_stop_mid_epoch_reports_where_it_stopped_and_no_partial_epoch():
-    from core.training import Ended
+    from lstm_adder.core.training import Ended
 
     class StopAtBatch(Observer):
         def __init__(self):
