@@ -131,6 +131,20 @@ class TaskExecutor(QObject):
     """session.executor.Executor on the session's lanes; callbacks run in the GUI thread
     (make it there)."""
 
+    _posted = Signal(object)  # a callback, emitted on a lane's thread, called in this one
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._posted.connect(self._call)
+
+    def post(self, callback) -> None:
+        """Call `callback()` in the GUI thread (queued behind what the lane sent before)."""
+        self._posted.emit(callback)
+
+    @Slot(object)
+    def _call(self, callback) -> None:
+        callback()
+
     def submit(self, fn, on_done, on_failed, keras: bool = False) -> Task:
         if keras:
             fn = with_tensorflow(fn)

@@ -3,11 +3,14 @@
 An `Executor` takes `fn(cancel)` (cancel: a threading.Event the work checks; core's
 `cancel=` arguments take `cancel.is_set`) and later calls `on_done(result)` or
 `on_failed(message)` on the session's own thread. `keras=True` asks for the one thread that
-may call Keras (TensorFlow imported first); anything else is numpy or file work that any
-thread may do. The handle it returns has `cancel()`.
+may call Keras (TensorFlow imported first: the Keras lane of session.lanes); anything else is
+numpy or file work that any thread may do (the engine lane). The handle it returns has
+`cancel()`. `post(callback)` calls `callback()` on the session's thread: how a long job (a
+training run, session.run) reports along the way, in order with its end.
 
-The app passes gui.tasks.TaskExecutor (Qt thread pools); tests and scripts pass `Immediate`,
-which does the work at once, on the caller's thread.
+The app passes gui.tasks.TaskExecutor (the lanes, answers delivered by Qt's event loop);
+scripts and tests pass `Threaded` (the same lanes, answers delivered by `deliver()`, no Qt)
+or `Immediate`, which does the work at once, on the caller's thread.
 
 A job that fails is reported twice: `on_failed` gets one line for the user (`describe`), and
 the traceback goes to this module's logger.
@@ -16,12 +19,15 @@ the traceback goes to this module's logger.
 from __future__ import annotations
 
 import logging
+import queue
 import threading
+import time
 from collections.abc import Callable
 from typing import Protocol
 
 from lstm_adder.core.errors import ModelFileError
 from lstm_adder.core.quiet import need_tensorflow
+from lstm_adder.session.lanes import engine_lane, keras_lane
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +41,8 @@ class Handle(Protocol):
 class Executor(Protocol):
     def submit(self, fn: Work, on_done: Callable[[object], None],
                on_failed: Callable[[str], None], keras: bool = False) -> Handle: ...
+
+    def post(self, callback: Callable[[], None]) -> None: ...
 
 
 def describe(exc: BaseException) -> str:
@@ -76,3 +84,60 @@ class Immediate:
         else:
             on_done(result)
         return handle
+
+    def post(self, callback: Callable[[], None]) -> None:
+        callback()
+
+
+class Threaded:
+    """An Executor on the session's lanes, without Qt: the work runs on the lanes' threads,
+    and its answers wait in a queue until the session's thread calls `deliver()`."""
+
+    def __init__(self):
+        self._answers: queue.Queue[Callable[[], None]] = queue.Queue()
+        self._open = 0  # jobs submitted whose answer has not been delivered
+        self._lock = threading.Lock()
+
+    def submit(self, fn: Work, on_done, on_failed, keras: bool = False) -> Done:
+        handle = Done()
+        with self._lock:
+            self._open += 1
+
+        def job() -> None:
+            try:
+                if keras:
+                    need_tensorflow()
+                result = fn(handle.event)
+            except Exception as exc:
+                message = report_failure(fn, exc)
+                self._answers.put(lambda: self._answer(on_failed, message))
+            else:
+                self._answers.put(lambda: self._answer(on_done, result))
+
+        (keras_lane() if keras else engine_lane()).start(job)
+        return handle
+
+    def post(self, callback: Callable[[], None]) -> None:
+        self._answers.put(callback)
+
+    def _answer(self, callback, value) -> None:
+        with self._lock:
+            self._open -= 1
+        callback(value)
+
+    def deliver(self, timeout_s: float = 60.0) -> bool:
+        """Call the waiting answers on this thread until every job has answered; False if
+        some had not after `timeout_s`."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            with self._lock:
+                if self._open == 0 and self._answers.empty():
+                    return True
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            try:
+                answer = self._answers.get(timeout=min(left, 0.05))
+            except queue.Empty:
+                continue
+            answer()
