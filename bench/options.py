@@ -1,6 +1,6 @@
 """An experiment: does a Keras training option make the seed recipe train faster?
 
-    python -m bench.options [--recipe seed] [--batches 128] [--json out.json]
+    python -m lstm_adder.bench.options [--recipe seed] [--batches 128] [--json out.json]
 
 Each option starts from the same seeded model; it reports samples/s (best of 2 timed epochs)
 and the loss after epoch 1 and epoch 3, so a faster option that learns differently shows.
@@ -117,7 +117,7 @@ def options_text(results: dict) -> str:
 def main(argv=None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m bench.options")
+    parser = argparse.ArgumentParser(prog="python -m lstm_adder.bench.options")
     parser.add_argument("--recipe", default="seed", choices=["seed", "carry"])
     parser.add_argument("--batches", type=int, default=128, help="batches per timed epoch")
     parser.add_argument("--json", type=Path)

@@ -1,4 +1,4 @@
-"""The `lstm-adder` command line, the composition root: `python -m cli` or `lstm-adder`.
+"""The `lstm-adder` command line, the composition root: `python -m lstm_adder.cli` or `lstm-adder`.
 
     cli.main       the parser: one subparser per command, each with its `func`
     cli.commands   what each command does

@@ -2,7 +2,7 @@
 threads that do the work (gui.tasks: the pools; gui.worker: the training run).
 
 The widgets render the session's state (session/) and forward what the user does to it; they
-do no arithmetic on bits themselves. `python -m gui` opens the app.
+do no arithmetic on bits themselves. `python -m lstm_adder.gui` opens the app.
 
 May import: session, core, assets, PySide6 and pyqtgraph.
 """

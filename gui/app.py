@@ -1,4 +1,4 @@
-"""Start the app: `lstm-adder`, `lstm-adder gui [--model PATH]` or `python -m gui`.
+"""Start the app: `lstm-adder`, `lstm-adder gui [--model PATH]` or `python -m lstm_adder.gui`.
 
 The window comes up in the language chosen last time, else the system's (gui.i18n), with
 View › Language to switch; what this module prints (bad arguments, no display) stays English,

@@ -8,7 +8,7 @@ words into gui/i18n/lstm_adder_zh_CN.ts, whose Chinese is written by hand (Qt Li
 any editor: fill each <translation> and drop its type="unfinished"), and lrelease compiles
 that into the .qm the app loads. After adding or changing words, from the repository's root:
 
-    python -m gui.i18n --update
+    python -m lstm_adder.gui.i18n --update
 
 which keeps every translation made so far and runs
 
@@ -16,7 +16,7 @@ which keeps every translation made so far and runs
         gui -ts gui/i18n/lstm_adder_zh_CN.ts
     pyside6-lrelease gui/i18n/lstm_adder_zh_CN.ts -qm gui/i18n/lstm_adder_zh_CN.qm
 
-(`python -m gui.i18n --release` runs the second alone, after editing the .ts). New words come
+(`python -m lstm_adder.gui.i18n --release` runs the second alone, after editing the .ts). New words come
 in unfinished, and tests/test_gui_i18n.py fails until each has its Chinese.
 
 At start-up `install()` picks the language: the one chosen last time (QSettings key
@@ -129,7 +129,7 @@ def _use(language: str) -> None:
             _load(QT_CATALOG, language,
                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
         else:
-            log.warning("no %s: run `python -m gui.i18n --release`", qm_path(language))
+            log.warning("no %s: run `python -m lstm_adder.gui.i18n --release`", qm_path(language))
     # Qt posts LanguageChange to each window; one delivery, now, retitles them all.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
@@ -221,7 +221,7 @@ def add_language_menu(target: QMainWindow | QMenuBar,
     return menu
 
 
-# --- python -m gui.i18n --update -----------------------------------------------------------
+# --- python -m lstm_adder.gui.i18n --update -----------------------------------------------------------
 
 
 def _tool(name: str) -> str:
@@ -247,7 +247,7 @@ def release(language: str = CHINESE, qm: Path | None = None) -> None:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m gui.i18n",
+    parser = argparse.ArgumentParser(prog="python -m lstm_adder.gui.i18n",
                                      description="Update and compile the translations.")
     step = parser.add_mutually_exclusive_group(required=True)
     step.add_argument("--update", action="store_true",

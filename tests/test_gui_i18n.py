@@ -118,7 +118,7 @@ def test_every_translation_keeps_the_placeholders_and_shortcut():
 
 
 def test_every_word_the_gui_translates_is_in_the_ts():
-    """A new tr() word without Chinese fails here: run `python -m gui.i18n --update`, then
+    """A new tr() word without Chinese fails here: run `python -m lstm_adder.gui.i18n --update`, then
     translate it in the .ts."""
     in_code, hidden = set(), []
     for path in sorted(GUI.glob("*.py")):
@@ -129,7 +129,7 @@ def test_every_word_the_gui_translates_is_in_the_ts():
                           "literal (then .format() it), not an f-string or a helper's argument")
     found = catalog()
     missing = sorted(key[:2] for key in in_code if not found.get(key))
-    assert missing == [], "no Chinese for these: run `python -m gui.i18n --update`"
+    assert missing == [], "no Chinese for these: run `python -m lstm_adder.gui.i18n --update`"
 
 
 def test_the_scan_sees_every_kind_of_marked_word(tmp_path):
@@ -153,7 +153,7 @@ def test_the_qm_is_compiled_from_the_ts(tmp_path):
     fresh = tmp_path / "fresh.qm"
     i18n.release(qm=fresh)
     assert fresh.read_bytes() == i18n.qm_path().read_bytes(), \
-        "run `python -m gui.i18n --release`"
+        "run `python -m lstm_adder.gui.i18n --release`"
 
 
 def test_the_session_words_are_marked_for_translation():

@@ -19,7 +19,8 @@ def test_the_wheel_holds_one_top_level_package_with_its_data(tmp_path):
     assert tops == {"lstm_adder"}
     packages = {name.rsplit("/", 1)[0] for name in names if name.endswith("/__init__.py")}
     assert packages == {"lstm_adder", *(f"lstm_adder/{layer}" for layer in LAYERS)}
-    for data in ("assets/seed.keras", "assets/carry.keras", "gui/i18n/lstm_adder_zh_CN.qm"):
+    for data in ("assets/seed.keras", "assets/carry.keras", "gui/i18n/lstm_adder_zh_CN.qm",
+                 "gui/i18n/lstm_adder_zh_CN.ts"):
         assert f"lstm_adder/{data}" in names
     assert not [name for name in names if name.startswith("lstm_adder/tests/")]
     entry = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt")))
