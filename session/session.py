@@ -48,15 +48,22 @@ from lstm_adder.session.open_models import (
     from_training,
     open_file,
     open_first,
+    trained_name,
+    training_name,
     watching,
 )
 from lstm_adder.session.replay import Replay
 from lstm_adder.session.reports import judged
 from lstm_adder.session.signal import Signal
+from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words
 
-NO_MODEL = "No model: open one from the File menu, or train one."
-KERAS_BUSY = ("Only Keras can write this model, and Keras is training: stop training to "
-              "save it.")
+NO_MODEL = Words(QT_TRANSLATE_NOOP("session",
+                                   "No model: open one from the File menu, or train one."))
+KERAS_BUSY = Words(QT_TRANSLATE_NOOP(
+    "session", "Only Keras can write this model, and Keras is training: stop training to "
+    "save it."))
+CANNOT_OPEN = Words(QT_TRANSLATE_NOOP("session", "Cannot open the model"))
+CANNOT_SAVE = Words(QT_TRANSLATE_NOOP("session", "Cannot save the model"))
 
 
 class Session:
@@ -138,8 +145,9 @@ class Session:
             candidates = [path for path in candidates if path.is_file()]
         if not candidates:
             missing = ", ".join(f"assets/{path.name}" for path in bundled.values())
-            message = (f"No model yet ({missing} not found). Open a model file, "
-                       "or train one in the Training tab.")
+            message = Words(QT_TRANSLATE_NOOP(
+                "session", "No model yet ({0} not found). Open a model file, or train one in "
+                "the Training tab."), missing)
             self.on_show.show(None, message)
             self.status.emit(message, False)
             return
@@ -149,7 +157,8 @@ class Session:
         """Read `path` in the background; nothing is on show ("Loading…") until it is in. A
         file already open, and unchanged since, is selected instead (not judged again)."""
         if not self._select_open(path):
-            self._open_async(partial(open_first, [Path(path)]), f"Loading {Path(path).name}…")
+            self._open_async(partial(open_first, [Path(path)]), Words(
+                QT_TRANSLATE_NOOP("session", "Loading {0}…"), Path(path).name))
 
     def load(self, path) -> bool:
         """Open `path` now (h5py, no TensorFlow) and select it; on failure say so (`error`)
@@ -161,7 +170,7 @@ class Session:
             entry = open_file(path)
         except ModelFileError as exc:
             self._show_current()
-            self.error.emit("Cannot open the model", str(exc))
+            self.error.emit(CANNOT_OPEN, str(exc))
             return False
         self._add(entry, select=True)
         return True
@@ -187,13 +196,15 @@ class Session:
     def _loaded(self, tag: int, entry: OpenModel) -> None:
         if tag == self._load_tag and not self.closing:
             self._add(entry, select=True)
-            where = f" from {entry.path}" if entry.path else ""
-            self.status.emit(f"Opened {entry.description}{where}", True)
+            self.status.emit(Words(QT_TRANSLATE_NOOP("session", "Opened {0} from {1}"),
+                                   entry.description, entry.path) if entry.path else
+                             Words(QT_TRANSLATE_NOOP("session", "Opened {0}"),
+                                   entry.description), True)
 
     def _load_failed(self, tag: int, message: str) -> None:
         if tag == self._load_tag and not self.closing:
             self._show_current()
-            self.error.emit("Cannot open the model", message)
+            self.error.emit(CANNOT_OPEN, message)
 
     # -- what is on show ------------------------------------------------------------------
 
@@ -229,7 +240,7 @@ class Session:
         """A run begins: the timeline is its own from now on."""
         replaying = self.replay.replaying
         self.training, self._recipe, self._newest = True, recipe, None
-        self.replay.start_run(recipe.bits, f"training {recipe.name}")
+        self.replay.start_run(recipe.bits, training_name(recipe.name))
         if replaying:
             self._show_present()
 
@@ -257,8 +268,9 @@ class Session:
     def _watch(self, metrics) -> None:
         entry = self.watched = watching(self._recipe, metrics)
         self.insight.watch(entry.engine, metrics.report, metrics.epoch)
-        self.on_show.show(entry, f"Watching training: epoch {metrics.epoch}, "
-                          f"{metrics.exact:.1%} exact", watched=True)
+        self.on_show.show(entry, Words(QT_TRANSLATE_NOOP(
+            "session", "Watching training: epoch {0}, {1:.1%} exact"), metrics.epoch,
+            metrics.exact), watched=True)
 
     def run_ended(self, trained, message: str) -> None:
         """The run ended (`trained`: session.open_models.Trained, None if it made no usable
@@ -273,18 +285,20 @@ class Session:
             return
         follow, self.watched = self.watched is not None, None
         self._runs += 1
-        entry = from_training(trained, f"trained {trained.result.recipe.name} #{self._runs}")
+        entry = from_training(trained, trained_name(trained.result.recipe.name, self._runs))
         self.replay.finish(entry)
         self._add(entry, select=follow)
         if self.on_show.model is not entry:  # on show, it is judged already
             self.executor.submit(partial(judged, entry.engine), self._judged,
                                  partial(self._background_failed, entry))
-        self.status.emit(f"{entry.name} joined the model list, not saved yet "
-                         "(File › Save model as…)", True)
+        self.status.emit(Words(QT_TRANSLATE_NOOP(
+            "session", "{0} joined the model list, not saved yet (File › Save model as…)"),
+            entry.name), True)
 
     def _background_failed(self, entry: OpenModel, message: str) -> None:
         if not self.closing:
-            self.status.emit(f"Could not judge {entry.name}: {message}", True)
+            self.status.emit(Words(QT_TRANSLATE_NOOP("session", "Could not judge {0}: {1}"),
+                                   entry.name, message), True)
 
     def _end_watch(self) -> None:
         """Put the selected model back if a run's epoch is on show."""
@@ -343,7 +357,7 @@ class Session:
         if entry is None or entry.source is None:
             return False, ""
         if entry.source.needs_keras and self.training:
-            return False, "Stop training to save this model"
+            return False, Words(QT_TRANSLATE_NOOP("session", "Stop training to save this model"))
         return True, ""
 
     def save(self, path, entry: OpenModel | None = None) -> bool:
@@ -354,7 +368,8 @@ class Session:
         if entry is None or entry.source is None:
             return False
         if not self.can_save(entry)[0]:
-            self.error.emit("Cannot save the model yet", KERAS_BUSY)
+            self.error.emit(Words(QT_TRANSLATE_NOOP("session", "Cannot save the model yet")),
+                            KERAS_BUSY)
             return False
         try:
             path = check_out_path(path)
@@ -365,7 +380,8 @@ class Session:
         self.executor.submit(lambda cancel: source.save(path, *entry.save_parts(keep)),
                              partial(self._saved, entry), partial(self._save_failed, entry),
                              keras=source.needs_keras)
-        self.status.emit(f"Saving {entry.name} to {path}…", False)
+        self.status.emit(Words(QT_TRANSLATE_NOOP("session", "Saving {0} to {1}…"),
+                               entry.name, path), False)
         return True
 
     def _saved(self, entry: OpenModel, path: Path) -> None:
@@ -376,25 +392,30 @@ class Session:
                 self.executor.submit(before.release, _ignore, _ignore, keras=True)
             self.models_changed.emit()
         if not self.closing:
-            self.status.emit(f"Saved {entry.name} to {path}", True)
+            self.status.emit(Words(QT_TRANSLATE_NOOP("session", "Saved {0} to {1}"),
+                                   entry.name, path), True)
         self.saved.emit(entry, path)
 
     def _save_failed(self, entry: OpenModel, message: str) -> None:
         if not self.closing:
-            self.error.emit("Cannot save the model", f"{message}\n\n{entry.name} is still "
-                            "open: save it somewhere else.")
+            self.error.emit(CANNOT_SAVE, Words(QT_TRANSLATE_NOOP(
+                "session", "{0}\n\n{1} is still open: save it somewhere else."),
+                message, entry.name))
         self.save_failed.emit(entry, message)
 
     def close_question(self) -> list[str]:
         """What closing now would lose, one line each (none: close without asking)."""
         unsaved, lines = self.unsaved(), []
         if self.training:
-            lines.append("Training is running: closing stops it.")
+            lines.append(Words(QT_TRANSLATE_NOOP("session",
+                                                 "Training is running: closing stops it.")))
         if unsaved:
             names = ", ".join(entry.name for entry in unsaved)
-            many = len(unsaved) > 1
-            lines.append(f"{len(unsaved)} trained model{'s' * many} "
-                         f"{'are' if many else 'is'} not saved: {names}.")
+            lines.append(Words(QT_TRANSLATE_NOOP("session", "1 trained model is not saved: {1}.")
+                               if len(unsaved) == 1 else
+                               QT_TRANSLATE_NOOP("session",
+                                                 "{0} trained models are not saved: {1}."),
+                               len(unsaved), names))
         return lines
 
     def close(self) -> None:
