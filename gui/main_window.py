@@ -156,9 +156,6 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"open_{name}")
         self.export_action = self._action(self.tr("Export figure…"), self.choose_and_export)
         self.export_action.setObjectName("export_figure")
-        self.export_action.setStatusTip(self.tr(
-            "Save the figure of this tab as an image: the bit grid, the training curves, "
-            "or the error map"))
         self.quit_action = quit_action = self._action("Quit", self.close,
                                                       QKeySequence.StandardKey.Quit)
 
@@ -205,6 +202,9 @@ class MainWindow(QMainWindow):
         self.open_action.setText(self.tr("Open model…"))
         self.save_action.setText(self.tr("Save model as…"))
         self.export_action.setText(self.tr("Export figure…"))
+        self.export_action.setStatusTip(self.tr(
+            "Save the figure of this tab as an image: the bit grid, the training curves, "
+            "or the error map"))
         self.quit_action.setText(self.tr("Quit"))
         names = {"seed": self.tr("Seed model"), "carry": self.tr("Carry model")}
         for name, action in self.bundled_actions.items():

@@ -296,108 +296,108 @@
         <translation>没有模型：请从“文件”菜单打开一个模型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Export figure…</source>
         <translation>导出图像…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Save the figure of this tab as an image: the bit grid, the training curves, or the error map</source>
         <translation>把当前标签页的主图保存为图片：位网格、训练曲线或错误图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="196"/>
         <source>Calculator</source>
         <translation>计算器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="198"/>
         <source>Insight</source>
         <translation>洞察</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="200"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Bundled models</source>
         <translation>内置模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Open model…</source>
         <translation>打开模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Save model as…</source>
         <translation>模型另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Seed model</source>
         <translation>Seed 模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Carry model</source>
         <translation>Carry 模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Open the bundled {0} model ({1})</source>
         <translation>打开内置的 {0} 模型（{1}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="214"/>
         <source> Bundled: </source>
         <translation> 内置： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="215"/>
         <source> Model: </source>
         <translation> 模型： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="276"/>
+        <location filename="../main_window.py" line="277"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="317"/>
+        <location filename="../main_window.py" line="318"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="332"/>
         <source>Cannot export the figure</source>
         <translation>无法导出图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334"/>
+        <location filename="../main_window.py" line="335"/>
         <source>Saved the figure to {0}</source>
         <translation>图像已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="390"/>
+        <location filename="../main_window.py" line="412"/>
         <source>not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -566,37 +566,57 @@
 <context>
     <name>ReplayBar</name>
     <message>
-        <location filename="../replay.py" line="32"/>
+        <location filename="../replay.py" line="75"/>
         <source>Play the run&apos;s epochs, about 4 a second</source>
         <translation>逐轮回放这次训练，每秒约 4 轮</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="39"/>
+        <location filename="../replay.py" line="77"/>
         <source>Drag to see the model as it was after each epoch: the calculator, the error map and the state view follow; the right end is the model itself</source>
         <translation>拖动可查看模型在每一轮之后的样子：计算器、错误图和状态视图会随之变化；最右端是模型本身</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="78"/>
+        <location filename="../replay.py" line="84"/>
+        <source>The run&apos;s epochs appear here as each one ends</source>
+        <translation>每一轮结束后，它会出现在这里</translation>
+    </message>
+    <message>
+        <location filename="../replay.py" line="85"/>
+        <source>no epoch yet</source>
+        <translation>还没有完成的轮次</translation>
+    </message>
+    <message>
+        <location filename="../replay.py" line="87"/>
+        <source>This model&apos;s file keeps no epochs to replay: a model trained here replays, and so does its file saved with its epochs</source>
+        <translation>这个模型的文件没有保存可回放的轮次：在这里训练的模型可以回放，连同各轮一起保存的文件也可以</translation>
+    </message>
+    <message>
+        <location filename="../replay.py" line="89"/>
+        <source>no epochs kept in this file</source>
+        <translation>此文件没有保存各轮</translation>
+    </message>
+    <message>
+        <location filename="../replay.py" line="90"/>
         <source>No epochs to replay: train a model, or open one saved with its epochs</source>
         <translation>没有可回放的轮次：请先训练一个模型，或打开一个保存了各轮记录的模型</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="84"/>
+        <location filename="../replay.py" line="102"/>
         <source>epoch {0} of {1} · following the run</source>
         <translation>第 {0} / {1} 轮 · 跟随训练</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="85"/>
+        <location filename="../replay.py" line="103"/>
         <source>epoch {0} of {1} · the final model</source>
         <translation>第 {0} / {1} 轮 · 最终模型</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="87"/>
+        <location filename="../replay.py" line="105"/>
         <source>epoch {0} of {1} · untrained</source>
         <translation>第 {0} / {1} 轮 · 未训练</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="89"/>
+        <location filename="../replay.py" line="107"/>
         <source>epoch {0} of {1}</source>
         <translation>第 {0} / {1} 轮</translation>
     </message>
@@ -840,9 +860,139 @@
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../plots.py" line="209"/>
-        <source>epoch {value:.0f}</source>
-        <translation>第 {value:.0f} 轮</translation>
+        <location filename="../plots.py" line="39"/>
+        <source>Move the mouse over a plot to read its values.</source>
+        <translation>把鼠标移到图上即可读出数值。</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="51"/>
+        <source>loss (batches)</source>
+        <translation>损失（各批）</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="53"/>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="54"/>
+        <source>held-out loss</source>
+        <translation>留出集损失</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="56"/>
+        <source>exact match</source>
+        <translation>精确匹配</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="57"/>
+        <source>held-out exact</source>
+        <translation>留出集精确匹配</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="59"/>
+        <source>mean bit accuracy</source>
+        <translation>平均位准确率</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="285"/>
+        <source>loss (log scale)</source>
+        <translation>损失（对数刻度）</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="286"/>
+        <source>fraction right</source>
+        <translation>正确比例</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="288"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="289"/>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="295"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="303"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="303"/>
+        <source>Loss · epoch {0}</source>
+        <translation>损失 · 第 {0} 轮</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="478"/>
+        <source>epoch {0}</source>
+        <translation>第 {0} 轮</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="479"/>
+        <source>loss {0:.4g}</source>
+        <translation>损失 {0:.4g}</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="481"/>
+        <source>held-out loss {0:.4g}</source>
+        <translation>留出集损失 {0:.4g}</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="482"/>
+        <source>exact {0:.2%}</source>
+        <translation>精确匹配 {0:.2%}</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="484"/>
+        <source>held-out exact {0:.2%}</source>
+        <translation>留出集精确匹配 {0:.2%}</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="486"/>
+        <source>bit accuracy {0:.2%}</source>
+        <translation>位准确率 {0:.2%}</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="488"/>
+        <source>{0:.1f} s</source>
+        <translation>{0:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="494"/>
+        <source>No epoch finished yet.</source>
+        <translation>还没有完成任何一轮。</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="498"/>
+        <source>stopped here</source>
+        <translation>在这里停止</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="499"/>
+        <source>an epoch the stop cut short</source>
+        <translation>被停止打断的一轮</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="501"/>
+        <source>no epoch finished yet</source>
+        <translation>还没有完成任何一轮</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="502"/>
+        <source>epoch in progress</source>
+        <translation>本轮进行中</translation>
+    </message>
+    <message>
+        <location filename="../plots.py" line="503"/>
+        <source>epoch {0:.2f}  ·  batch loss {1:.4g}  ·  {2}</source>
+        <translation>第 {0:.2f} 轮  ·  批损失 {1:.4g}  ·  {2}</translation>
     </message>
 </context>
 <context>
