@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QPointF, QSettings
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QGraphicsTextItem,
     QComboBox,
+    QGraphicsTextItem,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -58,9 +58,7 @@ def texts(window) -> list[tuple[str, str]]:
         name = f"{type(widget).__name__} {widget.objectName()}"
         add(f"{name} tooltip", widget.toolTip())
         add(f"{name} status tip", widget.statusTip())
-        if isinstance(widget, QLabel):
-            add(name, widget.text())
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             add(name, widget.text())
         elif isinstance(widget, QGroupBox):
             add(name, widget.title())
