@@ -1,0 +1,67 @@
+"""Journeys: the real app, started as `lstm-adder` starts it, used through its window.
+
+Each journey is a child script in tests/journeys/ (driven by tests/journeys/driver.py) that
+runs in a process of its own, offscreen, with fresh settings (a HOME and XDG folders of its
+own) and real Keras training on tiny recipes; nothing in it imports TensorFlow before the
+app does. A crash fails the test with the signal's name and the child's last lines; so does
+a hang (the child's watchdog prints every thread's stack). `pytest -m journey` runs them
+alone.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.journey
+
+JOURNEYS = Path(__file__).parent / "journeys"
+TAIL = 40  # lines of the child's output shown when it fails
+TIMEOUT_S = 600  # the parent's last resort; the child's watchdog fires first
+
+
+def child_env(home: Path) -> dict[str, str]:
+    """The test's environment (PYTHONPATH and all), offscreen, in English, with a home and
+    settings of the child's own."""
+    env = dict(os.environ)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        env.pop(name, None)
+    env.update(LANG="C.UTF-8", QT_QPA_PLATFORM="offscreen", TF_CPP_MIN_LOG_LEVEL="2",
+               HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
+               XDG_DATA_HOME=str(home / ".local" / "share"),
+               XDG_CACHE_HOME=str(home / ".cache"), XDG_RUNTIME_DIR=str(home / "run"))
+    for folder in ("Documents", ".config", "run"):
+        (home / folder).mkdir(parents=True, exist_ok=True)
+    (home / "run").chmod(0o700)
+    return env
+
+
+def journey(tmp_path: Path, script: str, *args) -> subprocess.CompletedProcess:
+    """Run tests/journeys/`script` with `args`; fail, with its last lines, unless it exits
+    0. Its output is returned (stdout and stderr)."""
+    home = tmp_path / "home"
+    done = subprocess.run([sys.executable, str(JOURNEYS / script), *map(str, args)],
+                          env=child_env(home), cwd=tmp_path, capture_output=True, text=True,
+                          timeout=TIMEOUT_S)
+    if done.returncode != 0:
+        how = (f"died of {signal.Signals(-done.returncode).name}" if done.returncode < 0
+               else f"exited with {done.returncode}")
+        lines = (done.stdout + done.stderr).splitlines()
+        pytest.fail(f"{script} {' '.join(map(str, args))} {how}; its last lines:\n"
+                    + "\n".join(lines[-TAIL:]), pytrace=False)
+    return done
+
+
+def test_start_stop_three_times_with_the_seed_model_on_show(tmp_path):
+    """The crash of issue 15: Start, Stop, Start with the bundled seed model on show killed
+    the app (SIGSEGV) as the second run built its model."""
+    journey(tmp_path, "start_stop.py", "--rounds", 3)
+
+
+def test_train_twice_to_the_end(tmp_path):
+    journey(tmp_path, "start_stop.py", "--rounds", 0, "--then-carry", 2, "--tiny")
