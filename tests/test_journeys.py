@@ -65,3 +65,24 @@ def test_start_stop_three_times_with_the_seed_model_on_show(tmp_path):
 
 def test_train_twice_to_the_end(tmp_path):
     journey(tmp_path, "start_stop.py", "--rounds", 0, "--then-carry", 2, "--tiny")
+
+
+def keras_sum(path: Path, a: int, b: int, bits: int = 8) -> int:
+    """What Keras 2 itself makes of a + b with the tutorial's model at `path`: a and b as
+    bits, most significant first, one after the other; the outputs rounded, read as bits."""
+    import numpy as np
+    import tf_keras
+
+    steps = [int(bit) for bit in f"{a:0{bits}b}{b:0{bits}b}"]
+    outputs = tf_keras.models.load_model(path).predict(
+        np.array(steps, dtype="float32").reshape(1, 2 * bits, 1), verbose=0)[0]
+    return int("".join(str(int(round(float(p)))) for p in outputs), 2)
+
+
+def test_switch_models_and_widths_then_open_a_bad_file_and_a_keras2_h5_while_training(
+        tmp_path, keras2_h5):
+    corrupt = tmp_path / "broken.keras"
+    corrupt.write_bytes(b"PK\x03\x04 not a model, only the start of a zip")
+    a, b = 157, 113
+    journey(tmp_path, "models_while_training.py", "--corrupt", corrupt, "--h5", keras2_h5,
+            "--pair", a, b, "--keras-sum", keras_sum(keras2_h5, a, b))

@@ -29,6 +29,7 @@ from pathlib import Path
 DEADLINE_S = 120.0  # the longest any one wait may take before the journey fails
 WATCHDOG_S = 400  # a hung child prints every thread's stack and exits (the test says why)
 STEP_S = 0.02
+_T0 = time.monotonic()
 
 
 def run(journey: Callable[[App], None], argv: list[str] | None = None,
@@ -77,7 +78,7 @@ def _main_window():
 
 def say(text: str) -> None:
     """A line of the journey's progress (the parent shows the last lines when it fails)."""
-    print(f"journey: {text}", flush=True)
+    print(f"journey {time.monotonic() - _T0:5.1f} s: {text}", flush=True)
 
 
 def wait_until(condition: Callable[[], object], what: str, deadline_s: float = DEADLINE_S):
@@ -156,8 +157,9 @@ class App:
     def wait_loaded(self) -> None:
         """Until the model on show has answered (opening reads its weights in the
         background)."""
-        wait_until(lambda: self.window.session.on_show.answer is not None
-                   and self.window.wait_for_background(0), "the model on show to answer")
+        on_show = self.window.session.on_show
+        wait_until(lambda: on_show.model is not None and on_show.answer is not None,
+                   "the model on show to answer")
 
     def shown(self) -> str:
         """The name of the model the calculator answers with."""
@@ -195,6 +197,23 @@ class App:
         answer = self.window.session.on_show.answer
         a, b = self.window.session.on_show.pair
         return a, b, answer.predicted, answer.true
+
+    def set_pair(self, a: int, b: int) -> None:
+        """Type `a` and `b` into the calculator's operand boxes; until it has answered them."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        self.show_tab("calculator")
+        for names, value in ((("spin_a", "wide_a"), a), (("spin_b", "wide_b"), b)):
+            box = next(box for box in (self.widget_by_type("QAbstractSpinBox", name)
+                                       for name in names) if box.isVisible())
+            box.setFocus()
+            box.selectAll()
+            QTest.keyClicks(box, str(value))
+            QTest.keyClick(box, Qt.Key.Key_Return)
+        wait_until(lambda: self.window.session.on_show.answer is not None
+                   and tuple(self.window.session.on_show.pair) == (a, b),
+                   f"the calculator to answer {a} + {b}")
 
     @staticmethod
     def _choose(box, index: int) -> None:
@@ -253,10 +272,11 @@ class App:
             self.window.session.training
 
     def wait_batches(self) -> None:
-        """Until the run has trained a batch, at least (the progress bar moved): its model
+        """Until the run has trained a batch, at least (the loss plot shows it): its model
         is built."""
-        bar = self.widget_by_type("QProgressBar", "progress_bar")
-        wait_until(lambda: bar.value() > 0 or not self.running(), "a batch to train")
+        plots = self.window.training.plots
+        wait_until(lambda: plots.points("batch_loss") > 0 or not self.running(),
+                   "a batch to train")
 
     def wait_ended(self, deadline_s: float = DEADLINE_S) -> str:
         """Until the run has ended (Start is live again, Stop is not); what the progress bar
@@ -306,11 +326,24 @@ class App:
 
     # -- dialogs ----------------------------------------------------------------------------
 
-    def answering(self, handler: Callable[[object], None], what: str):
-        """A context: while it is open, the first modal dialog that comes up is handed to
-        `handler` (from a timer, as the dialog's own loop runs); on leaving, the dialog
-        must have come. Returns a list that holds the dialog once it came."""
+    def answering(self, handler, what: str):
+        """A context: while it is open, the first modal dialog of `handler.kind` to come up
+        is handed to `handler` (from a timer, as the dialog's own loop runs); on leaving, the
+        dialog must have come, and the handler not failed. It gives a list that holds the
+        dialog once it came."""
         return _Answer(handler, what)
+
+    def open_file(self, path: Path) -> None:
+        """File › Open model…, choosing `path` in the file dialog."""
+        with self.answering(ChooseFile(path), "the Open dialog"):
+            self.window.open_action.trigger()
+
+    def save_as(self, path: Path) -> None:
+        """File › Save model as… for the selected model, choosing `path`; until it is
+        written."""
+        with self.answering(ChooseFile(path), "the Save dialog"):
+            self.window.save_action.trigger()
+        wait_until(lambda: self.window.wait_for_background(0), "the save to end")
 
     def close(self) -> None:
         """Close the window, as its close button does."""
@@ -326,7 +359,7 @@ class _Answer:
     def __init__(self, handler, what: str):
         from PySide6.QtCore import QTimer
 
-        self.handler, self.what, self.seen = handler, what, []
+        self.handler, self.what, self.seen, self.failed = handler, what, [], []
         self.timer = QTimer()
         self.timer.setInterval(50)
         self.timer.timeout.connect(self._look)
@@ -335,40 +368,58 @@ class _Answer:
         from PySide6.QtWidgets import QApplication
 
         dialog = QApplication.activeModalWidget()
-        if dialog is not None:
+        if isinstance(dialog, self.handler.kind) and dialog not in self.seen:
             self.timer.stop()
             self.seen.append(dialog)
             say(f"answering {type(dialog).__name__} {dialog.windowTitle()!r}")
-            self.handler(dialog)
+            try:
+                self.handler(dialog)
+            except BaseException as exc:  # noqa: BLE001 (raised again on leaving)
+                self.failed.append(exc)
+                dialog.reject()
 
     def __enter__(self):
         self.timer.start()
         return self.seen
 
-    def __exit__(self, *exc) -> None:
-        self.timer.stop()
-        if exc[0] is None:
-            wait_until(lambda: self.seen, self.what, 10.0)
+    def __exit__(self, kind, *_) -> None:
+        try:
+            if kind is None:
+                wait_until(lambda: self.seen, self.what, 30.0)
+        finally:
+            self.timer.stop()
+        if self.failed:
+            raise self.failed[0]
 
 
-def press(button_role):
-    """A handler for a QMessageBox: click its button `button_role` (a StandardButton)."""
-    def handle(box) -> None:
+class Press:
+    """Click a QMessageBox's button `button` (a StandardButton); `text` is what it said."""
+
+    def __init__(self, button):
         from PySide6.QtWidgets import QMessageBox
 
-        assert isinstance(box, QMessageBox), f"expected a question, got {type(box).__name__}"
-        say(f"the question says: {box.text()!r}")
-        box.button(button_role).click()
-    return handle
+        self.kind, self.button, self.text = QMessageBox, button, ""
+
+    def __call__(self, box) -> None:
+        self.text = box.text()
+        say(f"it says: {self.text!r}")
+        assert box.button(self.button) is not None, f"no {self.button} button on it"
+        box.button(self.button).click()
 
 
-def choose_file(path: Path):
-    """A handler for a QFileDialog: choose `path` in it and accept."""
-    def handle(dialog) -> None:
+class ChooseFile:
+    """Choose `path` in a QFileDialog, and accept."""
+
+    def __init__(self, path: Path):
         from PySide6.QtWidgets import QFileDialog
 
-        assert isinstance(dialog, QFileDialog), f"expected a file dialog, got " \
-                                                f"{type(dialog).__name__}"
-        dialog.selectFile(str(path))
+        self.kind, self.path = QFileDialog, path
+
+    def __call__(self, dialog) -> None:
+        from PySide6.QtWidgets import QLineEdit
+
+        name = dialog.findChild(QLineEdit, "fileNameEdit")  # Qt's own dialog (not native)
+        assert name is not None, "the file dialog has no file name box"
+        name.setText(str(self.path))  # as typed (keystrokes would open its completer)
         dialog.accept()
-    return handle
+
