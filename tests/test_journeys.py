@@ -10,6 +10,7 @@ alone.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -86,3 +87,35 @@ def test_switch_models_and_widths_then_open_a_bad_file_and_a_keras2_h5_while_tra
     a, b = 157, 113
     journey(tmp_path, "models_while_training.py", "--corrupt", corrupt, "--h5", keras2_h5,
             "--pair", a, b, "--keras-sum", keras_sum(keras2_h5, a, b))
+
+
+def keras_carry_sum(path: Path, a: int, b: int, bits: int) -> int:
+    """What Keras makes of a + b with the carry-layout model saved at `path`: step t sees
+    bit t of a and of b (least significant first, one step more for the last carry) and
+    gives bit t of the sum."""
+    import keras
+    import numpy as np
+
+    steps = np.array([[(a >> t) & 1, (b >> t) & 1] for t in range(bits + 1)], "float32")
+    outputs = keras.saving.load_model(path, compile=False).predict(steps[None], verbose=0)
+    return sum(int(round(float(p))) << t for t, p in enumerate(outputs.ravel()))
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR", f"{path} is no PNG"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_save_reopen_replay_every_epoch_and_export_a_figure(tmp_path):
+    epochs, (a, b) = 3, (13, 9)
+    out = tmp_path / "out"
+    out.mkdir()
+    journey(tmp_path, "save_replay_export.py", "--out", out, "--epochs", epochs, "save")
+    journey(tmp_path, "save_replay_export.py", "--out", out, "--epochs", epochs,
+            "--pair", a, b, "replay")
+    answers = json.loads((out / "answers.json").read_text())
+    assert [entry["epoch"] for entry in answers] == list(range(epochs + 1))
+    assert answers[-1]["predicted"] == keras_carry_sum(out / "run.keras", a, b, bits=4)
+    width, height = png_size(out / "curves.png")
+    assert width > 100 and height > 100

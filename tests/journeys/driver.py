@@ -345,6 +345,11 @@ class App:
             self.window.save_action.trigger()
         wait_until(lambda: self.window.wait_for_background(0), "the save to end")
 
+    def export_figure(self, path: Path) -> None:
+        """File › Export figure… (the current tab's figure), choosing `path`."""
+        with self.answering(ChooseFile(path), "the Export dialog"):
+            self.trigger("export_figure")
+
     def close(self) -> None:
         """Close the window, as its close button does."""
         self.window.close()
