@@ -1,7 +1,7 @@
 """The pictures in docs/, drawn offscreen.
 
-    python -m lstm_adder.gui.screenshots OUT_DIR         # calculator.png, training.png, insight.png
-    python -m lstm_adder.gui.screenshots --map [MODEL]   # docs/insight-map.png (Insight alone)
+    python -m lstm_adder.gui.screenshots OUT_DIR        # calculator, training, insight .png
+    python -m lstm_adder.gui.screenshots --map [MODEL]  # docs/insight-map.png: the Insight tab
 
 The Training tab shows a real run (the carry recipe at 8 bits, which stops once every pair is
 right, about six epochs). The Calculator shows 157 + 113 on the bundled seed model, and the

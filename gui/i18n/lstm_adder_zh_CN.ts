@@ -281,123 +281,123 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="65"/>
+        <location filename="../main_window.py" line="66"/>
         <source>Keras models (*.keras *.h5 *.hdf5);;All files (*)</source>
         <translation>Keras 模型 (*.keras *.h5 *.hdf5);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="67"/>
+        <location filename="../main_window.py" line="68"/>
         <source>The models open in this window</source>
         <translation>这个窗口中打开的模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="68"/>
+        <location filename="../main_window.py" line="69"/>
         <source>No model: open one from the File menu.</source>
         <translation>没有模型：请从“文件”菜单打开一个模型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Export figure…</source>
         <translation>导出图像…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Save the figure of this tab as an image: the bit grid, the training curves, or the error map</source>
         <translation>把当前标签页的主图保存为图片：位网格、训练曲线或错误图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="192"/>
         <source>Calculator</source>
         <translation>计算器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="193"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Insight</source>
         <translation>洞察</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="196"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="197"/>
         <source>Bundled models</source>
         <translation>内置模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="198"/>
         <source>Open model…</source>
         <translation>打开模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Save model as…</source>
         <translation>模型另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Seed model</source>
         <translation>Seed 模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Carry model</source>
         <translation>Carry 模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Open the bundled {0} model ({1})</source>
         <translation>打开内置的 {0} 模型（{1}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="210"/>
         <source> Bundled: </source>
         <translation> 内置： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="211"/>
         <source> Model: </source>
         <translation> 模型： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="277"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318"/>
+        <location filename="../main_window.py" line="314"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="328"/>
         <source>Cannot export the figure</source>
         <translation>无法导出图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="331"/>
         <source>Saved the figure to {0}</source>
         <translation>图像已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412"/>
+        <location filename="../main_window.py" line="400"/>
         <source>not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -724,47 +724,47 @@
         <translation>已完成 {0}：精确匹配 {1:.1%}（最佳为第 {2} 轮）。模型已加入列表。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="76"/>
+        <location filename="../training_tab.py" line="72"/>
         <source>Pick a recipe and press Start.</source>
         <translation>选一个配方，然后按“开始训练”。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="333"/>
+        <location filename="../training_tab.py" line="321"/>
         <source>Loading TensorFlow…</source>
         <translation>正在加载 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="334"/>
+        <location filename="../training_tab.py" line="322"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="344"/>
+        <location filename="../training_tab.py" line="330"/>
         <source>Stopping after this batch…</source>
         <translation>这一批结束后停止…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="389"/>
+        <location filename="../training_tab.py" line="369"/>
         <source>Training a {1} model on {0}-bit numbers…</source>
         <translation>正在用 {0} 位的数训练 {1} 模型…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="401"/>
+        <location filename="../training_tab.py" line="380"/>
         <source>epoch {0}/{1} · batch {2}/{3} · ETA {4}</source>
         <translation>第 {0}/{1} 轮 · 第 {2}/{3} 批 · 剩余 {4}</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="411"/>
+        <location filename="../training_tab.py" line="389"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="413"/>
+        <location filename="../training_tab.py" line="391"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%}, held-out {4:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}，留出集 {4:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="432"/>
+        <location filename="../training_tab.py" line="408"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
@@ -895,102 +895,102 @@
         <translation>平均位准确率</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="285"/>
+        <location filename="../plots.py" line="286"/>
         <source>loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="286"/>
+        <location filename="../plots.py" line="287"/>
         <source>fraction right</source>
         <translation>正确比例</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="288"/>
+        <location filename="../plots.py" line="289"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="289"/>
+        <location filename="../plots.py" line="290"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="295"/>
+        <location filename="../plots.py" line="296"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="303"/>
+        <location filename="../plots.py" line="304"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="303"/>
+        <location filename="../plots.py" line="304"/>
         <source>Loss · epoch {0}</source>
         <translation>损失 · 第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="478"/>
+        <location filename="../plots.py" line="480"/>
         <source>epoch {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="479"/>
+        <location filename="../plots.py" line="481"/>
         <source>loss {0:.4g}</source>
         <translation>损失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="481"/>
+        <location filename="../plots.py" line="483"/>
         <source>held-out loss {0:.4g}</source>
         <translation>留出集损失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="482"/>
+        <location filename="../plots.py" line="484"/>
         <source>exact {0:.2%}</source>
         <translation>精确匹配 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="484"/>
+        <location filename="../plots.py" line="486"/>
         <source>held-out exact {0:.2%}</source>
         <translation>留出集精确匹配 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="486"/>
+        <location filename="../plots.py" line="488"/>
         <source>bit accuracy {0:.2%}</source>
         <translation>位准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="488"/>
+        <location filename="../plots.py" line="490"/>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="494"/>
+        <location filename="../plots.py" line="496"/>
         <source>No epoch finished yet.</source>
         <translation>还没有完成任何一轮。</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="498"/>
+        <location filename="../plots.py" line="500"/>
         <source>stopped here</source>
         <translation>在这里停止</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="499"/>
+        <location filename="../plots.py" line="501"/>
         <source>an epoch the stop cut short</source>
         <translation>被停止打断的一轮</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="501"/>
+        <location filename="../plots.py" line="503"/>
         <source>no epoch finished yet</source>
         <translation>还没有完成任何一轮</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="502"/>
+        <location filename="../plots.py" line="504"/>
         <source>epoch in progress</source>
         <translation>本轮进行中</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="503"/>
+        <location filename="../plots.py" line="505"/>
         <source>epoch {0:.2f}  ·  batch loss {1:.4g}  ·  {2}</source>
         <translation>第 {0:.2f} 轮  ·  批损失 {1:.4g}  ·  {2}</translation>
     </message>
@@ -998,42 +998,42 @@
 <context>
     <name>TrainingTab</name>
     <message>
-        <location filename="../training_tab.py" line="221"/>
+        <location filename="../training_tab.py" line="209"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="222"/>
+        <location filename="../training_tab.py" line="210"/>
         <source>Start from</source>
         <translation>起始配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="223"/>
+        <location filename="../training_tab.py" line="211"/>
         <source>Watch it learn: the Calculator follows this run</source>
         <translation>观看学习过程：计算器跟随这次训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="224"/>
+        <location filename="../training_tab.py" line="212"/>
         <source>Keep every epoch in the saved file</source>
         <translation>在保存的文件中保留每一轮</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="226"/>
+        <location filename="../training_tab.py" line="214"/>
         <source>Save the weights after every epoch with a model trained here, so that every epoch replays in full after reopening the file: about 1 MB an epoch for the seed recipe, 6 KB for carry. Without it the file keeps each epoch&apos;s error map and curves.</source>
         <translation>保存在这里训练的模型时，一并保存每一轮之后的权重，重新打开文件后即可完整回放每一轮：seed 配方每轮约 1 MB，carry 约 6 KB。不勾选时，文件只保留每轮的错误图和曲线。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="230"/>
+        <location filename="../training_tab.py" line="218"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="231"/>
+        <location filename="../training_tab.py" line="219"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="245"/>
+        <location filename="../training_tab.py" line="233"/>
         <source>{encoding} layout, {loss} loss</source>
         <translation>{encoding} 布局，{loss} 损失</translation>
     </message>
@@ -1144,17 +1144,17 @@
         <translation>Keras 模型 (*.keras)</translation>
     </message>
     <message>
-        <location filename="../saving.py" line="43"/>
+        <location filename="../saving.py" line="44"/>
         <source>Save {0} as</source>
         <translation>将 {0} 另存为</translation>
     </message>
     <message>
-        <location filename="../saving.py" line="57"/>
+        <location filename="../saving.py" line="58"/>
         <source>Save before closing?</source>
         <translation>关闭前要保存吗？</translation>
     </message>
     <message>
-        <location filename="../saving.py" line="59"/>
+        <location filename="../saving.py" line="60"/>
         <source>Close LSTM Adder?</source>
         <translation>关闭 LSTM Adder？</translation>
     </message>
@@ -1172,82 +1172,82 @@
         <translation>无法评估这些数对：{0}</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="60"/>
+        <location filename="../../session/watching.py" line="21"/>
         <source>No model: open one from the File menu, or train one.</source>
         <translation>没有模型：请从“文件”菜单打开一个模型，或者训练一个。</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="62"/>
+        <location filename="../../session/saving.py" line="25"/>
         <source>Only Keras can write this model, and Keras is training: stop training to save it.</source>
         <translation>只有 Keras 能写出这个模型，而 Keras 正在训练：请先停止训练再保存。</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="65"/>
+        <location filename="../../session/opening.py" line="22"/>
         <source>Cannot open the model</source>
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="66"/>
+        <location filename="../../session/saving.py" line="28"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="148"/>
+        <location filename="../../session/opening.py" line="40"/>
         <source>No model yet ({0} not found). Open a model file, or train one in the Training tab.</source>
         <translation>还没有模型（找不到 {0}）。请打开一个模型文件，或者在“训练”标签页训练一个。</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="161"/>
+        <location filename="../../session/opening.py" line="53"/>
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="199"/>
+        <location filename="../../session/opening.py" line="94"/>
         <source>Opened {0} from {1}</source>
         <translation>已从 {1} 打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="201"/>
+        <location filename="../../session/opening.py" line="96"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="271"/>
+        <location filename="../../session/watching.py" line="45"/>
         <source>Watching training: epoch {0}, {1:.1%} exact</source>
         <translation>正在观看训练：第 {0} 轮，精确匹配 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="294"/>
+        <location filename="../../session/running.py" line="106"/>
         <source>{0} joined the model list, not saved yet (File › Save model as…)</source>
         <translation>{0} 已加入模型列表，尚未保存（文件 › 模型另存为…）</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="300"/>
+        <location filename="../../session/running.py" line="112"/>
         <source>Could not judge {0}: {1}</source>
         <translation>无法评估 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="360"/>
+        <location filename="../../session/saving.py" line="51"/>
         <source>Stop training to save this model</source>
         <translation>停止训练后才能保存这个模型</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="371"/>
+        <location filename="../../session/saving.py" line="62"/>
         <source>Cannot save the model yet</source>
         <translation>暂时无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="383"/>
+        <location filename="../../session/saving.py" line="75"/>
         <source>Saving {0} to {1}…</source>
         <translation>正在把 {0} 保存到 {1}…</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="395"/>
+        <location filename="../../session/saving.py" line="87"/>
         <source>Saved {0} to {1}</source>
         <translation>已把 {0} 保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="401"/>
+        <location filename="../../session/saving.py" line="93"/>
         <source>{0}
 
 {1} is still open: save it somewhere else.</source>
@@ -1256,17 +1256,17 @@
 {1} 仍然打开着：请把它保存到别的地方。</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="410"/>
+        <location filename="../../session/saving.py" line="104"/>
         <source>Training is running: closing stops it.</source>
         <translation>训练正在进行：关闭窗口会停止训练。</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="414"/>
+        <location filename="../../session/saving.py" line="108"/>
         <source>1 trained model is not saved: {1}.</source>
         <translation>有 1 个训练好的模型尚未保存：{1}。</translation>
     </message>
     <message>
-        <location filename="../../session/session.py" line="416"/>
+        <location filename="../../session/saving.py" line="110"/>
         <source>{0} trained models are not saved: {1}.</source>
         <translation>有 {0} 个训练好的模型尚未保存：{1}。</translation>
     </message>
@@ -1306,12 +1306,12 @@
         <translation>精确匹配 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="255"/>
+        <location filename="../../session/open_models.py" line="264"/>
         <source>training {0}</source>
         <translation>正在训练 {0}</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="260"/>
+        <location filename="../../session/open_models.py" line="269"/>
         <source>trained {0} #{1}</source>
         <translation>训练好的 {0} #{1}</translation>
     </message>
