@@ -49,7 +49,8 @@ def test_the_slider_sets_every_view_to_that_epoch_and_its_end_to_the_model(windo
     assert np.count_nonzero(insight.error_map_image()) == recorded(timeline, 1)
     accuracy = insight.model.found.report.bit_accuracy
     assert accuracy.tolist() == pytest.approx(result.history[0].bit_accuracy)
-    h, c, _ = epoch_one.states(*PAIR)
+    states, _ = epoch_one.states(*PAIR)
+    h, c = states["h"], states["c"]
     assert np.allclose(insight.shown_states()[0], h) and np.allclose(insight.shown_states()[1], c)
     assert plots.marked_epoch == 1
     assert calculator.wrong_label.text().startswith("Replaying epoch 1: ")
