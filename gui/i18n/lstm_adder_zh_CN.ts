@@ -403,6 +403,11 @@
         <translation>没有可回放的轮次：请先训练一个模型，或打开一个保存了各轮记录的模型</translation>
     </message>
     <message>
+        <location filename="../replay.py" line="83" />
+        <source>epoch {0} of {1} · the best epoch, restored as the model</source>
+        <translation>第 {0} / {1} 轮 · 最好的一轮，已恢复为模型</translation>
+    </message>
+    <message>
         <location filename="../replay.py" line="84" />
         <source>epoch {0} of {1} · following the run</source>
         <translation>第 {0} / {1} 轮 · 跟随训练</translation>
