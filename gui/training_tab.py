@@ -64,14 +64,6 @@ PANEL_WIDTH = 340
 FORM_SPACING = 4  # pixels between the form's rows: every row fits a 632-pixel-high window
 
 
-def _parse(text: str, kind: type):
-    """The typed value, or the text itself (the field's check then says what is wrong)."""
-    try:
-        return kind(text.strip())
-    except ValueError:
-        return text
-
-
 class TrainingTab(QWidget):
     run_started = Signal(object)  # core.recipes.Recipe
     initial_done = Signal(object, object)  # core.engine.Engine, wrong-bit map or None
@@ -230,7 +222,7 @@ class TrainingTab(QWidget):
                 values[spec.name] = self.switches[spec.name].isChecked()
                 continue
             edit = self.fields[spec.name]
-            value = _parse(edit.text(), spec.type)
+            value = spec.parse(edit.text())  # core's one reading of typed numbers
             error = spec.error(value)
             edit.setStyleSheet(INVALID if error else "")
             edit.setToolTip(error or edit.property("help"))
