@@ -98,6 +98,9 @@ class ReplayBar(QWidget):
     def _words(self) -> str:
         """Where the timeline stands: 'epoch 2 of 5', and what the place means."""
         replay = self.replay
+        if not replay.replaying and replay.restored is not None:
+            return self.tr("epoch {0} of {1} · the best epoch, restored as the model").format(
+                replay.restored, replay.epochs)
         if not replay.replaying:
             words = (self.tr("epoch {0} of {1} · following the run") if replay.live
                      else self.tr("epoch {0} of {1} · the final model"))

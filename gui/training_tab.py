@@ -72,14 +72,6 @@ FORM_SPACING = 4  # pixels between the form's rows: every row fits a 632-pixel-h
 IDLE_WORDS = QT_TRANSLATE_NOOP("RunState", "Pick a recipe and press Start.")
 
 
-def _parse(text: str, kind: type):
-    """The typed value, or the text itself (the field's check then says what is wrong)."""
-    try:
-        return kind(text.strip())
-    except ValueError:
-        return text
-
-
 class TrainingTab(Retranslating, QWidget):
     summary = Signal(object)  # a run ended without a model for the list: how it ended (Words)
 
@@ -261,7 +253,7 @@ class TrainingTab(Retranslating, QWidget):
                 values[spec.name] = self.switches[spec.name].isChecked()
                 continue
             edit = self.fields[spec.name]
-            value = _parse(edit.text(), spec.type)
+            value = spec.parse(edit.text())  # core's one reading of typed numbers
             error = recipe_words.error(spec, value)
             edit.setStyleSheet(INVALID if error else "")
             edit.setToolTip(error or recipe_words.tip(spec))

@@ -30,7 +30,7 @@ from lstm_adder.core.engine import Engine
 from lstm_adder.core.errors import ModelFileError
 from lstm_adder.core.replay import REPLAY_KEY, WEIGHTS_ENTRY, Timeline, weights_entry
 from lstm_adder.core.storage import copy_model_file, load_model, save_model
-from lstm_adder.core.training import Ended
+from lstm_adder.core.training import Ended, with_weights_flag
 from lstm_adder.session.reports import remember, report_for
 from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words, joined
 
@@ -180,8 +180,8 @@ class OpenModel:
         info, timeline, extra = dict(self.info), self.timeline, {}
         if keep_epochs and timeline is not None and timeline.engines is not None:
             extra = {WEIGHTS_ENTRY: weights_entry(timeline.engines)}
-        if REPLAY_KEY in info and (extra or self.unsaved):  # say whether the file has them
-            info[REPLAY_KEY] = {**info[REPLAY_KEY], "weights": bool(extra)}
+        if extra or self.unsaved:  # say whether the file has them
+            info = with_weights_flag(info, extra)
         return info, extra
 
     def save_bytes(self, keep_epochs: bool) -> int:

@@ -77,6 +77,15 @@ class Replay:
         return self.timeline is not None and self.epoch < self.epochs
 
     @property
+    def restored(self) -> int | None:
+        """The epoch whose weights the run's model holds when training restored a better one
+        than the last (core.training keeps the best epoch); None when the model is the last
+        epoch, or while the run goes."""
+        info = getattr(self.model, "info", None) or {}
+        best = None if self.live else info.get("best_epoch")
+        return best if type(best) is int and 0 < best < self.epochs else None
+
+    @property
     def weights_kept(self) -> bool:
         return self.timeline is not None and self.timeline.engines is not None
 

@@ -183,102 +183,102 @@
 <context>
     <name>InsightTab</name>
     <message>
-        <location filename="../insight_tab.py" line="46"/>
+        <location filename="../insight_tab.py" line="45"/>
         <source>wrong bits for every pair</source>
         <translation>每个数对的错误位数</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="47"/>
+        <location filename="../insight_tab.py" line="46"/>
         <source>hover over the map to see a pair; click to send it to the calculator</source>
         <translation>鼠标悬停在图上可查看对应的数对；单击可把它送到计算器</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="180"/>
+        <location filename="../insight_tab.py" line="179"/>
         <source>accuracy of each output bit</source>
         <translation>各输出位的准确率</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="208"/>
+        <location filename="../insight_tab.py" line="207"/>
         <source>replaying epoch {epoch}</source>
         <translation>正在回放第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="209"/>
+        <location filename="../insight_tab.py" line="208"/>
         <source>watching training, epoch {epoch}</source>
         <translation>正在观看训练：第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="214"/>
+        <location filename="../insight_tab.py" line="213"/>
         <source>no map while training: this run judges a sample only</source>
         <translation>训练期间没有误差图：本次训练只评估抽样的数对</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="217"/>
+        <location filename="../insight_tab.py" line="216"/>
         <source>this run judges a sample of pairs only, so the map waits for the trained model</source>
         <translation>本次训练只评估抽样的一部分数对，误差图要等模型训练完成后再画</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="241"/>
+        <location filename="../insight_tab.py" line="240"/>
         <source>could not compute: {reason}</source>
         <translation>无法计算：{reason}</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="243"/>
+        <location filename="../insight_tab.py" line="242"/>
         <source>wrong bits for every pair: could not compute</source>
         <translation>每个数对的错误位数：无法计算</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="252"/>
+        <location filename="../insight_tab.py" line="251"/>
         <source>wrong bits for every pair: computing…</source>
         <translation>每个数对的错误位数：正在计算…</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="254"/>
+        <location filename="../insight_tab.py" line="253"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="255"/>
+        <location filename="../insight_tab.py" line="254"/>
         <source>No model: open one from the File menu, or train one.</source>
         <translation>没有模型：请从“文件”菜单打开一个模型，或者训练一个。</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="262"/>
+        <location filename="../insight_tab.py" line="261"/>
         <source>exact match {exact} of {count} pairs</source>
         <translation>{count} 个数对中精确匹配 {exact}</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="264"/>
+        <location filename="../insight_tab.py" line="263"/>
         <source>{wrong} wrong pairs</source>
         <translation>算错的数对：{wrong} 个</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="268"/>
+        <location filename="../insight_tab.py" line="267"/>
         <source>no map: it shows every pair, so at most {bits}-bit models</source>
         <translation>没有误差图：图中要画出每一个数对，所以最多只画 {bits} 位的模型</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="318"/>
+        <location filename="../insight_tab.py" line="317"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="320"/>
+        <location filename="../insight_tab.py" line="319"/>
         <source>1 bit wrong</source>
         <translation>错 1 位</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="322"/>
+        <location filename="../insight_tab.py" line="321"/>
         <source>{wrong} bits wrong</source>
         <translation>错 {wrong} 位</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="324"/>
+        <location filename="../insight_tab.py" line="323"/>
         <source>{a} + {b} = {sum} ({verdict})</source>
         <translation>{a} + {b} = {sum}（{verdict}）</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="326"/>
+        <location filename="../insight_tab.py" line="325"/>
         <source>{a} + {b} = {sum}, model says {predicted} ({verdict})</source>
         <translation>{a} + {b} = {sum}，模型给出 {predicted}（{verdict}）</translation>
     </message>
@@ -612,21 +612,26 @@
     </message>
     <message>
         <location filename="../replay.py" line="102"/>
+        <source>epoch {0} of {1} · the best epoch, restored as the model</source>
+        <translation>第 {0} / {1} 轮 · 最好的一轮，已恢复为模型</translation>
+    </message>
+    <message>
+        <location filename="../replay.py" line="105"/>
         <source>epoch {0} of {1} · following the run</source>
         <translation>第 {0} / {1} 轮 · 跟随训练</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="103"/>
+        <location filename="../replay.py" line="106"/>
         <source>epoch {0} of {1} · the final model</source>
         <translation>第 {0} / {1} 轮 · 最终模型</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="105"/>
+        <location filename="../replay.py" line="108"/>
         <source>epoch {0} of {1} · untrained</source>
         <translation>第 {0} / {1} 轮 · 未训练</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="107"/>
+        <location filename="../replay.py" line="110"/>
         <source>epoch {0} of {1}</source>
         <translation>第 {0} / {1} 轮</translation>
     </message>
@@ -739,42 +744,42 @@
         <translation>选一个配方，然后按“开始训练”。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="323"/>
+        <location filename="../training_tab.py" line="315"/>
         <source>Loading TensorFlow…</source>
         <translation>正在加载 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="324"/>
+        <location filename="../training_tab.py" line="316"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="332"/>
+        <location filename="../training_tab.py" line="324"/>
         <source>Stopping after this batch…</source>
         <translation>这一批结束后停止…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="371"/>
+        <location filename="../training_tab.py" line="363"/>
         <source>Training a {1} model on {0}-bit numbers…</source>
         <translation>正在用 {0} 位的数训练 {1} 模型…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="382"/>
+        <location filename="../training_tab.py" line="374"/>
         <source>epoch {0}/{1} · batch {2}/{3} · ETA {4}</source>
         <translation>第 {0}/{1} 轮 · 第 {2}/{3} 批 · 剩余 {4}</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="391"/>
+        <location filename="../training_tab.py" line="383"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="393"/>
+        <location filename="../training_tab.py" line="385"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%}, held-out {4:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}，留出集 {4:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="421"/>
+        <location filename="../training_tab.py" line="413"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
@@ -792,82 +797,82 @@
         <translation>c（单元状态）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="42"/>
+        <location filename="../state_view.py" line="43"/>
         <source>finding the carry unit…</source>
         <translation>正在寻找负责进位的单元…</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="43"/>
+        <location filename="../state_view.py" line="44"/>
         <source>the carry unit is looked for once training ends</source>
         <translation>训练结束后再寻找负责进位的单元</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="45"/>
+        <location filename="../state_view.py" line="46"/>
         <source>the carry unit could not be found</source>
         <translation>没能找到负责进位的单元</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="46"/>
+        <location filename="../state_view.py" line="47"/>
         <source>the carry unit is looked for in the model itself</source>
         <translation>负责进位的单元要在模型本身中寻找</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="140"/>
+        <location filename="../state_view.py" line="141"/>
         <source>unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="213"/>
+        <location filename="../state_view.py" line="214"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="224"/>
+        <location filename="../state_view.py" line="225"/>
         <source>cannot show the state: {reason}</source>
         <translation>无法显示状态：{reason}</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="243"/>
+        <location filename="../state_view.py" line="247"/>
         <source>state after each step for {a} + {b} at {bits} bits (the {own}-bit model&apos;s weights)</source>
         <translation>计算 {a} + {b} 时每一步之后的状态，按 {bits} 位计算（用 {own} 位模型的权重）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="247"/>
+        <location filename="../state_view.py" line="251"/>
         <source>state after each step for {a} + {b}</source>
         <translation>计算 {a} + {b} 时每一步之后的状态</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="249"/>
+        <location filename="../state_view.py" line="253"/>
         <source>{title}. Under each step: the bit it reads. In this layout the carry has no step of its own.</source>
         <translation>{title}。每一步下方标出该步读入的位。在这种布局里，进位没有单独的一步。</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="252"/>
+        <location filename="../state_view.py" line="256"/>
         <source>{title} ({wait})</source>
         <translation>{title}（{wait}）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="253"/>
+        <location filename="../state_view.py" line="257"/>
         <source>unit {unit} ({state}) tracks the carry, r = {r}</source>
         <translation>单元 {unit}（{state}）跟踪进位，r = {r}</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="255"/>
+        <location filename="../state_view.py" line="259"/>
         <source>{title}. Under each step: a&lt;sub&gt;t&lt;/sub&gt; over b&lt;sub&gt;t&lt;/sub&gt;. &lt;b&gt;{unit}&lt;/b&gt; (outlined)</source>
         <translation>{title}。每一步下方：上为 a&lt;sub&gt;t&lt;/sub&gt;，下为 b&lt;sub&gt;t&lt;/sub&gt;。&lt;b&gt;{unit}&lt;/b&gt;（已框出）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="268"/>
+        <location filename="../state_view.py" line="272"/>
         <source>unit {unit} ({state})</source>
         <translation>单元 {unit}（{state}）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="269"/>
+        <location filename="../state_view.py" line="273"/>
         <source>the true carry out</source>
         <translation>真实的进位输出</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="270"/>
+        <location filename="../state_view.py" line="274"/>
         <source>{unit} against {carry}</source>
         <translation>{unit} 对照 {carry}</translation>
     </message>
@@ -1013,42 +1018,42 @@
 <context>
     <name>TrainingTab</name>
     <message>
-        <location filename="../training_tab.py" line="211"/>
+        <location filename="../training_tab.py" line="203"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="212"/>
+        <location filename="../training_tab.py" line="204"/>
         <source>Start from</source>
         <translation>起始配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="213"/>
+        <location filename="../training_tab.py" line="205"/>
         <source>Watch it learn: the Calculator follows this run</source>
         <translation>观看学习过程：计算器跟随这次训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="214"/>
+        <location filename="../training_tab.py" line="206"/>
         <source>Keep every epoch in the saved file</source>
         <translation>在保存的文件中保留每一轮</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="216"/>
+        <location filename="../training_tab.py" line="208"/>
         <source>Save the weights after every epoch with a model trained here, so that every epoch replays in full after reopening the file: about 1 MB an epoch for the seed recipe, 6 KB for carry. Without it the file keeps each epoch&apos;s error map and curves.</source>
         <translation>保存在这里训练的模型时，一并保存每一轮之后的权重，重新打开文件后即可完整回放每一轮：seed 配方每轮约 1 MB，carry 约 6 KB。不勾选时，文件只保留每轮的错误图和曲线。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="220"/>
+        <location filename="../training_tab.py" line="212"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="221"/>
+        <location filename="../training_tab.py" line="213"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="235"/>
+        <location filename="../training_tab.py" line="227"/>
         <source>{encoding} layout, {loss} loss</source>
         <translation>{encoding} 布局，{loss} 损失</translation>
     </message>
@@ -1341,17 +1346,17 @@
         <translation>第 {0} / {1} 轮：这个文件保存了每一轮的错误图，但没有保存权重，所以计算器用最终模型作答。</translation>
     </message>
     <message>
-        <location filename="../../session/replay.py" line="157"/>
+        <location filename="../../session/replay.py" line="166"/>
         <source>{0} · epoch {1}</source>
         <translation>{0} · 第 {1} 轮</translation>
     </message>
     <message>
-        <location filename="../../session/replay.py" line="165"/>
+        <location filename="../../session/replay.py" line="174"/>
         <source>Replaying epoch {0}: judging every pair…</source>
         <translation>正在回放第 {0} 轮：正在评估每个数对…</translation>
     </message>
     <message>
-        <location filename="../../session/replay.py" line="167"/>
+        <location filename="../../session/replay.py" line="176"/>
         <source>Replaying epoch {0}: {1:,} wrong of {2} ({3:.2%} right)</source>
         <translation>正在回放第 {0} 轮：{2}中算错 {1:,} 个（正确率 {3:.2%}）</translation>
     </message>
