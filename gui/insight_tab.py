@@ -204,7 +204,8 @@ class InsightTab(Retranslating, QWidget):
         self._show_states()
 
     def _show_epoch(self, report) -> None:
-        heading = self.tr("watching training, epoch {epoch}").format(epoch=self.model.epoch)
+        heading = (self.tr("replaying epoch {epoch}") if self.model.replayed else
+                   self.tr("watching training, epoch {epoch}")).format(epoch=self.model.epoch)
         if report is not None:
             self._show_report(report)
             self._summary.setText(f"<b>{heading}</b><br>{self._summary.text()}")
@@ -215,7 +216,7 @@ class InsightTab(Retranslating, QWidget):
                 "this run judges a sample of pairs only, so the map waits for the trained "
                 "model"))
         if self.model.engine.encoding.any_length:
-            self.widths.wait_for_training()
+            self.widths.wait_for_training(self.model.replayed)
         self._show_states()
 
     def _on_stage_done(self, stage: str) -> None:
@@ -287,7 +288,7 @@ class InsightTab(Retranslating, QWidget):
     def _carry_wait(self) -> CarryWait:
         """Why the carry unit is not on show yet."""
         if self.model.watching:
-            return CarryWait.AFTER_TRAINING
+            return CarryWait.ON_THE_MODEL if self.model.replayed else CarryWait.AFTER_TRAINING
         if self.model.failed:
             return CarryWait.FAILED
         return CarryWait.FINDING

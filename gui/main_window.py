@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         session.saved.connect(self._on_saved)
         session.save_failed.connect(lambda entry, message: self.save_failed.emit(message))
         session.on_show.answered.connect(self._on_answered)
+        session.on_show.shown_changed.connect(self._name_shown)
         session.training_changed.connect(self._enable_save)  # Keras saves wait for a run
         training.summary.connect(self._show_brief)
         self.insight.pair_clicked.connect(self._on_map_clicked)
@@ -208,7 +209,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(self.tr("Open the bundled {0} model ({1})").format(
                 name, BUNDLED[name].name))
         self.bundled_label.setText(self.tr(" Bundled: "))
-        self.model_label.setText(self.tr(" Model: "))
+        self._name_shown()
         self.toolbar.setWindowTitle(self.tr("Models"))
         self._show_list()
         self._enable_save()
@@ -240,6 +241,16 @@ class MainWindow(QMainWindow):
         box.blockSignals(False)
         box.setToolTip(_tip(current) if current in models else self.tr(LIST_TIP))
         self._enable_save()
+
+    def _name_shown(self) -> None:
+        """The toolbar names what the Calculator shows: the selected model, or the run's
+        epoch in its place while "watch it learn" (or the timeline) shows one."""
+        on_show = self.session.on_show
+        if on_show.watched and on_show.model is not None:
+            self.model_label.setText(self.tr(" Showing {0} · selected: ").format(
+                translated(on_show.model.name)))
+        else:
+            self.model_label.setText(self.tr(" Model: "))
 
     @Slot(int)
     def _on_model_chosen(self, index: int) -> None:

@@ -44,6 +44,8 @@ class CarryWait(Enum):
     AFTER_TRAINING = QT_TRANSLATE_NOOP("StateView",
                                        "the carry unit is looked for once training ends")
     FAILED = QT_TRANSLATE_NOOP("StateView", "the carry unit could not be found")
+    ON_THE_MODEL = QT_TRANSLATE_NOOP("StateView",
+                                     "the carry unit is looked for in the model itself")
 
 
 @dataclass(frozen=True)

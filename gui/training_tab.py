@@ -88,7 +88,9 @@ class TrainingTab(Retranslating, QWidget):
         self.state = RunState.IDLE
         self._status_words: str = ""  # what the line under the bar says (Words), and the bar
         self._bar_words: str = ""
+        self._made = None  # the engine of the model the last run made (its state stays on show)
         self._build()
+        session.current_changed.connect(self._forget_run)
         self.replay.changed.connect(self._mark_epoch)
         self.replay.curves.connect(self._show_curves)
         self.retranslate()
@@ -384,7 +386,18 @@ class TrainingTab(Retranslating, QWidget):
                     "RunState", "Epoch {0}: loss {1:.4g}, exact {2:.1%}, held-out {4:.1%} "
                                 "({3:.0f} s)"), *values))
 
+    def _forget_run(self) -> None:
+        """Another model selected: the last run's ending is not its story, so the tab goes
+        back to idle (the model that run made keeps it)."""
+        current = self.session.current
+        if self.running or not self.state.is_end or (
+                current is not None and current.engine is self._made):
+            return
+        self._made = None
+        self._show_state(RunState.IDLE, said(IDLE_WORDS), value=0)
+
     def _on_finished(self, result: TrainResult, trained) -> None:
+        self._made = None if trained is None else trained.engine
         if result.stopped_at is not None:
             self.plots.mark_stopped(result.stopped_at)
         self._end_run()

@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
-from lstm_adder.core.errors import ModelFileError
+from lstm_adder.core.errors import InputError, ModelFileError
 from lstm_adder.core.quiet import need_tensorflow
 from lstm_adder.session.lanes import engine_lane, keras_lane
 
@@ -56,10 +56,15 @@ def describe(exc: BaseException) -> str:
 
 
 def report_failure(fn, exc: BaseException, logger: logging.Logger = log) -> str:
-    """Log `exc` with its traceback, as the failure of `fn`; the line for the user."""
+    """Log `exc` with its traceback, as the failure of `fn`; the line for the user. Input
+    that cannot be used (core's InputError: a bad model file, a bad path) is the user's to
+    fix, and said to them: it is logged in one line at INFO, with no traceback on stderr."""
     message = describe(exc)
     name = getattr(fn, "__qualname__", None) or repr(fn)
-    logger.error("job %s failed: %s", name, message, exc_info=exc)
+    if isinstance(exc, InputError):
+        logger.info("job %s refused its input: %s", name, message)
+    else:
+        logger.error("job %s failed: %s", name, message, exc_info=exc)
     return message
 
 

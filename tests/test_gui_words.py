@@ -157,3 +157,24 @@ def test_the_scan_finds_english_but_not_names():
     assert english_words("LSTM 单元数") == []
     assert english_words("模型：carry（paired-lsb，8 位） · carry.keras") == []
     assert english_words("Stop") == ["Stop"]
+
+
+def test_every_run_state_and_ending_is_said_in_chinese(tmp_path):
+    """The Training tab's bar and status line for each way a run ends (a stopped one cut an
+    epoch short), as translated() shows them under zh_CN."""
+    from types import SimpleNamespace
+
+    from lstm_adder.core.training import Ended
+    from lstm_adder.gui.run_state import RunState, bar_text, ending
+
+    epoch = EpochMetrics(1, 0.5, None, 0.75, None, [0.5], 256, 3.0)
+    cut = BatchProgress(1, 3, 5, 16, 0.4, 4.0)
+    i18n.set_language(CHINESE, QSettings(str(tmp_path / "zh.ini"), QSettings.Format.IniFormat))
+    said = [i18n.translated(state.words) for state in RunState]
+    for ended in Ended:
+        for trained in (True, False):
+            result = SimpleNamespace(ended=ended, history=[epoch], best_epoch=1, reason="",
+                                     stopped_at=cut if ended is Ended.STOPPED else None)
+            state, words = ending(result, trained)
+            said += [i18n.translated(words), i18n.translated(bar_text(state, result, trained))]
+    assert [text for text in said if english_words(text) or not CJK.search(text)] == []

@@ -199,81 +199,86 @@
     </message>
     <message>
         <location filename="../insight_tab.py" line="207"/>
+        <source>replaying epoch {epoch}</source>
+        <translation>正在回放第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <location filename="../insight_tab.py" line="208"/>
         <source>watching training, epoch {epoch}</source>
         <translation>正在观看训练：第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="212"/>
+        <location filename="../insight_tab.py" line="213"/>
         <source>no map while training: this run judges a sample only</source>
         <translation>训练期间没有误差图：本次训练只评估抽样的数对</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="215"/>
+        <location filename="../insight_tab.py" line="216"/>
         <source>this run judges a sample of pairs only, so the map waits for the trained model</source>
         <translation>本次训练只评估抽样的一部分数对，误差图要等模型训练完成后再画</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="239"/>
+        <location filename="../insight_tab.py" line="240"/>
         <source>could not compute: {reason}</source>
         <translation>无法计算：{reason}</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="241"/>
+        <location filename="../insight_tab.py" line="242"/>
         <source>wrong bits for every pair: could not compute</source>
         <translation>每个数对的错误位数：无法计算</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="250"/>
+        <location filename="../insight_tab.py" line="251"/>
         <source>wrong bits for every pair: computing…</source>
         <translation>每个数对的错误位数：正在计算…</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="252"/>
+        <location filename="../insight_tab.py" line="253"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="253"/>
+        <location filename="../insight_tab.py" line="254"/>
         <source>No model: open one from the File menu, or train one.</source>
         <translation>没有模型：请从“文件”菜单打开一个模型，或者训练一个。</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="260"/>
+        <location filename="../insight_tab.py" line="261"/>
         <source>exact match {exact} of {count} pairs</source>
         <translation>{count} 个数对中精确匹配 {exact}</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="262"/>
+        <location filename="../insight_tab.py" line="263"/>
         <source>{wrong} wrong pairs</source>
         <translation>算错的数对：{wrong} 个</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="266"/>
+        <location filename="../insight_tab.py" line="267"/>
         <source>no map: it shows every pair, so at most {bits}-bit models</source>
         <translation>没有误差图：图中要画出每一个数对，所以最多只画 {bits} 位的模型</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="316"/>
+        <location filename="../insight_tab.py" line="317"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="318"/>
+        <location filename="../insight_tab.py" line="319"/>
         <source>1 bit wrong</source>
         <translation>错 1 位</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="320"/>
+        <location filename="../insight_tab.py" line="321"/>
         <source>{wrong} bits wrong</source>
         <translation>错 {wrong} 位</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="322"/>
+        <location filename="../insight_tab.py" line="323"/>
         <source>{a} + {b} = {sum} ({verdict})</source>
         <translation>{a} + {b} = {sum}（{verdict}）</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="324"/>
+        <location filename="../insight_tab.py" line="325"/>
         <source>{a} + {b} = {sum}, model says {predicted} ({verdict})</source>
         <translation>{a} + {b} = {sum}，模型给出 {predicted}（{verdict}）</translation>
     </message>
@@ -296,108 +301,113 @@
         <translation>没有模型：请从“文件”菜单打开一个模型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Export figure…</source>
         <translation>导出图像…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="203"/>
         <source>Save the figure of this tab as an image: the bit grid, the training curves, or the error map</source>
         <translation>把当前标签页的主图保存为图片：位网格、训练曲线或错误图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="192"/>
+        <location filename="../main_window.py" line="193"/>
         <source>Calculator</source>
         <translation>计算器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Insight</source>
         <translation>洞察</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196"/>
+        <location filename="../main_window.py" line="197"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="198"/>
         <source>Bundled models</source>
         <translation>内置模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Open model…</source>
         <translation>打开模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Save model as…</source>
         <translation>模型另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204"/>
+        <location filename="../main_window.py" line="205"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Seed model</source>
         <translation>Seed 模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Carry model</source>
         <translation>Carry 模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Open the bundled {0} model ({1})</source>
         <translation>打开内置的 {0} 模型（{1}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="211"/>
         <source> Bundled: </source>
         <translation> 内置： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="250"/>
+        <source> Showing {0} · selected: </source>
+        <translation> 正在显示 {0} · 已选： </translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="253"/>
         <source> Model: </source>
         <translation> 模型： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="273"/>
+        <location filename="../main_window.py" line="284"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314"/>
+        <location filename="../main_window.py" line="325"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="339"/>
         <source>Cannot export the figure</source>
         <translation>无法导出图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331"/>
+        <location filename="../main_window.py" line="342"/>
         <source>Saved the figure to {0}</source>
         <translation>图像已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400"/>
+        <location filename="../main_window.py" line="411"/>
         <source>not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -734,42 +744,42 @@
         <translation>选一个配方，然后按“开始训练”。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="313"/>
+        <location filename="../training_tab.py" line="315"/>
         <source>Loading TensorFlow…</source>
         <translation>正在加载 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="314"/>
+        <location filename="../training_tab.py" line="316"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="322"/>
+        <location filename="../training_tab.py" line="324"/>
         <source>Stopping after this batch…</source>
         <translation>这一批结束后停止…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="361"/>
+        <location filename="../training_tab.py" line="363"/>
         <source>Training a {1} model on {0}-bit numbers…</source>
         <translation>正在用 {0} 位的数训练 {1} 模型…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="372"/>
+        <location filename="../training_tab.py" line="374"/>
         <source>epoch {0}/{1} · batch {2}/{3} · ETA {4}</source>
         <translation>第 {0}/{1} 轮 · 第 {2}/{3} 批 · 剩余 {4}</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="381"/>
+        <location filename="../training_tab.py" line="383"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="383"/>
+        <location filename="../training_tab.py" line="385"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%}, held-out {4:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}，留出集 {4:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="400"/>
+        <location filename="../training_tab.py" line="413"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
@@ -802,62 +812,67 @@
         <translation>没能找到负责进位的单元</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="139"/>
+        <location filename="../state_view.py" line="47"/>
+        <source>the carry unit is looked for in the model itself</source>
+        <translation>负责进位的单元要在模型本身中寻找</translation>
+    </message>
+    <message>
+        <location filename="../state_view.py" line="141"/>
         <source>unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="212"/>
+        <location filename="../state_view.py" line="214"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="223"/>
+        <location filename="../state_view.py" line="225"/>
         <source>cannot show the state: {reason}</source>
         <translation>无法显示状态：{reason}</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="245"/>
+        <location filename="../state_view.py" line="247"/>
         <source>state after each step for {a} + {b} at {bits} bits (the {own}-bit model&apos;s weights)</source>
         <translation>计算 {a} + {b} 时每一步之后的状态，按 {bits} 位计算（用 {own} 位模型的权重）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="249"/>
+        <location filename="../state_view.py" line="251"/>
         <source>state after each step for {a} + {b}</source>
         <translation>计算 {a} + {b} 时每一步之后的状态</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="251"/>
+        <location filename="../state_view.py" line="253"/>
         <source>{title}. Under each step: the bit it reads. In this layout the carry has no step of its own.</source>
         <translation>{title}。每一步下方标出该步读入的位。在这种布局里，进位没有单独的一步。</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="254"/>
+        <location filename="../state_view.py" line="256"/>
         <source>{title} ({wait})</source>
         <translation>{title}（{wait}）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="255"/>
+        <location filename="../state_view.py" line="257"/>
         <source>unit {unit} ({state}) tracks the carry, r = {r}</source>
         <translation>单元 {unit}（{state}）跟踪进位，r = {r}</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="257"/>
+        <location filename="../state_view.py" line="259"/>
         <source>{title}. Under each step: a&lt;sub&gt;t&lt;/sub&gt; over b&lt;sub&gt;t&lt;/sub&gt;. &lt;b&gt;{unit}&lt;/b&gt; (outlined)</source>
         <translation>{title}。每一步下方：上为 a&lt;sub&gt;t&lt;/sub&gt;，下为 b&lt;sub&gt;t&lt;/sub&gt;。&lt;b&gt;{unit}&lt;/b&gt;（已框出）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="270"/>
+        <location filename="../state_view.py" line="272"/>
         <source>unit {unit} ({state})</source>
         <translation>单元 {unit}（{state}）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="271"/>
+        <location filename="../state_view.py" line="273"/>
         <source>the true carry out</source>
         <translation>真实的进位输出</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="272"/>
+        <location filename="../state_view.py" line="274"/>
         <source>{unit} against {carry}</source>
         <translation>{unit} 对照 {carry}</translation>
     </message>
@@ -1003,42 +1018,42 @@
 <context>
     <name>TrainingTab</name>
     <message>
-        <location filename="../training_tab.py" line="201"/>
+        <location filename="../training_tab.py" line="203"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="202"/>
+        <location filename="../training_tab.py" line="204"/>
         <source>Start from</source>
         <translation>起始配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="203"/>
+        <location filename="../training_tab.py" line="205"/>
         <source>Watch it learn: the Calculator follows this run</source>
         <translation>观看学习过程：计算器跟随这次训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="204"/>
+        <location filename="../training_tab.py" line="206"/>
         <source>Keep every epoch in the saved file</source>
         <translation>在保存的文件中保留每一轮</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="206"/>
+        <location filename="../training_tab.py" line="208"/>
         <source>Save the weights after every epoch with a model trained here, so that every epoch replays in full after reopening the file: about 1 MB an epoch for the seed recipe, 6 KB for carry. Without it the file keeps each epoch&apos;s error map and curves.</source>
         <translation>保存在这里训练的模型时，一并保存每一轮之后的权重，重新打开文件后即可完整回放每一轮：seed 配方每轮约 1 MB，carry 约 6 KB。不勾选时，文件只保留每轮的错误图和曲线。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="210"/>
+        <location filename="../training_tab.py" line="212"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="211"/>
+        <location filename="../training_tab.py" line="213"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="225"/>
+        <location filename="../training_tab.py" line="227"/>
         <source>{encoding} layout, {loss} loss</source>
         <translation>{encoding} 布局，{loss} 损失</translation>
     </message>
@@ -1066,34 +1081,39 @@
         <translation>训练结束后，在训练好的模型上测量</translation>
     </message>
     <message>
-        <location filename="../width_view.py" line="68"/>
+        <location filename="../width_view.py" line="41"/>
+        <source>measured on the model itself: move the timeline to its right end</source>
+        <translation>在模型本身上测量：把时间轴移到最右端</translation>
+    </message>
+    <message>
+        <location filename="../width_view.py" line="70"/>
         <source>wider numbers, same weights</source>
         <translation>更宽的数，同一组权重</translation>
     </message>
     <message>
-        <location filename="../width_view.py" line="69"/>
-        <location filename="../width_view.py" line="73"/>
+        <location filename="../width_view.py" line="71"/>
+        <location filename="../width_view.py" line="75"/>
         <source>bits</source>
         <translation>位宽</translation>
     </message>
     <message>
-        <location filename="../width_view.py" line="69"/>
-        <location filename="../width_view.py" line="72"/>
+        <location filename="../width_view.py" line="71"/>
+        <location filename="../width_view.py" line="74"/>
         <source>exact</source>
         <translation>精确匹配</translation>
     </message>
     <message>
-        <location filename="../width_view.py" line="70"/>
+        <location filename="../width_view.py" line="72"/>
         <source>pairs</source>
         <translation>数对</translation>
     </message>
     <message>
-        <location filename="../width_view.py" line="107"/>
+        <location filename="../width_view.py" line="110"/>
         <source>{count} (all)</source>
         <translation>{count}（全部）</translation>
     </message>
     <message>
-        <location filename="../width_view.py" line="108"/>
+        <location filename="../width_view.py" line="111"/>
         <source>{count} random</source>
         <translation>{count}（随机抽样）</translation>
     </message>
