@@ -286,6 +286,14 @@ class App:
         wait_until(lambda: self.window.wait_for_background(0), "the run's model to be judged")
         return self.widget_by_type("QProgressBar", "progress_bar").text()
 
+    def bar(self) -> str:
+        """What the progress bar says."""
+        return self.widget_by_type("QProgressBar", "progress_bar").text()
+
+    def epochs_plotted(self) -> int:
+        """How many epochs of the run the plots show."""
+        return len(self.window.training.plots.epochs)
+
     def status(self) -> str:
         """The line under the progress bar."""
         return self.widget_by_type("QLabel", "training_status").text()
