@@ -16,8 +16,8 @@ which keeps every translation made so far and runs
         gui -ts gui/i18n/lstm_adder_zh_CN.ts
     pyside6-lrelease gui/i18n/lstm_adder_zh_CN.ts -qm gui/i18n/lstm_adder_zh_CN.qm
 
-(`python -m lstm_adder.gui.i18n --release` runs the second alone, after editing the .ts). New words come
-in unfinished, and tests/test_gui_i18n.py fails until each has its Chinese.
+(`python -m lstm_adder.gui.i18n --release` runs the second alone, after editing the .ts).
+New words come in unfinished, and tests/test_gui_i18n.py fails until each has its Chinese.
 
 At start-up `install()` picks the language: the one chosen last time (QSettings key
 `language`), else the system locale's (QLocale.system(): zh_CN under LANG=zh_CN.UTF-8).
@@ -221,7 +221,7 @@ def add_language_menu(target: QMainWindow | QMenuBar,
     return menu
 
 
-# --- python -m lstm_adder.gui.i18n --update -----------------------------------------------------------
+# --- python -m lstm_adder.gui.i18n --update -----------------------------------------------
 
 
 def _tool(name: str) -> str:

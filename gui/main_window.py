@@ -1,7 +1,7 @@
 """The main window: the Calculator, Training and Insight tabs, the model list, menus, settings.
 
 The window holds a session.session.Session (the open models, what is on show, opening,
-saving, a training run being watched) and wires it to the tabs, which render it: the
+saving, the training run) and wires it to the tabs, which render it: the
 calculator the session's `on_show`, the Insight tab its `insight`, the toolbar's `model_list`
 its models. What stays here is Qt's: menus and toolbar, file dialogs, the status bar and error
 dialogs, QSettings (geometry, the last model, the last save folder) and the question before
@@ -9,7 +9,8 @@ closing.
 
 The window shows at once with "Loading model…" while the engine pool (gui.tasks) reads the
 model's weights with h5py; TensorFlow is not imported until Keras is needed (a training run,
-or a save only Keras can write), and then only on the Keras thread (gui.worker). Models open
+or a save only Keras can write), and then only on the Keras thread (session.lanes; the run is
+the session's, session.run). Models open
 while a run trains.
 
 Saving and closing (gui.saving): the Save dialog opens in the folder of the last save, else
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.confirm_close = QGuiApplication.platformName() != "offscreen"
 
         self.calculator = CalculatorTab(self.session.on_show)
-        self.training = TrainingTab(self.session.replay)
+        self.training = TrainingTab(self.session)
         self.insight = InsightTab(self.session.insight)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -105,13 +106,8 @@ class MainWindow(QMainWindow):
         session.saved.connect(self._on_saved)
         session.save_failed.connect(lambda entry, message: self.save_failed.emit(message))
         session.on_show.answered.connect(self._on_answered)
-        training.run_started.connect(self._on_run_started)
-        training.initial_done.connect(session.initial_done)
-        training.epoch_done.connect(session.epoch_done)
-        training.run_finished.connect(self._on_run_finished)
-        training.watch_changed.connect(session.set_watch)
-        training.keep_changed.connect(session.set_keep_epochs)
-        training.epoch_chosen.connect(session.show_epoch)
+        session.training_changed.connect(self._enable_save)  # Keras saves wait for a run
+        training.summary.connect(self._show_brief)
         self.insight.pair_clicked.connect(self._on_map_clicked)
 
     # -- menus and toolbar ------------------------------------------------------------------
@@ -312,22 +308,14 @@ class MainWindow(QMainWindow):
         self._show_status(self.tr("Saved the figure to {0}").format(written), True)
         return written
 
-    # -- training ---------------------------------------------------------------------------
-
-    @Slot(object)
-    def _on_run_started(self, recipe) -> None:
-        self.session.run_started(recipe)
-        self._enable_save()  # a model only Keras can write waits for the run
-
-    @Slot(object, str)
-    def _on_run_finished(self, trained, message: str) -> None:
-        self.session.run_ended(trained, message)
-        self._enable_save()
-
     # -- messages and closing ---------------------------------------------------------------
 
     def _show_status(self, text: str, brief: bool) -> None:
         self.statusBar().showMessage(text, STATUS_MS if brief else 0)
+
+    @Slot(str)
+    def _show_brief(self, text: str) -> None:
+        self._show_status(text, True)
 
     def _error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)
@@ -344,7 +332,7 @@ class MainWindow(QMainWindow):
                 not may_close(self, self.session):
             event.ignore()
             return
-        self.session.close()
+        self.session.close()  # stops the run, and waits for its batch to end
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
         self.training.shutdown()

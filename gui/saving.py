@@ -19,6 +19,7 @@ from lstm_adder.session.open_models import OpenModel, suggested_path
 from lstm_adder.session.session import Session
 
 SAVE_FILTER = "Keras models (*.keras)"
+POLL_S = 0.02  # while a run stops before closing: how often its end is looked for
 Button = QMessageBox.StandardButton
 
 
@@ -48,7 +49,7 @@ def may_close(window, session: Session) -> bool:
     """Save / Discard / Cancel when models are unsaved or a run is going; True to close.
     Save stops the run (its model joins the list), then asks where to save each model;
     cancelling any of those, or a failed save, keeps the window open. (`window`: the main
-    window, with its `training` tab and `settings`.)"""
+    window, with its `settings`.)"""
     lines = session.close_question()
     if not lines:
         return True
@@ -59,9 +60,11 @@ def may_close(window, session: Session) -> bool:
         return True
     if answer != Button.Save:
         return False
-    if window.training.running:  # stop the run and wait for it; its model joins the list
-        window.training.shutdown()
-        QCoreApplication.processEvents()
+    if session.training:  # stop the run and wait for its end; its model joins the list
+        session.stop_training()
+        while session.training:
+            session.run.wait(POLL_S)
+            QCoreApplication.processEvents()
     return _save_all(window, session)
 
 

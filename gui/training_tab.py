@@ -5,16 +5,14 @@ as the command line's help names it. Fields are checked as they are typed, with 
 messages (field_error, then check_recipe for what no single field can say: pairs left to train
 on, memory): a bad value turns the field red, says why, and disables Start.
 
-Training runs on gui.worker's Keras thread (the first run imports TensorFlow there); this tab
-turns its reports into a progress bar and the live plots. A run is always in one `RunState`,
-kept in `state` and shown in words and colour by the bar and the line under it; a run that
-has ended stays in the state it ended in (finished, exactly right, stopped, diverged, failed)
-until the next one starts. It says what the run does with signals of plain data, which the
-window passes to the session: `run_started(Recipe)`, `initial_done(Engine, wrong_map)` (the
-untrained model: epoch 0 of the timeline), `epoch_done(EpochMetrics)` (its engine holds the
-epoch's weights as plain arrays: "watch it learn" shows it; the training thread never waits
-for the window), `run_finished(Trained or None, summary)`, `watch_changed(bool)` and
-`keep_changed(bool)` ("Keep every epoch": a save keeps every epoch's weights).
+The run belongs to the session (session.running: `start_training`, `stop_training`, and
+`session.run`, a session.run.Run on the Keras lane; the first run imports TensorFlow there):
+this tab forwards Start and Stop and renders the run's reports as a progress bar and the live
+plots. A run is always in one `RunState`, kept in `state` and shown in words and colour by
+the bar and the line under it; a run that has ended stays in the state it ended in (finished,
+exactly right, stopped, diverged, failed) until the next one starts. When a run ends without
+a model for the list, its summary goes out as `summary(str)` (for the status bar).
+"Watch it learn" and "Keep every epoch" are the session's switches.
 
 Under the plots, the timeline (gui.replay) renders the session's replay and says where the
 user moves it with `epoch_chosen(k)`; the plots mark that epoch, and show the curves of the
@@ -55,9 +53,7 @@ from lstm_adder.core.training import TrainResult
 from lstm_adder.gui.plots import TrainingPlots
 from lstm_adder.gui.replay import ReplayBar
 from lstm_adder.gui.run_state import MUTED, PROGRESS_STEPS, RED, RunState, bar_text, clock, ending
-from lstm_adder.gui.tasks import TaskExecutor
-from lstm_adder.gui.worker import TrainingRunner
-from lstm_adder.session.replay import Replay
+from lstm_adder.session.session import Session
 
 INVALID = "QLineEdit { border: 2px solid #d1242f; background: #fff0f0; }"
 PANEL_WIDTH = 340
@@ -73,25 +69,17 @@ def _parse(text: str, kind: type):
 
 
 class TrainingTab(QWidget):
-    run_started = Signal(object)  # core.recipes.Recipe
-    initial_done = Signal(object, object)  # core.engine.Engine, wrong-bit map or None
-    epoch_done = Signal(object)  # core.training.EpochMetrics, with the epoch's engine
-    run_finished = Signal(object, str)  # session.open_models.Trained or None; summary
-    watch_changed = Signal(bool)
-    keep_changed = Signal(bool)
-    epoch_chosen = Signal(int)  # the timeline moved to this epoch
+    summary = Signal(str)  # a run ended without a model for the list: how it ended
 
-    def __init__(self, replay: Replay | None = None, parent: QWidget | None = None):
-        """`replay`: the session's timeline (a tab of its own has one of its own)."""
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        """`session`: whose run this tab renders and whose timeline it shows."""
         super().__init__(parent)
-        self.replay = replay if replay is not None else Replay(TaskExecutor())
-        self.runner = TrainingRunner(self)
-        self.runner.started.connect(self._on_started)
-        self.runner.initial.connect(self.initial_done)
-        self.runner.progress.connect(self._on_progress)
-        self.runner.epoch.connect(self._on_epoch)
-        self.runner.finished.connect(self._on_finished)
-        self.runner.failed.connect(self._on_failed)
+        self.session, self.replay, run = session, session.replay, session.run
+        run.started.connect(self._on_started)
+        run.progress.connect(self._on_progress)
+        run.epoch.connect(self._on_epoch)
+        run.finished.connect(self._on_finished)
+        run.failed.connect(self._on_failed)
         self._recipe: Recipe | None = None  # the run in progress
         self.state = RunState.IDLE
         self._build()
@@ -107,7 +95,7 @@ class TrainingTab(QWidget):
 
         self.watch_checkbox = QCheckBox("Watch it learn: the Calculator follows this run")
         self.watch_checkbox.setObjectName("watch_checkbox")
-        self.watch_checkbox.toggled.connect(self.watch_changed)
+        self.watch_checkbox.toggled.connect(self.session.set_watch)
         self.keep_checkbox = QCheckBox(self.tr("Keep every epoch in the saved file"))
         self.keep_checkbox.setObjectName("keep_checkbox")
         self.keep_checkbox.setToolTip(self.tr(
@@ -115,7 +103,7 @@ class TrainingTab(QWidget):
             "epoch replays in full after reopening the file: about 1 MB an epoch for the seed "
             "recipe, 6 KB for carry. Without it the file keeps each epoch's error map and "
             "curves."))
-        self.keep_checkbox.toggled.connect(self.keep_changed)
+        self.keep_checkbox.toggled.connect(self.session.set_keep_epochs)
         self.start_button = QPushButton("Start training")
         self.start_button.setObjectName("start_button")
         self.start_button.clicked.connect(self.start)
@@ -155,7 +143,7 @@ class TrainingTab(QWidget):
         self.plots = TrainingPlots()
         self.loss_plot, self.accuracy_plot = self.plots.loss_plot, self.plots.accuracy_plot
         self.timeline = ReplayBar(self.replay)
-        self.timeline.epoch_chosen.connect(self.epoch_chosen)
+        self.timeline.epoch_chosen.connect(self.session.show_epoch)
         right = QVBoxLayout()
         right.addWidget(self.plots, 1)
         right.addWidget(self.timeline)
@@ -249,7 +237,7 @@ class TrainingTab(QWidget):
         self.recipe_error.setText("\n".join(errors))
         self.recipe_error.setVisible(bool(errors))
         self.start_button.setEnabled(not errors and not self.running
-                                     and not self.runner.is_running())
+                                     and not self.session.run.running)
 
     def recipe(self) -> Recipe | None:
         """The recipe the fields describe, or None while anything in it is invalid."""
@@ -279,36 +267,29 @@ class TrainingTab(QWidget):
 
     @Slot()
     def start(self) -> None:
-        """Train the recipe the fields describe on the Keras thread."""
+        """Train the recipe the fields describe (the session's run, on the Keras lane)."""
         recipe = self.recipe()
-        if recipe is None or self.running or self.runner.is_running():
+        first = "tensorflow" not in sys.modules
+        if recipe is None or self.running or not self.session.start_training(recipe):
             return
         self._recipe = recipe
         self._set_controls(running=True)
         self.plots.clear()  # the last run's curves, stop mark and readout go at once
         self.plots.start()
-        first = "tensorflow" not in sys.modules
         self._show_state(RunState.STARTING, "Loading TensorFlow…" if first else "Preparing…",
                          value=0)
-        self.runner.start(recipe)
-        self.run_started.emit(recipe)
 
     @Slot()
     def stop(self) -> None:
         if self.running and self.state is not RunState.STOPPING:
-            self.runner.stop()
+            self.session.stop_training()
             self.stop_button.setEnabled(False)
             self._show_state(RunState.STOPPING, "Stopping after this batch…")
 
-    def shutdown(self, timeout_ms: int = -1) -> bool:
-        """Stop any run and join its thread (for closing the window; < 0 waits as long as
-        the batch in progress and its epoch's report take, so that no thread outlives the
-        window)."""
-        self.runner.stop()
-        joined = self.runner.wait(timeout_ms)
+    def shutdown(self) -> None:
+        """Stop drawing (for closing the window; the session stops the run)."""
         self.plots.stop()
         self.timeline.pause()
-        return joined
 
     def _set_controls(self, running: bool) -> None:
         self.recipe_box.setEnabled(not running)
@@ -332,13 +313,11 @@ class TrainingTab(QWidget):
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {state.colour if state.is_end else MUTED}")
 
-    @Slot()
-    def _on_started(self) -> None:
+    def _on_started(self, recipe) -> None:
         if self.state is RunState.STARTING:
             self._show_state(RunState.TRAINING,
                              f"Training a {self._recipe.bits}-bit {self._recipe.name} model…")
 
-    @Slot(object)
     def _on_progress(self, p) -> None:
         self.plots.add_batch(p)
         if self.state is not RunState.TRAINING:
@@ -349,7 +328,6 @@ class TrainingTab(QWidget):
         self.progress_bar.setFormat(f"epoch {p.epoch + 1}/{p.epochs} · batch {p.batch}/"
                                     f"{p.batches} · ETA {clock(eta)}")
 
-    @Slot(object)
     def _on_epoch(self, metrics) -> None:
         self.plots.add_epoch(metrics)
         if self.state is RunState.TRAINING:
@@ -357,9 +335,7 @@ class TrainingTab(QWidget):
                     else f", held-out {metrics.heldout_exact:.1%}")
             self.status.setText(f"Epoch {metrics.epoch}: loss {metrics.loss:.4g}, exact "
                                 f"{metrics.exact:.1%}{held} ({metrics.elapsed:.0f} s)")
-        self.epoch_done.emit(metrics)
 
-    @Slot(object, object)
     def _on_finished(self, result: TrainResult, trained) -> None:
         if result.stopped_at is not None:
             self.plots.mark_stopped(result.stopped_at)
@@ -368,14 +344,14 @@ class TrainingTab(QWidget):
         full = state in (RunState.FINISHED, RunState.PERFECT)
         self._show_state(state, message, bar_text(state, result, trained is not None),
                          value=PROGRESS_STEPS if full else None)
-        self.run_finished.emit(trained, message)
+        if trained is None:  # else the session says the model joined the list
+            self.summary.emit(message)
 
-    @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._end_run()
         text = f"Training failed: {message}"
         self._show_state(RunState.FAILED, text)
-        self.run_finished.emit(None, text)
+        self.summary.emit(text)
 
     def _end_run(self) -> None:
         self._recipe = None

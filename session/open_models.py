@@ -175,6 +175,15 @@ class OpenModel:
             info[REPLAY_KEY] = {**info[REPLAY_KEY], "weights": bool(extra)}
         return info, extra
 
+    def save_bytes(self, keep_epochs: bool) -> int:
+        """About how many bytes a save writes (for the free-space check): the weights and
+        Adam's two moments, the JSON, and every epoch's weights when they are kept."""
+        weights = sum(array.nbytes for array in self.engine.weights)
+        timeline = self.timeline
+        epochs = (len(timeline.engines) if keep_epochs and timeline is not None
+                  and timeline.engines is not None else 0)
+        return weights * (3 + epochs) + (1 << 16)
+
     def is_file(self, path) -> bool:
         """Whether this model's weights are those of the file at `path` as it is now."""
         return (self.path is not None and Path(path).resolve() == self.path.resolve()

@@ -118,8 +118,8 @@ def test_every_translation_keeps_the_placeholders_and_shortcut():
 
 
 def test_every_word_the_gui_translates_is_in_the_ts():
-    """A new tr() word without Chinese fails here: run `python -m lstm_adder.gui.i18n --update`, then
-    translate it in the .ts."""
+    """A new tr() word without Chinese fails here: run `python -m lstm_adder.gui.i18n
+    --update`, then translate it in the .ts."""
     in_code, hidden = set(), []
     for path in sorted(GUI.glob("*.py")):
         words, calls = words_in_code(path)

@@ -76,7 +76,7 @@ def test_play_steps_through_the_epochs_about_four_a_second(window, train, qtbot)
     assert window.calculator.model is window.session.current  # the end: the model again
 
 
-def test_during_a_run_the_slider_follows_the_newest_epoch_unless_held(window, qtbot):
+def test_during_a_run_the_slider_follows_the_newest_epoch_unless_held(window, qtbot, reported):
     tab = window.training
     tab.load_recipe("carry")
     tab.stop_when_perfect.setChecked(False)
@@ -84,24 +84,24 @@ def test_during_a_run_the_slider_follows_the_newest_epoch_unless_held(window, qt
                         "epochs": 1000}.items():
         tab.fields[name].setText(str(value))
     bar = slider(window)
-    with qtbot.waitSignal(tab.epoch_done, timeout=60_000):
+    with reported(window.session.run.epoch, 60_000):
         tab.start()
-    with qtbot.waitSignal(tab.epoch_done, timeout=10_000):
+    with reported(window.session.run.epoch, 10_000):
         pass
     assert bar.maximum() >= 2 and bar.value() == bar.maximum()
 
     bar.setValue(0)  # held on the untrained model
     top = bar.maximum()
-    with qtbot.waitSignal(tab.epoch_done, timeout=10_000):
+    with reported(window.session.run.epoch, 10_000):
         pass
     assert bar.maximum() > top and bar.value() == 0
     assert window.calculator.model.name == "training carry · epoch 0"
 
     bar.setValue(bar.maximum())  # back at the end: it follows again
-    with qtbot.waitSignal(tab.epoch_done, timeout=10_000):
+    with reported(window.session.run.epoch, 10_000):
         pass
     assert bar.value() == bar.maximum() and not window.session.replay.replaying
-    with qtbot.waitSignal(tab.runner.finished, timeout=10_000):
+    with reported(window.session.run.finished, 10_000):
         tab.stop()
 
 
