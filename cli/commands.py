@@ -212,9 +212,7 @@ def save_trained(result, out: Path, written: Written, keep_epochs: bool = False)
     trained model is never dropped without a word."""
     from lstm_adder.core.storage import save_model
 
-    info, extra = result.info(), result.replay_entries(keep_epochs)
-    if extra and "replay" in info:
-        info["replay"]["weights"] = True  # the file carries every epoch's weights
+    info, extra = result.save_parts(keep_epochs)
     written.expect(out)
     try:
         save_model(result.model, out, info, extra)

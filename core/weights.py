@@ -3,12 +3,13 @@
 Both file kinds keep an architecture (JSON) beside HDF5 weight arrays:
 
     .keras (Keras 3)  a zip: config.json, and model.weights.h5 with groups named after each
-                      layer's class: layers/lstm/cell/vars/{0,1,2}, layers/dense/vars/{0,1}
+                      layer's class: layers/<cell>/cell/vars/{0,1,2}, layers/dense/vars/{0,1}
     .h5 (Keras 2)     one HDF5 file: attrs["model_config"], and model_weights/<layer name>/
                       whose attrs["weight_names"] list that layer's arrays in order
 
-An adder is one LSTM and one Dense head with a sigmoid (Dropout, which does nothing when
-answering, may sit between them). Anything else is refused with ModelFileError.
+An adder is one recurrent layer (a cell of core.cells) and one Dense head with a sigmoid
+(Dropout, which does nothing when answering, may sit between them). Anything else is refused
+with ModelFileError.
 """
 
 from __future__ import annotations
@@ -22,25 +23,28 @@ from pathlib import Path
 
 import numpy as np
 
+from lstm_adder.core.activations import SIGMOID, TANH, Activation
+from lstm_adder.core.cells import CELLS, Cell, cell_named
 from lstm_adder.core.errors import ModelFileError
 
 KERAS_CONFIG, KERAS_WEIGHTS = "config.json", "model.weights.h5"
+DENSE_PATH = re.compile(r"layers/dense(_\d+)?/vars")  # the head's group in model.weights.h5
 PASSIVE = {"InputLayer", "Dropout"}  # layers that do nothing when answering
-ACTIVATIONS = {"sigmoid", "tanh", "hard_sigmoid", "relu", "linear"}
 
 
 @dataclass(frozen=True)
 class Network:
-    """One LSTM layer and its Dense head as plain float32 arrays (Keras's gate order:
-    input, forget, candidate, output)."""
+    """One recurrent layer and its Dense head as plain float32 arrays (the cell's gates in
+    Keras's order, `cell.gates`)."""
 
-    kernel: np.ndarray  # (features, 4 * units)
-    recurrent: np.ndarray  # (units, 4 * units)
-    bias: np.ndarray  # (4 * units,)
+    cell: Cell  # which recurrent layer (core.cells)
+    kernel: np.ndarray  # (features, gates * units)
+    recurrent: np.ndarray  # (units, gates * units)
+    bias: np.ndarray  # (gates * units,)
     head_kernel: np.ndarray  # (units, outputs)
     head_bias: np.ndarray  # (outputs,)
-    activation: str = "tanh"
-    recurrent_activation: str = "sigmoid"
+    activation: Activation = TANH
+    recurrent_activation: Activation = SIGMOID
     return_sequences: bool = False
     steps: int | None = None  # None: reads sequences of any length
 
@@ -62,46 +66,37 @@ class Network:
         return (None, self.steps, outputs) if self.return_sequences else (None, outputs)
 
 
-def network_from_arrays(lstm: list, head: list, lstm_config: dict, steps: int | None,
-                        head_activation: str = "sigmoid") -> Network:
-    """A Network from a layer's arrays and config; ModelFileError if it is not runnable."""
-    for key in ("activation", "recurrent_activation"):
-        name = lstm_config.get(key, "tanh" if key == "activation" else "sigmoid")
-        if name not in ACTIVATIONS:
-            raise ModelFileError(f"an LSTM with {key} {name!r} is not supported")
-    if lstm_config.get("go_backwards") or lstm_config.get("stateful"):
-        raise ModelFileError("a backwards or stateful LSTM is not supported")
+def network_from_arrays(cell: Cell, arrays: list, head: list, cell_config: dict,
+                        steps: int | None, head_activation: str = "sigmoid") -> Network:
+    """A Network from a recurrent layer's arrays and config and its head's arrays;
+    ModelFileError if it is not runnable."""
+    activation, recurrent_activation = cell.activations(cell_config)
     if head_activation != "sigmoid":
         raise ModelFileError(f"the Dense head's activation is {head_activation!r}, not sigmoid")
-    arrays = [np.asarray(w, np.float32) for w in lstm]
-    if len(arrays) == 2:  # use_bias=False
-        arrays.append(np.zeros(arrays[0].shape[1], np.float32))
+    kernel, recurrent, bias = cell.arrays(arrays)
     head_arrays = [np.asarray(w, np.float32) for w in head]
     if len(head_arrays) == 1:
         head_arrays.append(np.zeros(head_arrays[0].shape[1], np.float32))
-    if len(arrays) != 3 or len(head_arrays) != 2:
-        raise ModelFileError("its LSTM or Dense layer does not hold the usual weight arrays")
-    kernel, recurrent, bias = arrays
-    units = recurrent.shape[0]
-    if (kernel.ndim != 2 or recurrent.shape != (units, 4 * units) or bias.shape != (4 * units,)
-            or kernel.shape[1] != 4 * units or head_arrays[0].shape[0] != units):
+    if len(head_arrays) != 2:
+        raise ModelFileError("its Dense layer does not hold the usual weight arrays")
+    if head_arrays[0].ndim != 2 or head_arrays[0].shape[0] != recurrent.shape[0]:
         raise ModelFileError("its weight arrays do not fit together")
-    return Network(kernel, recurrent, bias, *head_arrays,
-                   activation=lstm_config.get("activation", "tanh"),
-                   recurrent_activation=lstm_config.get("recurrent_activation", "sigmoid"),
-                   return_sequences=bool(lstm_config.get("return_sequences", False)),
+    return Network(cell, kernel, recurrent, bias, *head_arrays, activation=activation,
+                   recurrent_activation=recurrent_activation,
+                   return_sequences=bool(cell_config.get("return_sequences", False)),
                    steps=steps)
 
 
 @dataclass(frozen=True)
 class _Layers:
-    lstm: dict  # the LSTM layer's entry in the architecture
+    cell: Cell
+    recurrent: dict  # the recurrent layer's entry in the architecture
     dense: dict
     steps: int | None
 
 
 def _architecture(config: dict) -> _Layers:
-    """Find the LSTM, its Dense head and the input length in a model's architecture."""
+    """Find the recurrent layer, its Dense head and the input length in an architecture."""
     if not isinstance(config, dict) or not isinstance(config.get("config"), dict):
         raise ModelFileError("not an LSTM adder: its architecture is not a Keras model's")
     layers = config["config"].get("layers")
@@ -110,39 +105,42 @@ def _architecture(config: dict) -> _Layers:
     kinds = [layer.get("class_name") for layer in layers]
     active = [layer for layer, kind in zip(layers, kinds, strict=True) if kind not in PASSIVE]
     names = [layer.get("class_name") for layer in active]
-    if names != ["LSTM", "Dense"]:
+    cell = cell_named(names[0]) if len(names) == 2 and names[1] == "Dense" else None
+    if cell is None:
         found = " → ".join(str(n) for n in names) or "no layers"
-        raise ModelFileError(f"not an LSTM adder: it has {found}, not LSTM → Dense")
+        raise ModelFileError(f"not an LSTM adder: it has {found}, not "
+                             f"{' or '.join(CELLS)} → Dense")
     shape = None
     for layer in layers:
         cfg = layer.get("config") or {}
         shape = shape or cfg.get("batch_shape") or cfg.get("batch_input_shape")
     if not isinstance(shape, list) or len(shape) != 3:
         raise ModelFileError("not an LSTM adder: its input is not a sequence of bits")
-    return _Layers(active[0], active[1], shape[1])
+    return _Layers(cell, active[0], active[1], shape[1])
 
 
 def _keras_weights(h5, layers: _Layers) -> tuple[list, list]:
-    """Keras 3: layers/lstm[_k]/cell/vars/i and layers/dense[_k]/vars/i (one of each here)."""
-    found: dict[str, list] = {"lstm": [], "dense": []}
+    """Keras 3: the cell's layers/<cell>[_k]/cell/vars/i and layers/dense[_k]/vars/i (one of
+    each here)."""
+    found: dict[str, list] = {"cell": [], "dense": []}
 
     def visit(name, obj):
-        for kind, pattern in (("lstm", r"layers/lstm(_\d+)?/cell/vars"),
-                              ("dense", r"layers/dense(_\d+)?/vars")):
-            if re.fullmatch(pattern, name):
+        for kind, pattern in (("cell", layers.cell.keras_path), ("dense", DENSE_PATH)):
+            if pattern.fullmatch(name):
                 found[kind].append([obj[k][()] for k in sorted(obj, key=int)])
 
     h5.visititems(visit)
-    if len(found["lstm"]) != 1 or len(found["dense"]) != 1:
-        raise ModelFileError("not an LSTM adder: its weights hold no single LSTM and Dense")
-    return found["lstm"][0], found["dense"][0]
+    if len(found["cell"]) != 1 or len(found["dense"]) != 1:
+        raise ModelFileError(f"not an LSTM adder: its weights hold no single "
+                             f"{layers.cell.keras_class} and Dense")
+    return found["cell"][0], found["dense"][0]
 
 
 def _legacy_weights(h5, layers: _Layers) -> tuple[list, list]:
     """Keras 2 (and Keras 3's legacy .h5): model_weights/<name>, listed by weight_names."""
     root = h5.get("model_weights", h5)
     arrays = []
-    for layer in (layers.lstm, layers.dense):
+    for layer in (layers.recurrent, layers.dense):
         name = (layer.get("config") or {}).get("name") or layer.get("name")
         if name not in root:
             raise ModelFileError(f"its weights have no layer {name!r}")
@@ -165,8 +163,8 @@ def _read_keras(path: Path) -> tuple[Network, dict]:
         weights = archive.read(KERAS_WEIGHTS)
     layers = _architecture(config)
     with h5py.File(io.BytesIO(weights), "r") as h5:
-        lstm, dense = _keras_weights(h5, layers)
-    return _network(layers, lstm, dense), _json(info)
+        recurrent, dense = _keras_weights(h5, layers)
+    return _network(layers, recurrent, dense), _json(info)
 
 
 def _read_h5(path: Path) -> tuple[Network, dict]:
@@ -178,13 +176,14 @@ def _read_h5(path: Path) -> tuple[Network, dict]:
             raise ModelFileError("not a Keras model: the HDF5 file has no model_config")
         config = json.loads(raw.decode() if isinstance(raw, bytes) else raw)
         layers = _architecture(config)
-        lstm, dense = _legacy_weights(h5, layers)
-    return _network(layers, lstm, dense), {}
+        recurrent, dense = _legacy_weights(h5, layers)
+    return _network(layers, recurrent, dense), {}
 
 
-def _network(layers: _Layers, lstm: list, dense: list) -> Network:
+def _network(layers: _Layers, recurrent: list, dense: list) -> Network:
     dense_config = layers.dense.get("config") or {}
-    return network_from_arrays(lstm, dense, layers.lstm.get("config") or {}, layers.steps,
+    return network_from_arrays(layers.cell, recurrent, dense,
+                               layers.recurrent.get("config") or {}, layers.steps,
                                dense_config.get("activation", "linear"))
 
 

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lstm_adder.core import insight
-from lstm_adder.core.engine import Engine
+from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
 from lstm_adder.gui.error_map import ErrorMap
 from lstm_adder.gui.i18n import Retranslating
 from lstm_adder.gui.state_view import CarryWait, StateView, every, show_axes, static_plot
@@ -266,7 +265,7 @@ class InsightTab(Retranslating, QWidget):
         if not report.everything:
             self.error_map.set_title(self.tr("no map: it shows every pair, so at most "
                                              "{bits}-bit models").format(
-                bits=insight.MAP_MAX_BITS))
+                bits=TABLE_MAX_BITS))
             return
         self.error_map.show_matrix(report.matrix(), self.tr(MAP_TITLE))
         self.error_map.mark(*self._pair)

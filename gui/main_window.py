@@ -25,7 +25,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QSettings,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,19 +50,24 @@ from PySide6.QtWidgets import (
 from lstm_adder.assets import BUNDLED
 from lstm_adder.gui import export
 from lstm_adder.gui.calculator_tab import CalculatorTab
+from lstm_adder.gui.i18n import translated
 from lstm_adder.gui.insight_tab import InsightTab
 from lstm_adder.gui.saving import ask_save_path, may_close, save_folder
 from lstm_adder.gui.tasks import Task, TaskExecutor
 from lstm_adder.gui.training_tab import TrainingTab
 from lstm_adder.session.open_models import OpenModel
 from lstm_adder.session.session import Session
+from lstm_adder.session.words import Words
 
 TITLE = "LSTM Adder"
 ORGANIZATION, APPLICATION = "lstm-adder", "LSTM Adder"  # where QSettings keeps its values
 DEFAULT_SIZE = (1180, 780)
 STATUS_MS = 10_000
-MODEL_FILTER = "Keras models (*.keras *.h5 *.hdf5);;All files (*)"
-LIST_TIP = "The models open in this window"
+MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow",
+                                 "Keras models (*.keras *.h5 *.hdf5);;All files (*)")
+LIST_TIP = QT_TRANSLATE_NOOP("MainWindow", "The models open in this window")
+NO_FILE = Words(QT_TRANSLATE_NOOP("MainWindow", "No model: open one from the File menu."),
+                context="MainWindow")
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +81,8 @@ class MainWindow(QMainWindow):
         `autoload=False` opens nothing: call `session.load` or `session.add`."""
         super().__init__()
         self.setWindowTitle(TITLE)
+        self._status: str | None = None  # the status bar's message, to translate again
+        self._status_brief = False
         self.settings = settings if settings is not None else QSettings(ORGANIZATION,
                                                                         APPLICATION)
         self.session = Session(TaskExecutor())
@@ -84,17 +99,19 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, "")  # titled by retranslate()
         self.setCentralWidget(self.tabs)
         self._build_actions()
+        self.statusBar().messageChanged.connect(self._on_status_changed)
         self.retranslate()
         self._wire()
 
         geometry = self.settings.value("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
+        fit_to_screen(self)
         if autoload:
             self.session.open_at_start(model_path, self.settings.value("last_model", ""),
                                        BUNDLED)
         else:
-            self.session.on_show.show(None, "No model: open one from the File menu.")
+            self.session.on_show.show(None, NO_FILE)
 
     def _wire(self) -> None:
         """The session's news to the window; the tabs' to the session."""
@@ -135,9 +152,6 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"open_{name}")
         self.export_action = self._action(self.tr("Export figure…"), self.choose_and_export)
         self.export_action.setObjectName("export_figure")
-        self.export_action.setStatusTip(self.tr(
-            "Save the figure of this tab as an image: the bit grid, the training curves, "
-            "or the error map"))
         self.quit_action = quit_action = self._action("Quit", self.close,
                                                       QKeySequence.StandardKey.Quit)
 
@@ -154,9 +168,9 @@ class MainWindow(QMainWindow):
         self.model_list = QComboBox()
         self.model_list.setObjectName("model_list")
         self.model_list.setMinimumContentsLength(28)
-        self.model_list.setToolTip(LIST_TIP)
+
         self.model_list.currentIndexChanged.connect(self._on_model_chosen)
-        toolbar = QToolBar("Models")
+        self.toolbar = toolbar = QToolBar()
         toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -184,6 +198,9 @@ class MainWindow(QMainWindow):
         self.open_action.setText(self.tr("Open model…"))
         self.save_action.setText(self.tr("Save model as…"))
         self.export_action.setText(self.tr("Export figure…"))
+        self.export_action.setStatusTip(self.tr(
+            "Save the figure of this tab as an image: the bit grid, the training curves, "
+            "or the error map"))
         self.quit_action.setText(self.tr("Quit"))
         names = {"seed": self.tr("Seed model"), "carry": self.tr("Carry model")}
         for name, action in self.bundled_actions.items():
@@ -192,6 +209,11 @@ class MainWindow(QMainWindow):
                 name, BUNDLED[name].name))
         self.bundled_label.setText(self.tr(" Bundled: "))
         self.model_label.setText(self.tr(" Model: "))
+        self.toolbar.setWindowTitle(self.tr("Models"))
+        self._show_list()
+        self._enable_save()
+        if self._status is not None:  # the message on show, in the new language
+            self.statusBar().showMessage(translated(self._status), self._status_ms())
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -211,12 +233,12 @@ class MainWindow(QMainWindow):
         for index, entry in enumerate(models):
             if index == box.count():
                 box.addItem("")
-            box.setItemText(index, entry.list_text())
+            box.setItemText(index, translated(entry.list_text()))
             box.setItemData(index, _tip(entry), Qt.ItemDataRole.ToolTipRole)
         current = self.session.current
         box.setCurrentIndex(models.index(current) if current in models else -1)
         box.blockSignals(False)
-        box.setToolTip(_tip(current) if current in models else LIST_TIP)
+        box.setToolTip(_tip(current) if current in models else self.tr(LIST_TIP))
         self._enable_save()
 
     @Slot(int)
@@ -248,7 +270,8 @@ class MainWindow(QMainWindow):
     def choose_and_open(self) -> None:
         last = self.settings.value("last_model", "")
         folder = str(Path(last).parent) if last else save_folder(self.settings)
-        path, _ = QFileDialog.getOpenFileName(self, "Open model", folder, MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), folder,
+                                              self.tr(MODEL_FILTER))
         if path:
             self.session.open(path)
 
@@ -269,7 +292,7 @@ class MainWindow(QMainWindow):
     def _enable_save(self) -> None:
         can, why = self.session.can_save()
         self.save_action.setEnabled(can)
-        self.save_action.setStatusTip(why)
+        self.save_action.setStatusTip(translated(why))
 
     # -- figures ----------------------------------------------------------------------------
 
@@ -311,15 +334,26 @@ class MainWindow(QMainWindow):
     # -- messages and closing ---------------------------------------------------------------
 
     def _show_status(self, text: str, brief: bool) -> None:
-        self.statusBar().showMessage(text, STATUS_MS if brief else 0)
+        """`text` (the session's Words, or words of the window's own) in the status bar; a
+        switch of language shows it again in the new one while it is on show."""
+        self._status, self._status_brief = text, brief
+        self.statusBar().showMessage(translated(text), self._status_ms())
+
+    @Slot(str)
+    def _on_status_changed(self, text: str) -> None:
+        if not text:  # gone (timed out, or a tooltip's status tip took its place)
+            self._status = None
+
+    def _status_ms(self) -> int:
+        return STATUS_MS if self._status_brief else 0
 
     @Slot(str)
     def _show_brief(self, text: str) -> None:
         self._show_status(text, True)
 
     def _error(self, title: str, message: str) -> None:
-        self.statusBar().showMessage(message, STATUS_MS)
-        QMessageBox.critical(self, title, message)
+        self._show_status(message, True)
+        QMessageBox.critical(self, translated(title), translated(message))
 
     def wait_for_background(self, timeout_ms: int = 30_000) -> bool:
         """Let opening, judging and saving finish (for tests and scripts)."""
@@ -341,5 +375,27 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def fit_to_screen(window: QWidget, screen=None) -> None:
+    """Hold `window` within the free area of `screen` (default: the one it opens on, else
+    the primary one), frame included: a first start on a 1024×640 screen does not open at
+    DEFAULT_SIZE with the status bar off the bottom, and a size remembered from a bigger
+    screen shrinks to this one."""
+    screen = screen or window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()  # title bar, borders
+    width = min(window.width(), free.width() - frame.width())
+    height = min(window.height(), free.height() - frame.height())
+    if (width, height) != (window.width(), window.height()):
+        window.resize(max(width, 1), max(height, 1))
+    place = window.frameGeometry()
+    x = min(max(place.x(), free.left()), free.right() + 1 - place.width())
+    y = min(max(place.y(), free.top()), free.bottom() + 1 - place.height())
+    if (x, y) != (place.x(), place.y()):
+        window.move(max(x, free.left()), max(y, free.top()))
+
+
 def _tip(entry: OpenModel) -> str:
-    return f"{entry.list_text()}\n{entry.path or 'not saved yet'}"
+    where = entry.path or QCoreApplication.translate("MainWindow", "not saved yet")
+    return f"{translated(entry.list_text())}\n{where}"

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,26 +50,30 @@ from lstm_adder.core.recipes import (
     user_fields,
 )
 from lstm_adder.core.training import TrainResult
+from lstm_adder.gui import recipe_words
+from lstm_adder.gui.i18n import Retranslating, translated
 from lstm_adder.gui.plots import TrainingPlots
 from lstm_adder.gui.replay import ReplayBar
-from lstm_adder.gui.run_state import MUTED, PROGRESS_STEPS, RED, RunState, bar_text, clock, ending
+from lstm_adder.gui.run_state import (
+    MUTED,
+    PROGRESS_STEPS,
+    RED,
+    RunState,
+    bar_text,
+    clock,
+    ending,
+    said,
+)
 from lstm_adder.session.session import Session
 
 INVALID = "QLineEdit { border: 2px solid #d1242f; background: #fff0f0; }"
 PANEL_WIDTH = 340
 FORM_SPACING = 4  # pixels between the form's rows: every row fits a 632-pixel-high window
+IDLE_WORDS = QT_TRANSLATE_NOOP("RunState", "Pick a recipe and press Start.")
 
 
-def _parse(text: str, kind: type):
-    """The typed value, or the text itself (the field's check then says what is wrong)."""
-    try:
-        return kind(text.strip())
-    except ValueError:
-        return text
-
-
-class TrainingTab(QWidget):
-    summary = Signal(str)  # a run ended without a model for the list: how it ended
+class TrainingTab(Retranslating, QWidget):
+    summary = Signal(object)  # a run ended without a model for the list: how it ended (Words)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         """`session`: whose run this tab renders and whose timeline it shows."""
@@ -82,32 +86,30 @@ class TrainingTab(QWidget):
         run.failed.connect(self._on_failed)
         self._recipe: Recipe | None = None  # the run in progress
         self.state = RunState.IDLE
+        self._status_words: str = ""  # what the line under the bar says (Words), and the bar
+        self._bar_words: str = ""
         self._build()
         self.replay.changed.connect(self._mark_epoch)
         self.replay.curves.connect(self._show_curves)
+        self.retranslate()
         self.load_recipe("carry")
 
     # -- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.recipe_box = QGroupBox("Recipe")
+        self.recipe_box = QGroupBox()
         self.recipe_box.setLayout(self._form())
 
-        self.watch_checkbox = QCheckBox("Watch it learn: the Calculator follows this run")
+        self.watch_checkbox = QCheckBox()
         self.watch_checkbox.setObjectName("watch_checkbox")
         self.watch_checkbox.toggled.connect(self.session.set_watch)
-        self.keep_checkbox = QCheckBox(self.tr("Keep every epoch in the saved file"))
+        self.keep_checkbox = QCheckBox()
         self.keep_checkbox.setObjectName("keep_checkbox")
-        self.keep_checkbox.setToolTip(self.tr(
-            "Save the weights after every epoch with a model trained here, so that every "
-            "epoch replays in full after reopening the file: about 1 MB an epoch for the seed "
-            "recipe, 6 KB for carry. Without it the file keeps each epoch's error map and "
-            "curves."))
         self.keep_checkbox.toggled.connect(self.session.set_keep_epochs)
-        self.start_button = QPushButton("Start training")
+        self.start_button = QPushButton()
         self.start_button.setObjectName("start_button")
         self.start_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton()
         self.stop_button.setObjectName("stop_button")
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
@@ -121,7 +123,7 @@ class TrainingTab(QWidget):
         self.status = QLabel()
         self.status.setObjectName("training_status")
         self.status.setWordWrap(True)
-        self._show_state(RunState.IDLE, "Pick a recipe and press Start.", value=0)
+        self._show_state(RunState.IDLE, said(IDLE_WORDS), value=0)
 
         side = QVBoxLayout()
         side.addWidget(self.recipe_box)
@@ -164,26 +166,25 @@ class TrainingTab(QWidget):
         self.recipe_summary.setStyleSheet(f"color: {MUTED}")
         form = QFormLayout()
         form.setVerticalSpacing(FORM_SPACING)
-        form.addRow("Start from", self.recipe_combo)
+        self._start_from = QLabel()
+        form.addRow(self._start_from, self.recipe_combo)
         form.addRow(self.recipe_summary)
         self.specs: list[FieldSpec] = user_fields()
         self.fields: dict[str, QLineEdit] = {}
         self.switches: dict[str, QCheckBox] = {}
+        self._labels: dict[str, QLabel] = {}
         for spec in self.specs:
-            tip = f"{spec.help[:1].upper()}{spec.help[1:]}: {spec.requirement}."
             if spec.type is bool:
-                box = self.switches[spec.name] = QCheckBox(spec.label)
-                box.setToolTip(tip)
+                box = self.switches[spec.name] = QCheckBox()
                 box.setObjectName(f"field_{spec.name}")
                 box.toggled.connect(self._validate)
                 form.addRow(box)
                 continue
             edit = self.fields[spec.name] = QLineEdit()
             edit.setObjectName(f"field_{spec.name}")
-            edit.setProperty("help", tip)
-            edit.setToolTip(tip)
             edit.textChanged.connect(self._validate)
-            form.addRow(spec.label, edit)
+            self._labels[spec.name] = QLabel()
+            form.addRow(self._labels[spec.name], edit)
         self.stop_when_perfect = self.switches["stop_when_perfect"]
         self.recipe_error = QLabel()
         self.recipe_error.setObjectName("recipe_error")
@@ -191,6 +192,38 @@ class TrainingTab(QWidget):
         self.recipe_error.setStyleSheet(f"color: {RED}")
         form.addRow(self.recipe_error)
         return form
+
+    # -- words ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Every word of the tab in the language on show; what depends on the run (the bar,
+        the line under it) rendered again from the words it was given."""
+        self.recipe_box.setTitle(self.tr("Recipe"))
+        self._start_from.setText(self.tr("Start from"))
+        self.watch_checkbox.setText(self.tr("Watch it learn: the Calculator follows this run"))
+        self.keep_checkbox.setText(self.tr("Keep every epoch in the saved file"))
+        self.keep_checkbox.setToolTip(self.tr(
+            "Save the weights after every epoch with a model trained here, so that every "
+            "epoch replays in full after reopening the file: about 1 MB an epoch for the seed "
+            "recipe, 6 KB for carry. Without it the file keeps each epoch's error map and "
+            "curves."))
+        self.start_button.setText(self.tr("Start training"))
+        self.stop_button.setText(self.tr("Stop"))
+        for spec in self.specs:
+            if spec.type is bool:
+                self.switches[spec.name].setText(recipe_words.label(spec))
+                self.switches[spec.name].setToolTip(recipe_words.tip(spec))
+            else:
+                self._labels[spec.name].setText(recipe_words.label(spec))
+        self._show_summary()
+        self._validate()
+        self.progress_bar.setFormat(translated(self._bar_words))
+        self.status.setText(translated(self._status_words))
+
+    def _show_summary(self) -> None:
+        recipe = RECIPES[self.recipe_combo.currentText()]
+        self.recipe_summary.setText(self.tr("{encoding} layout, {loss} loss").format(
+            encoding=recipe.encoding, loss=recipe.loss))
 
     # -- the recipe -------------------------------------------------------------------------
 
@@ -200,7 +233,7 @@ class TrainingTab(QWidget):
         recipe = RECIPES[name]
         if self.recipe_combo.currentText() != name:
             self.recipe_combo.setCurrentText(name)
-        self.recipe_summary.setText(f"{recipe.encoding} layout, {recipe.loss} loss")
+        self._show_summary()
         for spec in self.specs:
             value = getattr(recipe, spec.name)
             if spec.type is bool:
@@ -218,10 +251,10 @@ class TrainingTab(QWidget):
                 values[spec.name] = self.switches[spec.name].isChecked()
                 continue
             edit = self.fields[spec.name]
-            value = _parse(edit.text(), spec.type)
-            error = spec.error(value)
+            value = spec.parse(edit.text())  # core's one reading of typed numbers
+            error = recipe_words.error(spec, value)
             edit.setStyleSheet(INVALID if error else "")
-            edit.setToolTip(error or edit.property("help"))
+            edit.setToolTip(error or recipe_words.tip(spec))
             if error:
                 errors.append(error)
             values[spec.name] = value
@@ -276,15 +309,17 @@ class TrainingTab(QWidget):
         self._set_controls(running=True)
         self.plots.clear()  # the last run's curves, stop mark and readout go at once
         self.plots.start()
-        self._show_state(RunState.STARTING, "Loading TensorFlow…" if first else "Preparing…",
-                         value=0)
+        self._show_state(RunState.STARTING,
+                         said(QT_TRANSLATE_NOOP("RunState", "Loading TensorFlow…")) if first
+                         else said(QT_TRANSLATE_NOOP("RunState", "Preparing…")), value=0)
 
     @Slot()
     def stop(self) -> None:
         if self.running and self.state is not RunState.STOPPING:
             self.session.stop_training()
             self.stop_button.setEnabled(False)
-            self._show_state(RunState.STOPPING, "Stopping after this batch…")
+            self._show_state(RunState.STOPPING,
+                             said(QT_TRANSLATE_NOOP("RunState", "Stopping after this batch…")))
 
     def shutdown(self) -> None:
         """Stop drawing (for closing the window; the session stops the run)."""
@@ -302,21 +337,30 @@ class TrainingTab(QWidget):
     def _show_state(self, state: RunState, text: str, bar: str = "",
                     value: int | None = None) -> None:
         """Enter `state`: the bar shows `bar` (default: the state's word) in its colour, and
-        the line under it `text`."""
+        the line under it `text` (each Words, translated here and again on a switch)."""
         self.state = state
         if value is not None:
             self.progress_bar.setValue(value)
-        self.progress_bar.setFormat(bar or state.word)
+        self._show_bar(bar or state.words)
         palette = self.progress_bar.palette()
         palette.setColor(QPalette.ColorRole.Highlight, QColor(state.colour))
         self.progress_bar.setPalette(palette)
-        self.status.setText(text)
+        self._show_status(text)
         self.status.setStyleSheet(f"color: {state.colour if state.is_end else MUTED}")
+
+    def _show_bar(self, words: str) -> None:
+        self._bar_words = words
+        self.progress_bar.setFormat(translated(words))
+
+    def _show_status(self, words: str) -> None:
+        self._status_words = words
+        self.status.setText(translated(words))
 
     def _on_started(self, recipe) -> None:
         if self.state is RunState.STARTING:
-            self._show_state(RunState.TRAINING,
-                             f"Training a {self._recipe.bits}-bit {self._recipe.name} model…")
+            self._show_state(RunState.TRAINING, said(QT_TRANSLATE_NOOP(
+                "RunState", "Training a {1} model on {0}-bit numbers…"),
+                self._recipe.bits, self._recipe.name))
 
     def _on_progress(self, p) -> None:
         self.plots.add_batch(p)
@@ -325,16 +369,20 @@ class TrainingTab(QWidget):
         done = (p.epoch + p.batch / p.batches) / p.epochs
         eta = p.elapsed * (1 - done) / done if done > 0 else 0.0
         self.progress_bar.setValue(int(done * PROGRESS_STEPS))
-        self.progress_bar.setFormat(f"epoch {p.epoch + 1}/{p.epochs} · batch {p.batch}/"
-                                    f"{p.batches} · ETA {clock(eta)}")
+        self._show_bar(said(QT_TRANSLATE_NOOP("RunState", "epoch {0}/{1} · batch {2}/{3} · "
+                                                          "ETA {4}"),
+                            p.epoch + 1, p.epochs, p.batch, p.batches, clock(eta)))
 
     def _on_epoch(self, metrics) -> None:
         self.plots.add_epoch(metrics)
         if self.state is RunState.TRAINING:
-            held = ("" if metrics.heldout_exact is None
-                    else f", held-out {metrics.heldout_exact:.1%}")
-            self.status.setText(f"Epoch {metrics.epoch}: loss {metrics.loss:.4g}, exact "
-                                f"{metrics.exact:.1%}{held} ({metrics.elapsed:.0f} s)")
+            values = (metrics.epoch, metrics.loss, metrics.exact, metrics.elapsed,
+                      metrics.heldout_exact)
+            self._show_status(said(QT_TRANSLATE_NOOP(
+                "RunState", "Epoch {0}: loss {1:.4g}, exact {2:.1%} ({3:.0f} s)"), *values)
+                if metrics.heldout_exact is None else said(QT_TRANSLATE_NOOP(
+                    "RunState", "Epoch {0}: loss {1:.4g}, exact {2:.1%}, held-out {4:.1%} "
+                                "({3:.0f} s)"), *values))
 
     def _on_finished(self, result: TrainResult, trained) -> None:
         if result.stopped_at is not None:
@@ -349,7 +397,7 @@ class TrainingTab(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self._end_run()
-        text = f"Training failed: {message}"
+        text = said(QT_TRANSLATE_NOOP("RunState", "Training failed: {0}"), message)
         self._show_state(RunState.FAILED, text)
         self.summary.emit(text)
 

@@ -17,6 +17,9 @@ from pathlib import Path
 from lstm_adder.core.errors import ModelFileError
 from lstm_adder.session.on_show import LOADING
 from lstm_adder.session.open_models import OpenModel, open_file, open_first
+from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words
+
+CANNOT_OPEN = Words(QT_TRANSLATE_NOOP("session", "Cannot open the model"))
 
 
 class Opening:
@@ -34,8 +37,9 @@ class Opening:
             candidates = [path for path in candidates if path.is_file()]
         if not candidates:
             missing = ", ".join(f"assets/{path.name}" for path in bundled.values())
-            message = (f"No model yet ({missing} not found). Open a model file, "
-                       "or train one in the Training tab.")
+            message = Words(QT_TRANSLATE_NOOP(
+                "session", "No model yet ({0} not found). Open a model file, or train one in "
+                "the Training tab."), missing)
             self.on_show.show(None, message)
             self.status.emit(message, False)
             return
@@ -45,7 +49,8 @@ class Opening:
         """Read `path` in the background; nothing is on show ("Loading…") until it is in. A
         file already open, and unchanged since, is selected instead (not judged again)."""
         if not self._select_open(path):
-            self._open_async(partial(open_first, [Path(path)]), f"Loading {Path(path).name}…")
+            self._open_async(partial(open_first, [Path(path)]), Words(
+                QT_TRANSLATE_NOOP("session", "Loading {0}…"), Path(path).name))
 
     def load(self, path) -> bool:
         """Open `path` now (h5py, no TensorFlow) and select it; on failure say so (`error`)
@@ -57,7 +62,7 @@ class Opening:
             entry = open_file(path)
         except ModelFileError as exc:
             self._show_current()
-            self.error.emit("Cannot open the model", str(exc))
+            self.error.emit(CANNOT_OPEN, str(exc))
             return False
         self._add(entry, select=True)
         return True
@@ -86,10 +91,12 @@ class Opening:
     def _loaded(self, tag: int, entry: OpenModel) -> None:
         if tag == self._load_tag and not self.closing:
             self._add(entry, select=True)
-            where = f" from {entry.path}" if entry.path else ""
-            self.status.emit(f"Opened {entry.description}{where}", True)
+            self.status.emit(Words(QT_TRANSLATE_NOOP("session", "Opened {0} from {1}"),
+                                   entry.description, entry.path) if entry.path else
+                             Words(QT_TRANSLATE_NOOP("session", "Opened {0}"),
+                                   entry.description), True)
 
     def _load_failed(self, tag: int, message: str) -> None:
         if tag == self._load_tag and not self.closing:
             self._show_current()
-            self.error.emit("Cannot open the model", message)
+            self.error.emit(CANNOT_OPEN, message)

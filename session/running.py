@@ -23,9 +23,15 @@ from __future__ import annotations
 from functools import partial
 
 from lstm_adder.core.recipes import Recipe
-from lstm_adder.session.open_models import OpenModel, from_training
+from lstm_adder.session.open_models import (
+    OpenModel,
+    from_training,
+    trained_name,
+    training_name,
+)
 from lstm_adder.session.reports import judged
 from lstm_adder.session.run import Run
+from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words
 
 
 class Running:
@@ -49,7 +55,7 @@ class Running:
             return False
         replaying = self.replay.replaying
         self.training, self._recipe, self._newest = True, recipe, None
-        self.replay.start_run(recipe.bits, f"training {recipe.name}")
+        self.replay.start_run(recipe.bits, training_name(recipe.name))
         if replaying:
             self._show_present()
         self.run.start(recipe)
@@ -91,15 +97,17 @@ class Running:
             return
         follow, self.watched = self.watched is not None, None
         self._runs += 1
-        entry = from_training(trained, f"trained {trained.result.recipe.name} #{self._runs}")
+        entry = from_training(trained, trained_name(trained.result.recipe.name, self._runs))
         self.replay.finish(entry)
         self._add(entry, select=follow)
         if self.on_show.model is not entry:  # on show, it is judged already
             self.executor.submit(partial(judged, entry.engine), self._judged,
                                  partial(self._background_failed, entry))
-        self.status.emit(f"{entry.name} joined the model list, not saved yet "
-                         "(File › Save model as…)", True)
+        self.status.emit(Words(QT_TRANSLATE_NOOP(
+            "session", "{0} joined the model list, not saved yet (File › Save model as…)"),
+            entry.name), True)
 
     def _background_failed(self, entry: OpenModel, message: str) -> None:
         if not self.closing:
-            self.status.emit(f"Could not judge {entry.name}: {message}", True)
+            self.status.emit(Words(QT_TRANSLATE_NOOP("session", "Could not judge {0}: {1}"),
+                                   entry.name, message), True)

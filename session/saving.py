@@ -20,9 +20,12 @@ from pathlib import Path
 from lstm_adder.core.checks import check_out_path
 from lstm_adder.core.errors import InputError
 from lstm_adder.session.open_models import OpenModel, TrainedHere
+from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words, joined
 
-KERAS_BUSY = ("Only Keras can write this model, and Keras is training: stop training to "
-              "save it.")
+KERAS_BUSY = Words(QT_TRANSLATE_NOOP(
+    "session", "Only Keras can write this model, and Keras is training: stop training to "
+    "save it."))
+CANNOT_SAVE = Words(QT_TRANSLATE_NOOP("session", "Cannot save the model"))
 
 
 class Saving:
@@ -45,7 +48,7 @@ class Saving:
         if entry is None or entry.source is None:
             return False, ""
         if entry.source.needs_keras and self.training:
-            return False, "Stop training to save this model"
+            return False, Words(QT_TRANSLATE_NOOP("session", "Stop training to save this model"))
         return True, ""
 
     def save(self, path, entry: OpenModel | None = None) -> bool:
@@ -56,7 +59,8 @@ class Saving:
         if entry is None or entry.source is None:
             return False
         if not self.can_save(entry)[0]:
-            self.error.emit("Cannot save the model yet", KERAS_BUSY)
+            self.error.emit(Words(QT_TRANSLATE_NOOP("session", "Cannot save the model yet")),
+                            KERAS_BUSY)
             return False
         keep = self.keep_epochs
         try:
@@ -68,7 +72,8 @@ class Saving:
         self.executor.submit(lambda cancel: source.save(path, *entry.save_parts(keep)),
                              partial(self._saved, entry), partial(self._save_failed, entry),
                              keras=source.needs_keras)
-        self.status.emit(f"Saving {entry.name} to {path}…", False)
+        self.status.emit(Words(QT_TRANSLATE_NOOP("session", "Saving {0} to {1}…"),
+                               entry.name, path), False)
         return True
 
     def _saved(self, entry: OpenModel, path: Path) -> None:
@@ -79,13 +84,15 @@ class Saving:
                 self.executor.submit(before.release, _ignore, _ignore, keras=True)
             self.models_changed.emit()
         if not self.closing:
-            self.status.emit(f"Saved {entry.name} to {path}", True)
+            self.status.emit(Words(QT_TRANSLATE_NOOP("session", "Saved {0} to {1}"),
+                                   entry.name, path), True)
         self.saved.emit(entry, path)
 
     def _save_failed(self, entry: OpenModel, message: str) -> None:
         if not self.closing:
-            self.error.emit("Cannot save the model", f"{message}\n\n{entry.name} is still "
-                            "open: save it somewhere else.")
+            self.error.emit(CANNOT_SAVE, Words(QT_TRANSLATE_NOOP(
+                "session", "{0}\n\n{1} is still open: save it somewhere else."),
+                message, entry.name))
         self.save_failed.emit(entry, message)
 
     # -- closing ----------------------------------------------------------------------------
@@ -94,12 +101,15 @@ class Saving:
         """What closing now would lose, one line each (none: close without asking)."""
         unsaved, lines = self.unsaved(), []
         if self.training:
-            lines.append("Training is running: closing stops it.")
+            lines.append(Words(QT_TRANSLATE_NOOP("session",
+                                                 "Training is running: closing stops it.")))
         if unsaved:
-            names = ", ".join(entry.name for entry in unsaved)
-            many = len(unsaved) > 1
-            lines.append(f"{len(unsaved)} trained model{'s' * many} "
-                         f"{'are' if many else 'is'} not saved: {names}.")
+            names = joined(", ", [entry.name for entry in unsaved])
+            lines.append(Words(QT_TRANSLATE_NOOP("session", "1 trained model is not saved: {1}.")
+                               if len(unsaved) == 1 else
+                               QT_TRANSLATE_NOOP("session",
+                                                 "{0} trained models are not saved: {1}."),
+                               len(unsaved), names))
         return lines
 
     def close(self, wait_s: float | None = None) -> bool:

@@ -16,8 +16,10 @@ running's `training`, `_recipe`, `_newest`.
 from __future__ import annotations
 
 from lstm_adder.session.open_models import OpenModel, watching
+from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words
 
-NO_MODEL = "No model: open one from the File menu, or train one."
+NO_MODEL = Words(QT_TRANSLATE_NOOP("session",
+                                   "No model: open one from the File menu, or train one."))
 
 
 class Watching:
@@ -40,8 +42,9 @@ class Watching:
     def _watch(self, metrics) -> None:
         entry = self.watched = watching(self._recipe, metrics)
         self.insight.watch(entry.engine, metrics.report, metrics.epoch)
-        self.on_show.show(entry, f"Watching training: epoch {metrics.epoch}, "
-                          f"{metrics.exact:.1%} exact", watched=True)
+        self.on_show.show(entry, Words(QT_TRANSLATE_NOOP(
+            "session", "Watching training: epoch {0}, {1:.1%} exact"), metrics.epoch,
+            metrics.exact), watched=True)
 
     def _end_watch(self) -> None:
         """Put the selected model back if a run's epoch is on show."""

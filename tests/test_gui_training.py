@@ -67,6 +67,20 @@ def test_an_invalid_field_is_marked_and_disables_start(window, field, text):
     assert start.isEnabled() and tab.fields[field].styleSheet() == ""
 
 
+@pytest.mark.parametrize("text", ["1_0", "١٢", "9" * 5000])
+def test_the_form_reads_typed_numbers_as_the_command_line_does(window, text):
+    """int() takes "1_0" and Arabic-Indic digits; the form, like `train --epochs`, does not."""
+    from lstm_adder.cli.main import main
+
+    tab = window.training
+    tab.fields["epochs"].setText(text)
+    assert tab.recipe() is None
+    assert window.findChild(QLabel, "recipe_error").text() == field_error("epochs", text)
+    assert main(["train", "--epochs", text, "--out", "never.keras"]) == 2  # refused too
+    tab.fields["epochs"].setText(" 12 ")
+    assert tab.recipe().epochs == 12
+
+
 @pytest.mark.parametrize(("field", "text", "message"), [
     ("lr", "0", "Learning rate must be a finite number above 0"),
     ("lr", "inf", "Learning rate must be a finite number above 0"),

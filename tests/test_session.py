@@ -8,8 +8,9 @@ from dataclasses import replace
 import pytest
 
 from lstm_adder.assets import BUNDLED
+from lstm_adder.core.data import EVAL_SAMPLES
 from lstm_adder.core.engine import Engine
-from lstm_adder.core.evaluation import WIDE_SAMPLES, judge_all
+from lstm_adder.core.evaluation import judge_all
 from lstm_adder.core.recipes import get_recipe
 from lstm_adder.core.training import Ended, EpochMetrics, TrainResult
 from lstm_adder.session.executor import Done, Immediate
@@ -166,7 +167,7 @@ def test_a_carry_model_widens_to_the_same_engine_each_time(session, carry_engine
     on_show.set_width(16)
     sixteen = on_show.engine
     assert sixteen.bits == 16 and sixteen.net is carry_engine.net
-    assert on_show.report.count == WIDE_SAMPLES and not on_show.report.everything
+    assert on_show.report.count == EVAL_SAMPLES and not on_show.report.everything
     on_show.set_pair(40_000, 25_535)
     assert on_show.answer.true == 65_535
     on_show.set_width(4)
