@@ -24,6 +24,7 @@ pytestmark = pytest.mark.journey
 JOURNEYS = Path(__file__).parent / "journeys"
 TAIL = 40  # lines of the child's output shown when it fails
 TIMEOUT_S = 600  # the parent's last resort; the child's watchdog fires first
+ORPHAN = "QThread: Destroyed"  # Qt's words when a thread outlives its owner
 
 
 def child_env(home: Path) -> dict[str, str]:
@@ -55,6 +56,7 @@ def journey(tmp_path: Path, script: str, *args) -> subprocess.CompletedProcess:
         lines = (done.stdout + done.stderr).splitlines()
         pytest.fail(f"{script} {' '.join(map(str, args))} {how}; its last lines:\n"
                     + "\n".join(lines[-TAIL:]), pytrace=False)
+    assert ORPHAN not in done.stderr, f"a thread outlived the window:\n{done.stderr[-3000:]}"
     return done
 
 
@@ -119,3 +121,17 @@ def test_save_reopen_replay_every_epoch_and_export_a_figure(tmp_path):
     assert answers[-1]["predicted"] == keras_carry_sum(out / "run.keras", a, b, bits=4)
     width, height = png_size(out / "curves.png")
     assert width > 100 and height > 100
+
+
+def test_switch_language_in_the_middle_of_a_run(tmp_path):
+    journey(tmp_path, "language_mid_run.py")
+
+
+def test_close_mid_run_answering_discard(tmp_path):
+    journey(tmp_path, "close.py", "mid-run")
+
+
+def test_close_with_an_unsaved_model_answering_save(tmp_path):
+    out = tmp_path / "kept.keras"
+    journey(tmp_path, "close.py", "unsaved", "--out", out)
+    keras_carry_sum(out, 7, 9, bits=4)  # Keras opens what was saved, and answers with it

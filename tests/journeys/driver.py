@@ -286,6 +286,14 @@ class App:
         wait_until(lambda: self.window.wait_for_background(0), "the run's model to be judged")
         return self.widget_by_type("QProgressBar", "progress_bar").text()
 
+    def bar(self) -> str:
+        """What the progress bar says."""
+        return self.widget_by_type("QProgressBar", "progress_bar").text()
+
+    def epochs_plotted(self) -> int:
+        """How many epochs of the run the plots show."""
+        return len(self.window.training.plots.epochs)
+
     def status(self) -> str:
         """The line under the progress bar."""
         return self.widget_by_type("QLabel", "training_status").text()
@@ -350,9 +358,15 @@ class App:
         with self.answering(ChooseFile(path), "the Export dialog"):
             self.trigger("export_figure")
 
-    def close(self) -> None:
-        """Close the window, as its close button does."""
-        self.window.close()
+    def close(self, if_asked=None) -> None:
+        """Close the window, as its close button does; `if_asked`: the button (a
+        QMessageBox.StandardButton) to press if it asks before closing (a real desktop asks
+        with unsaved models; offscreen it does not), else a question fails the journey."""
+        if if_asked is None:
+            self.window.close()
+            return
+        with _Answer(Press(if_asked), "a question before closing", required=False):
+            self.window.close()
 
     def ask_before_closing(self) -> None:
         """Ask before closing, as on a desktop (offscreen, the app does not ask, since no one
@@ -361,10 +375,11 @@ class App:
 
 
 class _Answer:
-    def __init__(self, handler, what: str):
+    def __init__(self, handler, what: str, required: bool = True):
         from PySide6.QtCore import QTimer
 
-        self.handler, self.what, self.seen, self.failed = handler, what, [], []
+        self.handler, self.what, self.required = handler, what, required
+        self.seen, self.failed = [], []
         self.timer = QTimer()
         self.timer.setInterval(50)
         self.timer.timeout.connect(self._look)
@@ -389,7 +404,7 @@ class _Answer:
 
     def __exit__(self, kind, *_) -> None:
         try:
-            if kind is None:
+            if kind is None and self.required:
                 wait_until(lambda: self.seen, self.what, 30.0)
         finally:
             self.timer.stop()
