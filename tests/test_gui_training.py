@@ -259,7 +259,7 @@ def test_switching_models_during_a_run_answers_without_waiting_for_it(window, qt
     assert window.session.run.running  # the run goes on; the open did not wait for it
     calculator.set_pair(157, 113)
     assert calculator.answer.predicted == 270
-    assert window.wait_for_background()  # every pair judged, beside the run
+    assert window.wait_for_background(120_000)  # every pair judged, beside the run
     assert calculator.wrong_pairs.wrong_count == 0 and window.session.run.running
     with reported(window.session.run.finished, 10_000):
         tab.stop()
