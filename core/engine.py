@@ -104,6 +104,8 @@ class Engine:
     def __init__(self, net: Network, encoding: Encoding, bits: int,
                  _prepared: _Prepared | None = None):
         self.net, self.encoding, self.bits = net, encoding, bits
+        self.units = net.units  # the size of the cell's state
+        self.max_operand = (1 << bits) - 1  # the largest operand at this width
         self._p = _prepared or _Prepared(net)
         self._table: np.ndarray | None = None
         self._table_lock = threading.Lock()
@@ -169,14 +171,6 @@ class Engine:
         """Whether the weights run at other widths: the layout says (Encoding.any_length),
         whatever input length the file fixed, since the engine runs the recurrence itself."""
         return self.encoding.any_length
-
-    @property
-    def units(self) -> int:
-        return self.net.units
-
-    @property
-    def max_operand(self) -> int:
-        return (1 << self.bits) - 1
 
     @property
     def weights(self) -> list[np.ndarray]:

@@ -260,6 +260,7 @@ class TrainingPlots(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.flush)
+        self._shown: bool | None = None  # whether the plots have data, as last drawn
         self.clear()
         self.retranslate()
 
@@ -426,14 +427,11 @@ class TrainingPlots(QWidget):
         self._dirty = False
         for key, curve in self.curves.items():
             curve.setData(*self.data[key])
-        batches = self.data["batch_loss"][0]
-        few = 0 < len(batches) <= FEW_POINTS  # a stop in epoch 1: its batches as dots
-        self.curves["batch_loss"].setSymbol(self._dots["symbol"] if few else None)
-        if few:
-            self.curves["batch_loss"].setSymbolSize(self._dots["symbolSize"])
-            self.curves["batch_loss"].setSymbolBrush(self._dots["symbolBrush"])
-            self.curves["batch_loss"].setSymbolPen(self._dots["symbolPen"])
+        self._dot_batches(0 < len(self.data["batch_loss"][0]) <= FEW_POINTS)
         shown = any(xs for xs, _ in self.data.values())
+        if shown == self._shown:
+            return
+        self._shown = shown
         for plot in (self.loss_plot, self.accuracy_plot):  # no axes around nothing
             for side in ("left", "bottom"):
                 plot.showAxis(side, shown)
@@ -443,6 +441,17 @@ class TrainingPlots(QWidget):
         else:  # an empty plot spans epochs 0 to 1, not pyqtgraph's default
             self.loss_plot.setXRange(*EMPTY_EPOCHS, padding=0)
             self.loss_plot.setYRange(*EMPTY_LOSS, padding=0)
+
+    def _dot_batches(self, few: bool) -> None:
+        """Draw the batch points as dots too while there are few (a stop in epoch 1)."""
+        curve = self.curves["batch_loss"]
+        if few == (curve.opts["symbol"] is not None):
+            return
+        curve.setSymbol(self._dots["symbol"] if few else None)
+        if few:
+            curve.setSymbolSize(self._dots["symbolSize"])
+            curve.setSymbolBrush(self._dots["symbolBrush"])
+            curve.setSymbolPen(self._dots["symbolPen"])
 
     # -- hover readout ----------------------------------------------------------------------
 
