@@ -23,6 +23,15 @@ from lstm_adder.core.errors import InputError, ModelFileError
 from lstm_adder.core.recipes import field_spec, user_fields
 
 INFO_ENTRY = "lstm_adder.json"
+# What a model file may declare, checked before any array is made or byte read: a file of a
+# few KB can declare gigabytes (see tests/test_hostile.py).
+WIDEST_BITS = 64  # the widest numbers the window runs a model on (core.insight.WIDTHS)
+MAX_STEPS = 2 * WIDEST_BITS  # concat-msb reads 2n steps, paired-lsb n + 1
+NETWORK_MAX_BYTES = 256 << 20  # a 4,000-unit LSTM; the seed model's is 1 MB
+OPTIMIZER_COPIES = 4  # a model.weights.h5 holds the weights and up to 3 optimizer slots each
+HDF5_OVERHEAD = 1 << 20
+CONFIG_MAX_BYTES = 1 << 20  # an adder's config.json is about 4 KB
+INFO_MAX_BYTES = 64 << 20  # lstm_adder.json: a replay map is at most ~90 KB an epoch
 MODEL_SUFFIX = ".keras"
 READ_ONLY_SUFFIXES = (".h5", ".hdf5")  # Keras 2 files: opened, never written
 TEMP_EXTRA = len(".-XXXXXXXX")  # a save writes `.NAME-XXXXXXXX.keras` beside its target

@@ -21,7 +21,7 @@ from pathlib import Path
 from lstm_adder.core.checks import INFO_ENTRY, check_info
 from lstm_adder.core.encodings import ENCODINGS, Encoding, encoding_for_input_shape
 from lstm_adder.core.errors import ModelFileError
-from lstm_adder.core.weights import first_line, model_file
+from lstm_adder.core.weights import first_line, model_file, read_network
 
 DEFAULT_BITS = 8
 
@@ -105,20 +105,13 @@ def _compat_lstm():
     return LSTM
 
 
-def _read_info(path: Path) -> dict:
-    with zipfile.ZipFile(path) as archive:
-        if INFO_ENTRY not in archive.namelist():
-            return {}
-        return json.loads(archive.read(INFO_ENTRY))
-
-
 def load_model(path) -> LoadedModel:
     """Open a `.keras` or Keras 2 `.h5` adder; raises ModelFileError saying what is wrong."""
     import keras
 
     path = model_file(path)
+    _, info = read_network(path)  # every size checked, before Keras reads a byte
     try:
-        info = _read_info(path) if path.suffix.lower() == ".keras" else {}
         with warnings.catch_warnings():  # a Keras 2 file's configs: nothing for a user to do
             for message in KERAS_TWO_WARNINGS:
                 warnings.filterwarnings("ignore", message=message, category=UserWarning)

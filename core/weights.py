@@ -22,7 +22,19 @@ from pathlib import Path
 
 import numpy as np
 
+from lstm_adder.core.checks import (
+    CONFIG_MAX_BYTES,
+    HDF5_OVERHEAD,
+    INFO_ENTRY,
+    INFO_MAX_BYTES,
+    MAX_STEPS,
+    NETWORK_MAX_BYTES,
+    OPTIMIZER_COPIES,
+    WIDEST_BITS,
+    shown,
+)
 from lstm_adder.core.errors import ModelFileError
+from lstm_adder.core.recipes import MAX_UNITS
 
 KERAS_CONFIG, KERAS_WEIGHTS = "config.json", "model.weights.h5"
 PASSIVE = {"InputLayer", "Dropout"}  # layers that do nothing when answering
@@ -98,10 +110,28 @@ class _Layers:
     lstm: dict  # the LSTM layer's entry in the architecture
     dense: dict
     steps: int | None
+    features: int
+    units: int
+    outputs: int
+
+    def shapes(self) -> tuple[list[tuple], list[tuple]]:
+        """The shapes its LSTM's and Dense head's arrays must have, in Keras's order."""
+        u, gates = self.units, 4 * self.units
+        return [(self.features, gates), (u, gates), (gates,)], [(u, self.outputs), (self.outputs,)]
+
+    @property
+    def nbytes(self) -> int:
+        """The network's weights as float32."""
+        return 4 * sum(int(np.prod(s)) for part in self.shapes() for s in part)
+
+
+def _whole(value, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
 def _architecture(config: dict) -> _Layers:
-    """Find the LSTM, its Dense head and the input length in a model's architecture."""
+    """Find the LSTM, its Dense head and the input length in a model's architecture, and
+    check every size it declares against the product's bounds before any array is read."""
     if not isinstance(config, dict) or not isinstance(config.get("config"), dict):
         raise ModelFileError("not an LSTM adder: its architecture is not a Keras model's")
     layers = config["config"].get("layers")
@@ -111,7 +141,7 @@ def _architecture(config: dict) -> _Layers:
     active = [layer for layer, kind in zip(layers, kinds, strict=True) if kind not in PASSIVE]
     names = [layer.get("class_name") for layer in active]
     if names != ["LSTM", "Dense"]:
-        found = " → ".join(str(n) for n in names) or "no layers"
+        found = " → ".join(shown(n) for n in names[:4]) or "no layers"
         raise ModelFileError(f"not an LSTM adder: it has {found}, not LSTM → Dense")
     shape = None
     for layer in layers:
@@ -119,7 +149,68 @@ def _architecture(config: dict) -> _Layers:
         shape = shape or cfg.get("batch_shape") or cfg.get("batch_input_shape")
     if not isinstance(shape, list) or len(shape) != 3:
         raise ModelFileError("not an LSTM adder: its input is not a sequence of bits")
-    return _Layers(active[0], active[1], shape[1])
+    steps, features = shape[1], shape[2]
+    if steps is not None and not _whole(steps, 1, MAX_STEPS):
+        raise ModelFileError(f"not an LSTM adder: its input has {shown(steps)} steps, not "
+                             f"1 to {MAX_STEPS} ({WIDEST_BITS}-bit numbers at most)")
+    if not _whole(features, 1, 2):
+        raise ModelFileError(f"not an LSTM adder: its input has {shown(features)} features "
+                             "a step, not 1 or 2")
+    units = (active[0].get("config") or {}).get("units")
+    outputs = (active[1].get("config") or {}).get("units")
+    if not _whole(units, 1, MAX_UNITS):
+        raise ModelFileError(f"its LSTM has {shown(units)} units, not 1 to {MAX_UNITS:,}")
+    if not _whole(outputs, 1, MAX_STEPS):
+        raise ModelFileError(f"its Dense head has {shown(outputs)} outputs, not 1 to "
+                             f"{MAX_STEPS}")
+    found = _Layers(active[0], active[1], steps, features, units, outputs)
+    if found.nbytes > NETWORK_MAX_BYTES:
+        raise ModelFileError(f"its {units:,}-unit LSTM needs {found.nbytes / 2**20:,.0f} MB of "
+                             f"weights, more than the {NETWORK_MAX_BYTES >> 20} MB read")
+    return found
+
+
+def _member(group, name: str):
+    """`group[name]` when it is an object in this file: an HDF5 link to another file (or a
+    soft link) is refused, never followed."""
+    import h5py
+
+    link = group.get(name, getlink=True)
+    if link is None:
+        raise ModelFileError(f"its weights have no {shown(name)}")
+    if not isinstance(link, h5py.HardLink):
+        raise ModelFileError(f"its weights link {shown(name)} elsewhere "
+                             f"({type(link).__name__}); links are not followed")
+    return group[name]
+
+
+def _arrays(group, names: list, shapes: list[tuple], what: str) -> list[np.ndarray]:
+    """The datasets `names` of `group`, each checked (in this file, floats of the shape the
+    architecture declares) before it is read, and finite after."""
+    import h5py
+
+    if len(names) not in (len(shapes), len(shapes) - 1):  # the last is a bias, optional
+        raise ModelFileError(f"its {what} layer holds {len(names)} weight arrays, "
+                             f"not {len(shapes)}")
+    arrays = []
+    for name, shape in zip(names, shapes, strict=False):
+        data = _member(group, name)
+        if not isinstance(data, h5py.Dataset):
+            raise ModelFileError(f"its {what} weights {shown(name)} are not an array")
+        if data.is_virtual or data.external:
+            raise ModelFileError(f"its {what} weights {shown(name)} are stored in other "
+                                 "files; they are not read")
+        if data.dtype.kind != "f" or data.dtype.itemsize not in (2, 4, 8):
+            raise ModelFileError(f"its {what} weights hold {data.dtype} numbers, not floats")
+        if tuple(data.shape) != shape:
+            raise ModelFileError(f"its {what} weights are {tuple(data.shape)}, not the "
+                                 f"{shape} its architecture declares")
+        array = np.asarray(data[()], np.float32)
+        with np.errstate(all="ignore"):
+            if not np.isfinite(array).all():
+                raise ModelFileError(f"its {what} weights hold NaN or infinite numbers")
+        arrays.append(array)
+    return arrays
 
 
 def _keras_weights(h5, layers: _Layers) -> tuple[list, list]:
@@ -130,27 +221,46 @@ def _keras_weights(h5, layers: _Layers) -> tuple[list, list]:
         for kind, pattern in (("lstm", r"layers/lstm(_\d+)?/cell/vars"),
                               ("dense", r"layers/dense(_\d+)?/vars")):
             if re.fullmatch(pattern, name):
-                found[kind].append([obj[k][()] for k in sorted(obj, key=int)])
+                found[kind].append(obj)
 
     h5.visititems(visit)
     if len(found["lstm"]) != 1 or len(found["dense"]) != 1:
         raise ModelFileError("not an LSTM adder: its weights hold no single LSTM and Dense")
-    return found["lstm"][0], found["dense"][0]
+    lstm_shapes, dense_shapes = layers.shapes()
+    groups = [found["lstm"][0], found["dense"][0]]
+    names = [sorted(group, key=lambda k: int(k) if k.isdigit() else -1) for group in groups]
+    return (_arrays(groups[0], names[0], lstm_shapes, "LSTM"),
+            _arrays(groups[1], names[1], dense_shapes, "Dense"))
 
 
 def _legacy_weights(h5, layers: _Layers) -> tuple[list, list]:
     """Keras 2 (and Keras 3's legacy .h5): model_weights/<name>, listed by weight_names."""
-    root = h5.get("model_weights", h5)
+    root = _member(h5, "model_weights") if "model_weights" in h5 else h5
     arrays = []
-    for layer in (layers.lstm, layers.dense):
+    for layer, shapes, what in zip((layers.lstm, layers.dense), layers.shapes(),
+                                   ("LSTM", "Dense"), strict=True):
         name = (layer.get("config") or {}).get("name") or layer.get("name")
-        if name not in root:
-            raise ModelFileError(f"its weights have no layer {name!r}")
-        group = root[name]
-        names = [n.decode() if isinstance(n, bytes) else n
-                 for n in group.attrs.get("weight_names", [])]
-        arrays.append([group[n][()] for n in names])
+        if not isinstance(name, str) or name not in root:
+            raise ModelFileError(f"its weights have no layer {shown(name)}")
+        group = _member(root, name)
+        names = [n.decode() if isinstance(n, bytes) else str(n)
+                 for n in group.attrs.get("weight_names", [])[:4]]
+        arrays.append(_arrays(group, names, shapes, what))
     return arrays[0], arrays[1]
+
+
+def read_entry(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """A zip entry's bytes, refused before reading when it says it is larger than `limit`,
+    and never more than `limit` read whatever it says."""
+    entry = archive.getinfo(name)
+    if entry.file_size > limit:
+        raise ModelFileError(f"its {name} is {entry.file_size:,} bytes, more than the "
+                             f"{limit:,} read")
+    with archive.open(entry) as member:
+        data = member.read(limit + 1)
+    if len(data) > limit:
+        raise ModelFileError(f"its {name} is more than the {limit:,} bytes read")
+    return data
 
 
 def _read_keras(path: Path) -> tuple[Network, dict]:
@@ -160,13 +270,19 @@ def _read_keras(path: Path) -> tuple[Network, dict]:
         entries = set(archive.namelist())
         if KERAS_CONFIG not in entries or KERAS_WEIGHTS not in entries:
             raise ModelFileError("not a Keras model: the zip holds no config.json and weights")
-        config = json.loads(archive.read(KERAS_CONFIG))
-        info = archive.read("lstm_adder.json") if "lstm_adder.json" in entries else b"{}"
-        weights = archive.read(KERAS_WEIGHTS)
-    layers = _architecture(config)
+        config = _json(read_entry(archive, KERAS_CONFIG, CONFIG_MAX_BYTES), KERAS_CONFIG)
+        layers = _architecture(config)
+        info = (read_entry(archive, INFO_ENTRY, INFO_MAX_BYTES) if INFO_ENTRY in entries
+                else b"{}")
+        weights = read_entry(archive, KERAS_WEIGHTS, weights_limit(layers.nbytes))
     with h5py.File(io.BytesIO(weights), "r") as h5:
         lstm, dense = _keras_weights(h5, layers)
-    return _network(layers, lstm, dense), _json(info)
+    return _network(layers, lstm, dense), _json(info, INFO_ENTRY)
+
+
+def weights_limit(network_bytes: int) -> int:
+    """The most a model.weights.h5 may hold: the network, an optimizer's slots, HDF5's own."""
+    return OPTIMIZER_COPIES * network_bytes + HDF5_OVERHEAD
 
 
 def _read_h5(path: Path) -> tuple[Network, dict]:
@@ -176,7 +292,10 @@ def _read_h5(path: Path) -> tuple[Network, dict]:
         raw = h5.attrs.get("model_config")
         if raw is None:
             raise ModelFileError("not a Keras model: the HDF5 file has no model_config")
-        config = json.loads(raw.decode() if isinstance(raw, bytes) else raw)
+        if len(raw) > CONFIG_MAX_BYTES:
+            raise ModelFileError(f"its model_config is {len(raw):,} bytes, more than the "
+                                 f"{CONFIG_MAX_BYTES:,} read")
+        config = _json(raw.decode() if isinstance(raw, bytes) else raw, "model_config")
         layers = _architecture(config)
         lstm, dense = _legacy_weights(h5, layers)
     return _network(layers, lstm, dense), {}
@@ -188,11 +307,11 @@ def _network(layers: _Layers, lstm: list, dense: list) -> Network:
                                dense_config.get("activation", "linear"))
 
 
-def _json(raw: bytes) -> dict:
+def _json(raw, name: str):
     try:
         return json.loads(raw)
-    except ValueError as exc:
-        raise ModelFileError(f"its lstm_adder.json is not JSON ({exc})") from exc
+    except (ValueError, RecursionError) as exc:
+        raise ModelFileError(f"its {name} is not JSON ({first_line(exc)})") from None
 
 
 def model_file(path) -> Path:

@@ -16,6 +16,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from lstm_adder.cli.main import main
@@ -365,3 +366,119 @@ def test_eval_of_a_12_bit_model_judges_a_sample_with_bounded_work(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "exact match on 10,000 random pairs (seed 0)" in done.stdout
     assert cpu < 30
+
+
+# -- hostile model files: refused in one line, in bounded memory (issue 16) -----------------
+
+LIMIT = 1536 << 20  # address space for a child reading a hostile file; a bomb needs gigabytes
+
+
+def limited(*argv, limit: int = LIMIT) -> tuple[subprocess.CompletedProcess, int]:
+    """`lstm-adder argv` with its address space capped at `limit` bytes: (result, its own
+    peak resident memory in KB, from wait4)."""
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    proc = subprocess.Popen([sys.executable, "-m", "lstm_adder", *map(str, argv)], cwd=ROOT,
+                            env=dict(ENV, OPENBLAS_NUM_THREADS="1"), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, preexec_fn=cap)
+    out, err = proc.stdout.read(), proc.stderr.read()  # a line or two: no pipe fills
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stdout.close()
+    proc.stderr.close()
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err), usage.ru_maxrss
+
+
+def hostile(name: str, folder: Path) -> tuple[Path, list[str]]:
+    """One hostile file of the issue's list in `folder`, and the command that reads it."""
+    import hostile_files as hf
+
+    add, epoch = ["add", "1", "2", "--model"], ["eval", "--epoch", "0", "--model"]
+    kernel = name.removeprefix("weights-")
+    builders = {
+        "steps-15001": (lambda p: hf.with_steps(p, 15_001), add),
+        "steps-4001": (lambda p: hf.with_steps(p, 4_001), add),
+        "steps-1e9": (lambda p: hf.with_steps(p, 10**9), add),
+        "steps-negative": (lambda p: hf.with_steps(p, -4), add),
+        "units-0": (lambda p: hf.with_units(p, 0), add),
+        "units-32-over-16": (lambda p: hf.with_units(p, 32), add),
+        f"weights-{kernel}": (lambda p: hf.with_kernel(p, hf.kernel_values(kernel)), add),
+        "dataset-4gb-unwritten": (hf.with_unwritten_dataset, add),
+        "h5-external-link": (lambda p: hf.keras_two_h5(p.with_suffix(".h5"),
+                                                       folder / "elsewhere.h5"), add),
+        "map-4gib": (lambda p: hf.replay_bomb(p, 4), epoch),
+        "map-16gib": (lambda p: hf.replay_bomb(p, 16), epoch),
+        "maps-20000": (hf.many_maps, epoch),
+        "map-not-zlib": (hf.not_zlib_map, epoch),
+        "replay-bits-2e11": (lambda p: hf.with_replay(p, [None], bits=2 * 10**11), epoch),
+        "info-2gb-spaces": (lambda p: hf.with_huge_entry(p, "lstm_adder.json"), add),
+        "config-2gb-spaces": (lambda p: hf.with_huge_entry(p, "config.json"), add),
+    }
+    build, command = builders[name]
+    return build(folder / f"{name}.keras"), command
+
+
+HOSTILE = ["steps-15001", "steps-4001", "steps-1e9", "steps-negative", "units-0",
+           "units-32-over-16", "weights-nan", "weights-inf", "weights-complex", "weights-int",
+           "dataset-4gb-unwritten", "h5-external-link", "map-4gib", "map-16gib", "maps-20000",
+           "map-not-zlib", "replay-bits-2e11", "info-2gb-spaces", "config-2gb-spaces"]
+MESSAGES = {"steps": "steps, not 1 to 128", "units-0": "has 0 units", "units-32": "not the",
+            "weights-nan": "NaN or infinite", "weights-inf": "NaN or infinite",
+            "weights-complex": "complex64 numbers, not floats", "weights-int": "int64 numbers",
+            "dataset": "not the (16, 64) its architecture declares",
+            "h5": "links are not followed", "map-4": "unpacks to more than 65,536 bytes",
+            "map-1": "unpacks to more than", "maps": "20,000 epochs' maps",
+            "map-not": "not base64 zlib", "replay": "replay is at 200000000000 bits",
+            "info": "more than the", "config": "more than the"}
+
+
+@pytest.fixture(scope="module")
+def hostile_folder(tmp_path_factory):
+    sys.path.insert(0, str(ROOT / "tests"))
+    yield tmp_path_factory.mktemp("hostile")
+    sys.path.remove(str(ROOT / "tests"))
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_model_file_is_refused_in_one_line_in_bounded_memory(hostile_folder, name):
+    folder = hostile_folder / name
+    folder.mkdir()
+    path, command = hostile(name, folder)
+    with untouched(folder):
+        done, peak_kb = limited(*command, path)
+    message = next(m for key, m in MESSAGES.items() if name.startswith(key))
+    assert_one_line(done.stderr, done.returncode, 2, message)
+    assert done.stdout == "" and peak_kb < 400 << 10
+
+
+def test_the_hostile_builders_make_files_that_differ_from_a_good_one_only_as_meant(tmp_path):
+    """The same builders with harmless values make files that answer (1 + 2 = 3)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        import hostile_files as hf
+
+        good = [hf.with_steps(tmp_path / "s.keras", 17), hf.with_units(tmp_path / "u.keras", 16),
+                hf.keras_two_h5(tmp_path / "plain.h5"),
+                hf.with_kernel(tmp_path / "k.keras", np.ones((2, 64), np.float32)),
+                hf.with_huge_entry(tmp_path / "spaces.keras", "lstm_adder.json", gib=0)]
+    finally:
+        sys.path.remove(str(ROOT / "tests"))
+    for path in good:
+        done, _ = limited("add", "1", "2", "--model", path)
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+        assert done.stdout.startswith("1 + 2 = ")
+
+
+@pytest.mark.parametrize("name", ["map-not-zlib", "map-4gib", "maps-20000", "replay-bits-2e11"])
+def test_a_damaged_replay_is_dropped_and_the_model_still_opens(hostile_folder, name, caplog):
+    from lstm_adder.session.open_models import open_file
+
+    folder = hostile_folder / f"open-{name}"
+    folder.mkdir()
+    path, _ = hostile(name, folder)
+    opened = open_file(path)
+    assert opened.timeline is None and opened.engine.answer(1, 2).true == 3
+    lines = [r.getMessage() for r in caplog.records if "replay record is damaged" in
+             r.getMessage()]
+    assert len(lines) == 1 and "\n" not in lines[0]
