@@ -15,7 +15,7 @@ from pathlib import Path
 from lstm_adder.cli.console import ProgressBar, bit_rows, mark, pack
 from lstm_adder.core.checks import check_out_path, check_output_file
 from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
-from lstm_adder.core.errors import InputError, ModelFileError
+from lstm_adder.core.errors import InputError, ModelFileError, one_line, shown_path
 from lstm_adder.core.numbers import bit_string
 from lstm_adder.core.recipes import check_recipe, field_spec, get_recipe, user_fields
 
@@ -100,7 +100,7 @@ def evaluate_command(args) -> int:
     start = time.perf_counter()
     report = judge_all(engine)  # every pair up to 8 bits, else a seeded sample
     when = "" if args.epoch is None else f", as after epoch {args.epoch}"
-    print(f"model {args.model}{when}")
+    print(f"model {shown_path(args.model)}{when}")
     print(f"{engine.encoding.name} layout, {engine.units} units, {bits} bits per operand")
     for line in pack([f"exact match on {report.scope()}: {report.exact:.2%}",
                       f"({report.wrong_count:,} wrong, {time.perf_counter() - start:.1f} s)"]):
@@ -124,7 +124,7 @@ def evaluate_command(args) -> int:
 
         args.written.expect(map_path)
         write_png(map_path, render_map(report.matrix()))
-        print(f"drew the error map to {map_path}")
+        print(f"drew the error map to {shown_path(map_path)}")
     return 0
 
 
@@ -221,7 +221,7 @@ def save_trained(result, out: Path, written: Written, keep_epochs: bool = False)
     except ModelFileError as exc:
         failure = exc
     else:
-        print(f"saved {out}")
+        print(f"saved {shown_path(out)}")
         return 0
     for target in fallback_paths(out):
         written.expect(target)
@@ -229,9 +229,11 @@ def save_trained(result, out: Path, written: Written, keep_epochs: bool = False)
             save_model(result.model, target, info, extra)
         except ModelFileError:
             continue
-        print(f"lstm-adder: {failure}; saved the model to {target} instead", file=sys.stderr)
+        print(one_line(f"lstm-adder: {failure}; saved the model to {target} instead"),
+              file=sys.stderr)
         return 1
-    print(f"lstm-adder: error: {failure}; no fallback folder took it either", file=sys.stderr)
+    print(one_line(f"lstm-adder: error: {failure}; no fallback folder took it either"),
+          file=sys.stderr)
     return 1
 
 

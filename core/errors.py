@@ -14,3 +14,15 @@ class InputError(ValueError):
 
 class ModelFileError(InputError):
     """A model file that cannot be used; the message names the file and the problem."""
+
+
+def one_line(text: str) -> str:
+    r"""`text` with every control character (a newline, an ANSI escape, a tab) shown as its
+    escape, so that a message is one line and a file name cannot move a terminal's cursor:
+    "bad\nname\x1b[31m.keras" is shown as `bad\nname\x1b[31m.keras`, on one line."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def shown_path(path) -> str:
+    """A file name as a message shows it (see one_line)."""
+    return one_line(str(path))

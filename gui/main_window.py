@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from lstm_adder.assets import BUNDLED
+from lstm_adder.core.errors import one_line
 from lstm_adder.gui import export
 from lstm_adder.gui.calculator_tab import CalculatorTab
 from lstm_adder.gui.insight_tab import InsightTab
@@ -330,6 +331,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, STATUS_MS if brief else 0)
 
     def _error(self, title: str, message: str) -> None:
+        message = one_line(message)  # a file name's newline or escape shown, not obeyed
         self.statusBar().showMessage(message, STATUS_MS)
         QMessageBox.critical(self, title, message)
 
@@ -354,4 +356,4 @@ class MainWindow(QMainWindow):
 
 
 def _tip(entry: OpenModel) -> str:
-    return f"{entry.list_text()}\n{entry.path or 'not saved yet'}"
+    return f"{entry.list_text()}\n{one_line(str(entry.path or 'not saved yet'))}"

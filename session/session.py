@@ -38,7 +38,7 @@ from functools import partial
 from pathlib import Path
 
 from lstm_adder.core.checks import check_out_path
-from lstm_adder.core.errors import InputError, ModelFileError
+from lstm_adder.core.errors import InputError, ModelFileError, shown_path
 from lstm_adder.session.executor import Executor
 from lstm_adder.session.insight import Insight
 from lstm_adder.session.on_show import LOADING, OnShow
@@ -48,6 +48,7 @@ from lstm_adder.session.open_models import (
     from_training,
     open_file,
     open_first,
+    start_paths,
     watching,
 )
 from lstm_adder.session.replay import Replay
@@ -130,12 +131,7 @@ class Session:
 
     def open_at_start(self, model_path, last: str, bundled: dict[str, Path]) -> None:
         """Open `model_path`, else the `last` model, else a bundled one (seed, then carry)."""
-        if model_path is not None:
-            candidates = [Path(model_path)]
-        else:
-            candidates = [Path(last)] if last else []
-            candidates += [path for path in bundled.values() if path not in candidates]
-            candidates = [path for path in candidates if path.is_file()]
+        candidates = start_paths(model_path, last, bundled)
         if not candidates:
             missing = ", ".join(f"assets/{path.name}" for path in bundled.values())
             message = (f"No model yet ({missing} not found). Open a model file, "
@@ -187,8 +183,8 @@ class Session:
     def _loaded(self, tag: int, entry: OpenModel) -> None:
         if tag == self._load_tag and not self.closing:
             self._add(entry, select=True)
-            where = f" from {entry.path}" if entry.path else ""
-            self.status.emit(f"Opened {entry.description}{where}", True)
+            where = f" from {shown_path(entry.path)}" if entry.path else ""
+            self.status.emit(entry.notice or f"Opened {entry.description}{where}", True)
 
     def _load_failed(self, tag: int, message: str) -> None:
         if tag == self._load_tag and not self.closing:

@@ -482,3 +482,94 @@ def test_a_damaged_replay_is_dropped_and_the_model_still_opens(hostile_folder, n
     lines = [r.getMessage() for r in caplog.records if "replay record is damaged" in
              r.getMessage()]
     assert len(lines) == 1 and "\n" not in lines[0]
+
+
+# -- the window recovers (issue 16 item 7) ----------------------------------------------------
+
+
+def _started(qtbot, tmp_path, last: str, monkeypatch):
+    """A window started with `last` as the last model in its settings, and the bundled
+    carry model to fall back on; waits until a model is on show."""
+    from PySide6.QtCore import QSettings
+
+    from lstm_adder.gui import main_window
+
+    monkeypatch.setattr(main_window, "BUNDLED", {"carry": CARRY})
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("last_model", last)
+    window = main_window.MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    window.statuses = []  # the opening is in the background: its line comes after this
+    window.session.status.connect(lambda text, brief: window.statuses.append(text))
+    qtbot.waitUntil(lambda: window.session.current is not None, timeout=30_000)
+    assert window.wait_for_background()
+    return window, settings
+
+
+@pytest.mark.parametrize("last", ["steps-15001", "map-not-zlib", "long-name"])
+def test_a_last_model_that_cannot_be_opened_is_forgotten_in_one_line(
+        qtbot, tmp_path, hostile_folder, monkeypatch, last):
+    if last == "long-name":
+        path = tmp_path / ("m" * 300 + ".keras")  # the system will not even look it up
+    else:
+        folder = hostile_folder / f"last-{last}"
+        folder.mkdir()
+        path, _ = hostile(last, folder)
+    window, settings = _started(qtbot, tmp_path, str(path), monkeypatch)
+    status = [s for s in window.statuses if "pened" in s][-1]  # Opened, or opened ... instead
+    current = window.session.current
+    if last == "map-not-zlib":  # the model opens; only its replay is left out
+        assert current.path == path and current.timeline is None
+        assert "opened without its replay" in status
+    else:
+        assert current.path == CARRY and settings.value("last_model") == str(CARRY)
+        assert window.calculator.model is current
+        assert last == "long-name" or status.startswith("Could not open")
+    assert "\n" not in status
+    window.close()
+
+
+def test_a_failed_open_says_why_and_keeps_the_model_on_show(window, hostile_folder,
+                                                            monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown_messages = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda parent, title, text, *a: shown_messages.append(text))
+    assert window.session.load(CARRY)
+    before = window.session.current
+    folder = hostile_folder / "window-open"
+    folder.mkdir()
+    for name in ("steps-15001", "units-0", "weights-nan"):
+        path, _ = hostile(name, folder)
+        window.session.open(path)
+        assert window.wait_for_background()
+        assert window.session.current is before and window.calculator.model is before
+    assert len(shown_messages) == 3 and all("\n" not in m for m in shown_messages)
+
+
+ODD_NAME = "bad\nname\x1b[31m"
+
+
+def test_file_names_with_a_newline_or_an_escape_are_shown_escaped(tmp_path, hostile_folder,
+                                                                   capsys):
+    folder = hostile_folder / "odd-name"
+    folder.mkdir()
+    path, _ = hostile("steps-15001", folder)
+    odd = path.rename(tmp_path / f"{ODD_NAME}.keras")
+    code, out, err = run(capsys, "add", "1", "2", "--model", odd)
+    assert_one_line(err, code, 2, r"bad\nname\x1b[31m.keras")
+    assert "\x1b" not in err
+    good = tmp_path / f"{ODD_NAME}2.keras"
+    good.write_bytes(CARRY.read_bytes())
+    code, out, err = run(capsys, "eval", "--model", good)
+    assert code == 0 and r"model " in out and "\x1b" not in out
+    assert out.splitlines()[0] == rf"model {tmp_path}/bad\nname\x1b[31m2.keras"
+
+
+def test_the_window_shows_an_odd_file_name_escaped(window, tmp_path):
+    odd = tmp_path / f"{ODD_NAME}.keras"
+    odd.write_bytes(CARRY.read_bytes())
+    assert window.session.load(odd)
+    text = window.model_list.itemText(0)
+    assert "\n" not in text and "\x1b" not in text and r"bad\nname" in text
