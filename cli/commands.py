@@ -6,7 +6,6 @@ a mistake costs a second, not a training run.
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
@@ -18,6 +17,7 @@ from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
 from lstm_adder.core.errors import InputError, ModelFileError, one_line, shown_path
 from lstm_adder.core.numbers import bit_string
 from lstm_adder.core.recipes import check_recipe, field_spec, get_recipe, user_fields
+from lstm_adder.core.storage import stamp
 
 FALLBACK_TRIES = 100  # names tried in each fallback folder: m.keras, m-2.keras, ...
 
@@ -30,18 +30,10 @@ class Written:
         self._before: dict[Path, tuple | None] = {}
 
     def expect(self, path: Path) -> None:
-        self._before[Path(path)] = _stamp(path)
+        self._before[Path(path)] = stamp(path)
 
     def changed(self) -> list[Path]:
-        return [path for path, stamp in self._before.items() if _stamp(path) != stamp]
-
-
-def _stamp(path) -> tuple | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_ino, st.st_mtime_ns, st.st_size
+        return [path for path, before in self._before.items() if stamp(path) != before]
 
 
 def _import_tensorflow() -> None:
@@ -173,6 +165,7 @@ def train_command(args) -> int:
         raise InputError("; ".join(problems))
     out = check_out_path(args.out, recipe.file_bytes() * (
         recipe.epochs + 2 if args.keep_epochs else 1))
+    found = stamp(out)  # a file written there while this trains is replaced with a word
     _import_tensorflow()
     from lstm_adder.core.training import Trainer
 
@@ -188,7 +181,7 @@ def train_command(args) -> int:
         print(f"lstm-adder: not saved: {result.reason}", file=sys.stderr)
         return 1
     _print_judgement(result, trainer.split)
-    return save_trained(result, out, args.written, args.keep_epochs)
+    return save_trained(result, out, args.written, args.keep_epochs, found)
 
 
 def _print_judgement(result, split) -> None:
@@ -207,21 +200,27 @@ def _print_judgement(result, split) -> None:
         print(f"exact match on the {held}: {m.heldout_exact:.2%}")
 
 
-def save_trained(result, out: Path, written: Written, keep_epochs: bool = False) -> int:
+def save_trained(result, out: Path, written: Written, keep_epochs: bool = False,
+                 found: tuple | None | bool = False) -> int:
     """Save a finished run to `out`; if that fails, to a fallback path that is printed. The
-    trained model is never dropped without a word."""
+    trained model is never dropped without a word, nor a file that another program wrote
+    to `out` since this one started (`found`: what was there then, as storage.stamp says)."""
     from lstm_adder.core.storage import save_model
 
     info, extra = result.info(), result.replay_entries(keep_epochs)
     if extra and "replay" in info:
         info["replay"]["weights"] = True  # the file carries every epoch's weights
     written.expect(out)
+    replaced = found is not False and stamp(out) not in (found, None)
     try:
         save_model(result.model, out, info, extra)
     except ModelFileError as exc:
         failure = exc
     else:
         print(f"saved {shown_path(out)}")
+        if replaced:
+            print(one_line(f"lstm-adder: note: {out} was written by another program while "
+                           "this one trained; it is replaced by this model"), file=sys.stderr)
         return 0
     for target in fallback_paths(out):
         written.expect(target)

@@ -24,8 +24,7 @@ from pathlib import Path
 
 from lstm_adder.assets import BUNDLED
 from lstm_adder.cli import commands
-from lstm_adder.core.checks import shown
-from lstm_adder.core.errors import InputError, one_line
+from lstm_adder.core.errors import InputError, one_line, shown
 from lstm_adder.core.recipes import NUMBER, RECIPES, WHOLE, FieldSpec, field_spec, user_fields
 
 MAX_DIGITS = 20  # 2**64 has 20 digits: no model takes a longer operand

@@ -6,6 +6,14 @@ or beside the field. Neither ever shows an exception's repr.
 
 from __future__ import annotations
 
+SHOWN = 40  # characters of a user's value repeated in a message
+
+
+def shown(value) -> str:
+    """`value` as a message repeats it: its repr, cut short if it is long."""
+    text = repr(value)
+    return text if len(text) <= SHOWN else f"{text[:SHOWN - 10]}...{text[-6:]}"
+
 
 class InputError(ValueError):
     """Input that cannot be used (a recipe field, an operand, a path, a file); the message

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lstm_adder.core.checks import shown
 from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
+from lstm_adder.core.errors import shown
 from lstm_adder.core.evaluation import Report, judge_all
 from lstm_adder.core.recipes import MAX_EPOCHS
 from lstm_adder.core.weights import first_line, read_entry

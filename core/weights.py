@@ -1,6 +1,6 @@
 """An adder's weights straight from its file, with h5py and no Keras.
 
-Both file kinds keep an architecture (JSON) beside HDF5 weight arrays:
+Both file kinds (FileKind: KERAS, KERAS_TWO) keep an architecture (JSON) beside HDF5 weight arrays:
 
     .keras (Keras 3)  a zip: config.json, and model.weights.h5 with groups named after each
                       layer's class: layers/lstm/cell/vars/{0,1,2}, layers/dense/vars/{0,1}
@@ -22,23 +22,24 @@ from pathlib import Path
 
 import numpy as np
 
-from lstm_adder.core.checks import (
-    CONFIG_MAX_BYTES,
-    HDF5_OVERHEAD,
-    INFO_ENTRY,
-    INFO_MAX_BYTES,
-    MAX_STEPS,
-    NETWORK_MAX_BYTES,
-    OPTIMIZER_COPIES,
-    WIDEST_BITS,
-    shown,
-)
-from lstm_adder.core.errors import ModelFileError
+from lstm_adder.core.errors import ModelFileError, shown
 from lstm_adder.core.recipes import MAX_UNITS
 
+INFO_ENTRY = "lstm_adder.json"  # our entry in a .keras zip (core.storage)
 KERAS_CONFIG, KERAS_WEIGHTS = "config.json", "model.weights.h5"
+KERAS_METADATA = "metadata.json"
 PASSIVE = {"InputLayer", "Dropout"}  # layers that do nothing when answering
 ACTIVATIONS = {"sigmoid", "tanh", "hard_sigmoid", "relu", "linear"}
+
+# What a model file may declare, checked before any array is made or byte read: a file of a
+# few KB can declare gigabytes (tests/test_hostile.py builds such files).
+WIDEST_BITS = 64  # the widest numbers the window runs a model on (core.insight.WIDTHS)
+MAX_STEPS = 2 * WIDEST_BITS  # concat-msb reads 2n steps, paired-lsb n + 1
+NETWORK_MAX_BYTES = 256 << 20  # a 4,000-unit LSTM; the seed model's is 1 MB
+OPTIMIZER_COPIES = 4  # a model.weights.h5 holds the weights and up to 3 optimizer slots each
+HDF5_OVERHEAD = 1 << 20
+CONFIG_MAX_BYTES = 1 << 20  # an adder's config.json is about 4 KB
+INFO_MAX_BYTES = 64 << 20  # lstm_adder.json: a replay map is at most ~90 KB an epoch
 
 
 @dataclass(frozen=True)
@@ -184,15 +185,15 @@ def _member(group, name: str):
     return group[name]
 
 
-def _arrays(group, names: list, shapes: list[tuple], what: str) -> list[np.ndarray]:
-    """The datasets `names` of `group`, each checked (in this file, floats of the shape the
-    architecture declares) before it is read, and finite after."""
+def _datasets(group, names: list, shapes: list[tuple], what: str) -> list:
+    """The datasets `names` of `group`, each checked before a byte of it is read: in this
+    file (no link, no external storage), floats, of the shape the architecture declares."""
     import h5py
 
     if len(names) not in (len(shapes), len(shapes) - 1):  # the last is a bias, optional
         raise ModelFileError(f"its {what} layer holds {len(names)} weight arrays, "
                              f"not {len(shapes)}")
-    arrays = []
+    found = []
     for name, shape in zip(names, shapes, strict=False):
         data = _member(group, name)
         if not isinstance(data, h5py.Dataset):
@@ -205,15 +206,20 @@ def _arrays(group, names: list, shapes: list[tuple], what: str) -> list[np.ndarr
         if tuple(data.shape) != shape:
             raise ModelFileError(f"its {what} weights are {tuple(data.shape)}, not the "
                                  f"{shape} its architecture declares")
-        array = np.asarray(data[()], np.float32)
-        with np.errstate(all="ignore"):
-            if not np.isfinite(array).all():
-                raise ModelFileError(f"its {what} weights hold NaN or infinite numbers")
-        arrays.append(array)
+        found.append(data)
+    return found
+
+
+def _arrays(datasets: list, what: str) -> list[np.ndarray]:
+    """The checked datasets' values, refused unless every number is finite."""
+    arrays = [np.asarray(data[()], np.float32) for data in datasets]
+    with np.errstate(all="ignore"):
+        if not all(np.isfinite(array).all() for array in arrays):
+            raise ModelFileError(f"its {what} weights hold NaN or infinite numbers")
     return arrays
 
 
-def _keras_weights(h5, layers: _Layers) -> tuple[list, list]:
+def _keras_datasets(h5, layers: _Layers) -> tuple[list, list]:
     """Keras 3: layers/lstm[_k]/cell/vars/i and layers/dense[_k]/vars/i (one of each here)."""
     found: dict[str, list] = {"lstm": [], "dense": []}
 
@@ -229,14 +235,14 @@ def _keras_weights(h5, layers: _Layers) -> tuple[list, list]:
     lstm_shapes, dense_shapes = layers.shapes()
     groups = [found["lstm"][0], found["dense"][0]]
     names = [sorted(group, key=lambda k: int(k) if k.isdigit() else -1) for group in groups]
-    return (_arrays(groups[0], names[0], lstm_shapes, "LSTM"),
-            _arrays(groups[1], names[1], dense_shapes, "Dense"))
+    return (_datasets(groups[0], names[0], lstm_shapes, "LSTM"),
+            _datasets(groups[1], names[1], dense_shapes, "Dense"))
 
 
-def _legacy_weights(h5, layers: _Layers) -> tuple[list, list]:
+def _legacy_datasets(h5, layers: _Layers) -> tuple[list, list]:
     """Keras 2 (and Keras 3's legacy .h5): model_weights/<name>, listed by weight_names."""
     root = _member(h5, "model_weights") if "model_weights" in h5 else h5
-    arrays = []
+    found = []
     for layer, shapes, what in zip((layers.lstm, layers.dense), layers.shapes(),
                                    ("LSTM", "Dense"), strict=True):
         name = (layer.get("config") or {}).get("name") or layer.get("name")
@@ -245,8 +251,8 @@ def _legacy_weights(h5, layers: _Layers) -> tuple[list, list]:
         group = _member(root, name)
         names = [n.decode() if isinstance(n, bytes) else str(n)
                  for n in group.attrs.get("weight_names", [])[:4]]
-        arrays.append(_arrays(group, names, shapes, what))
-    return arrays[0], arrays[1]
+        found.append(_datasets(group, names, shapes, what))
+    return found[0], found[1]
 
 
 def read_entry(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
@@ -263,42 +269,134 @@ def read_entry(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
     return data
 
 
-def _read_keras(path: Path) -> tuple[Network, dict]:
-    import h5py
-
-    with zipfile.ZipFile(path) as archive:
-        entries = set(archive.namelist())
-        if KERAS_CONFIG not in entries or KERAS_WEIGHTS not in entries:
-            raise ModelFileError("not a Keras model: the zip holds no config.json and weights")
-        config = _json(read_entry(archive, KERAS_CONFIG, CONFIG_MAX_BYTES), KERAS_CONFIG)
-        layers = _architecture(config)
-        info = (read_entry(archive, INFO_ENTRY, INFO_MAX_BYTES) if INFO_ENTRY in entries
-                else b"{}")
-        weights = read_entry(archive, KERAS_WEIGHTS, weights_limit(layers.nbytes))
-    with h5py.File(io.BytesIO(weights), "r") as h5:
-        lstm, dense = _keras_weights(h5, layers)
-    return _network(layers, lstm, dense), _json(info, INFO_ENTRY)
-
-
 def weights_limit(network_bytes: int) -> int:
     """The most a model.weights.h5 may hold: the network, an optimizer's slots, HDF5's own."""
     return OPTIMIZER_COPIES * network_bytes + HDF5_OVERHEAD
 
 
-def _read_h5(path: Path) -> tuple[Network, dict]:
+@dataclass(frozen=True)
+class FileRead:
+    """What reading a model file gives: the network, its lstm_adder.json, and the file's
+    parts as read (entry name -> bytes), from which a save writes it again from memory."""
+
+    network: Network
+    info: dict
+    parts: dict
+
+
+class FileKind:
+    """One kind of model file: its suffixes, how it is read (h5py, no Keras), and how the
+    weights a window holds are written into the parts read from one (`with_weights`)."""
+
+    label: str
+    suffixes: tuple[str, ...]
+    writable: bool  # whether models are saved as this kind (else they are saved as .keras)
+    needs_keras: bool  # whether Keras must convert it into a .keras file to save it
+
+    def matches(self, path) -> bool:
+        return Path(path).suffix.lower() in self.suffixes
+
+    def read(self, path: Path) -> FileRead:
+        raise NotImplementedError
+
+    def with_weights(self, parts: dict, weights: list[np.ndarray]) -> dict:
+        """`parts` with the network's arrays replaced by `weights` (Keras's order)."""
+        raise NotImplementedError
+
+
+def _rewritten(data: bytes, find, weights: list[np.ndarray]) -> bytes:
+    """An HDF5 file's bytes with the LSTM and Dense datasets `find(h5)` gives overwritten."""
     import h5py
 
-    with h5py.File(path, "r") as h5:
+    buffer = io.BytesIO(data)
+    with h5py.File(buffer, "r+") as h5:
+        lstm, dense = find(h5)
+        for datasets, arrays in ((lstm, weights[:3]), (dense, weights[3:])):
+            for dataset, array in zip(datasets, arrays, strict=False):  # a bias may be absent
+                dataset[...] = array
+    return buffer.getvalue()
+
+
+class KerasKind(FileKind):
+    """A Keras 3 .keras zip: config.json, metadata.json, model.weights.h5 (and ours)."""
+
+    label, suffixes, writable, needs_keras = ".keras", (".keras",), True, False
+    KEPT = (KERAS_CONFIG, KERAS_METADATA, KERAS_WEIGHTS)  # the parts a save writes again
+
+    def read(self, path: Path) -> FileRead:
+        import h5py
+
+        with zipfile.ZipFile(path) as archive:
+            entries = set(archive.namelist())
+            if KERAS_CONFIG not in entries or KERAS_WEIGHTS not in entries:
+                raise ModelFileError("not a Keras model: the zip holds no config.json and "
+                                     "weights")
+            parts = {KERAS_CONFIG: read_entry(archive, KERAS_CONFIG, CONFIG_MAX_BYTES)}
+            layers = _architecture(_json(parts[KERAS_CONFIG], KERAS_CONFIG))
+            if KERAS_METADATA in entries:
+                parts[KERAS_METADATA] = read_entry(archive, KERAS_METADATA, CONFIG_MAX_BYTES)
+            info = (read_entry(archive, INFO_ENTRY, INFO_MAX_BYTES) if INFO_ENTRY in entries
+                    else b"{}")
+            parts[KERAS_WEIGHTS] = read_entry(archive, KERAS_WEIGHTS,
+                                              weights_limit(layers.nbytes))
+        with h5py.File(io.BytesIO(parts[KERAS_WEIGHTS]), "r") as h5:
+            lstm, dense = _keras_datasets(h5, layers)
+            network = _network(layers, _arrays(lstm, "LSTM"), _arrays(dense, "Dense"))
+        return FileRead(network, _json(info, INFO_ENTRY), parts)
+
+    def with_weights(self, parts: dict, weights: list[np.ndarray]) -> dict:
+        layers = _architecture(json.loads(parts[KERAS_CONFIG]))
+        data = _rewritten(parts[KERAS_WEIGHTS], lambda h5: _keras_datasets(h5, layers),
+                          weights)
+        return {**parts, KERAS_WEIGHTS: data}
+
+
+class KerasTwoKind(FileKind):
+    """A Keras 2 .h5: one HDF5 file, attrs["model_config"] and model_weights/<layer>/.
+    Only read: Keras converts a model read from one into a .keras file to save it."""
+
+    label, suffixes, writable, needs_keras = ".h5", (".h5", ".hdf5"), False, True
+    WHOLE = "model.h5"  # its one part: the whole file
+
+    def read(self, path: Path) -> FileRead:
+        import h5py
+
+        with h5py.File(path, "r") as h5:
+            layers = self._layers(h5)
+            lstm, dense = _legacy_datasets(h5, layers)
+            network = _network(layers, _arrays(lstm, "LSTM"), _arrays(dense, "Dense"))
+        limit = weights_limit(layers.nbytes) + CONFIG_MAX_BYTES
+        with open(path, "rb") as file:
+            whole = file.read(limit + 1)
+        if len(whole) > limit:
+            raise ModelFileError(f"it is more than the {limit:,} bytes its network needs")
+        return FileRead(network, {}, {self.WHOLE: whole})
+
+    @staticmethod
+    def _layers(h5) -> _Layers:
         raw = h5.attrs.get("model_config")
         if raw is None:
             raise ModelFileError("not a Keras model: the HDF5 file has no model_config")
         if len(raw) > CONFIG_MAX_BYTES:
             raise ModelFileError(f"its model_config is {len(raw):,} bytes, more than the "
                                  f"{CONFIG_MAX_BYTES:,} read")
-        config = _json(raw.decode() if isinstance(raw, bytes) else raw, "model_config")
-        layers = _architecture(config)
-        lstm, dense = _legacy_weights(h5, layers)
-    return _network(layers, lstm, dense), {}
+        return _architecture(_json(raw.decode() if isinstance(raw, bytes) else raw,
+                                   "model_config"))
+
+    def with_weights(self, parts: dict, weights: list[np.ndarray]) -> dict:
+        def find(h5):
+            return _legacy_datasets(h5, self._layers(h5))
+        return {self.WHOLE: _rewritten(parts[self.WHOLE], find, weights)}
+
+
+KERAS, KERAS_TWO = KerasKind(), KerasTwoKind()
+KINDS = (KERAS, KERAS_TWO)
+SAVED = KERAS  # the kind every model is saved as
+
+
+def kind_of(path) -> FileKind | None:
+    """The kind of model file `path` names by its suffix, or None."""
+    return next((kind for kind in KINDS if kind.matches(path)), None)
 
 
 def _network(layers: _Layers, lstm: list, dense: list) -> Network:
@@ -314,16 +412,19 @@ def _json(raw, name: str):
         raise ModelFileError(f"its {name} is not JSON ({first_line(exc)})") from None
 
 
-def model_file(path) -> Path:
-    """`path` as a model file to read: an existing .keras or .h5 file, else ModelFileError."""
+def model_file(path) -> tuple[Path, FileKind]:
+    """`path` as a model file to read, and its kind: an existing .keras or .h5 file, else
+    ModelFileError."""
     path = Path(path)
     if path.is_dir():
         raise ModelFileError(f"{path}: is a folder, not a model file")
     if not path.is_file():
         raise ModelFileError(f"{path}: no such file")
-    if path.suffix.lower() not in (".keras", ".h5", ".hdf5"):
-        raise ModelFileError(f"{path}: not a model file (expected .keras or .h5)")
-    return path
+    kind = kind_of(path)
+    if kind is None:
+        expected = " or ".join(kind.label for kind in KINDS)
+        raise ModelFileError(f"{path}: not a model file (expected {expected})")
+    return path, kind
 
 
 def first_line(exc: BaseException) -> str:
@@ -332,14 +433,20 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def read_network(path) -> tuple[Network, dict]:
-    """(Network, the file's lstm_adder.json or {}) from a .keras or Keras 2 .h5 file.
-    Raises ModelFileError naming the file and the problem."""
-    path = model_file(path)
+def read_file(path) -> tuple[FileRead, FileKind]:
+    """A .keras or Keras 2 .h5 file read (its network, lstm_adder.json or {}, and parts),
+    and its kind. Raises ModelFileError naming the file and the problem."""
+    path, kind = model_file(path)
     try:
-        return _read_keras(path) if path.suffix.lower() == ".keras" else _read_h5(path)
+        return kind.read(path), kind
     except ModelFileError as exc:
         raise ModelFileError(f"{path}: {exc}") from None
     except Exception as exc:  # zipfile, h5py and json raise many kinds on a damaged file
         raise ModelFileError(f"{path}: cannot be read as a model file ({first_line(exc)})"
                              ) from None
+
+
+def read_network(path) -> tuple[Network, dict]:
+    """(Network, the file's lstm_adder.json or {}) from a .keras or Keras 2 .h5 file."""
+    read, _ = read_file(path)
+    return read.network, read.info

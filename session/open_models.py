@@ -29,8 +29,9 @@ from pathlib import Path
 from lstm_adder.core.engine import Engine
 from lstm_adder.core.errors import ModelFileError, one_line, shown_path
 from lstm_adder.core.replay import REPLAY_KEY, WEIGHTS_ENTRY, Timeline, weights_entry
-from lstm_adder.core.storage import copy_model_file, load_model, save_model
+from lstm_adder.core.storage import check_shapes, save_from_memory, save_model
 from lstm_adder.core.training import Ended
+from lstm_adder.core.weights import FileKind, FileRead, read_file
 from lstm_adder.session.reports import remember, report_for
 
 _KEPT: dict[int, object] = {}  # key -> Keras model of a finished run (Keras thread only)
@@ -39,30 +40,32 @@ log = logging.getLogger(__name__)
 
 
 class ModelFile:
-    """A model file the weights were read from."""
+    """A model file the weights were read from, as it was read: its kind, its parts and the
+    weights (core.weights.FileRead), kept so that a save writes the model as it is on show,
+    whatever has happened to the file since."""
 
-    needs_keras: bool
-
-    def __init__(self, path):
+    def __init__(self, path, read: FileRead | None = None, kind: FileKind | None = None):
         self.path = Path(path)
+        if read is None:
+            read, kind = read_file(path)
+        self.parts, self.kind = read.parts, kind
+        self.weights = [read.network.kernel, read.network.recurrent, read.network.bias,
+                        read.network.head_kernel, read.network.head_bias]
+
+    @property
+    def needs_keras(self) -> bool:
+        return self.kind.needs_keras
+
+    def save(self, path, info: dict, extra: dict | None = None) -> Path:
+        return save_from_memory(self.kind, self.parts, self.weights, path, info, extra)
 
 
 class KerasFile(ModelFile):
-    """A .keras file: saved by copying the zip, without Keras."""
-
-    needs_keras = False
-
-    def save(self, path, info: dict, extra: dict | None = None) -> Path:
-        return copy_model_file(self.path, path, info, extra)
+    """A .keras file: saved from its parts in memory, without Keras."""
 
 
 class KerasTwoFile(ModelFile):
     """A Keras 2 .h5 file: only Keras can write it as .keras (call on the Keras thread)."""
-
-    needs_keras = True
-
-    def save(self, path, info: dict, extra: dict | None = None) -> Path:
-        return save_model(load_model(self.path).model, path, info, extra)
 
 
 class TrainedHere:
@@ -182,7 +185,8 @@ class OpenModel:
                 and self.stamp == _stamp(path))
 
     def saved_as(self, path: Path) -> None:
-        """After a save: the new file is this model's source from now on."""
+        """After a save: the new file is this model's source from now on (read back for its
+        parts, the file this window has just written)."""
         self.path, self.source, self.stamp = path, KerasFile(path), _stamp(path)
 
 
@@ -198,8 +202,11 @@ def open_file(path) -> OpenModel:
     """Read a model file's weights (no Keras); raises ModelFileError saying what is wrong."""
     path = Path(path)
     stamp = _stamp(path)
-    engine, info = Engine.from_file(path)
-    source = KerasFile(path) if path.suffix.lower() == ".keras" else KerasTwoFile(path)
+    read, kind = read_file(path)
+    info = read.info
+    engine = Engine(read.network, *check_shapes(read.network.input_shape,
+                                                read.network.output_shape, path, info))
+    source = (KerasTwoFile if kind.needs_keras else KerasFile)(path, read, kind)
     timeline, notice = _replay(path, info)
     return OpenModel(shown_path(path.stem), engine, source, path, info, stamp,
                      timeline=timeline, notice=notice)

@@ -95,11 +95,24 @@ def kernel_values(kind: str) -> np.ndarray:
 
 
 def with_unwritten_dataset(path: Path, gib: int = 4) -> Path:
-    """The recurrent kernel declared as `gib` GiB of float32, never written (a tiny file)."""
+    """A model whose architecture and datasets agree on an LSTM whose recurrent kernel is
+    `gib` GiB of float32, declared in HDF5 and never written (a file of a few KB)."""
+    units = 1 << 13 if gib == 1 else int((gib << 28) ** 0.5 / 2)  # (u, 4u) floats: gib GiB
+    shapes = {"layers/lstm/cell/vars/0": (2, 4 * units),
+              "layers/lstm/cell/vars/1": (units, 4 * units),
+              "layers/lstm/cell/vars/2": (4 * units,), "layers/dense/vars/0": (units, 1)}
+
     def change(h5):
-        del h5["layers/lstm/cell/vars/1"]
-        h5.create_dataset("layers/lstm/cell/vars/1", shape=(16, gib << 26), dtype="f4")
-    return with_weights_h5(path, change)
+        for name, shape in shapes.items():
+            del h5[name]
+            h5.create_dataset(name, shape=shape, dtype="f4")
+
+    cfg = config()
+    layer(cfg, "LSTM")["units"] = units
+    with_weights_h5(path, change)
+    parts = entries(path)
+    parts["config.json"] = json.dumps(cfg).encode()
+    return write_zip(path, parts)
 
 
 def keras_two_h5(path: Path, link_to: Path | None = None) -> Path:
@@ -210,3 +223,35 @@ def with_huge_entry(path: Path, name: str, gib: int = 2, byte: bytes = b" ") -> 
             for _ in range(gib << 10):
                 f.write(chunk)
     return path
+
+
+# -- the cases of issue 16, by name: (builder, the command that reads the file) --------------
+
+ADD, EPOCH = ["add", "1", "2", "--model"], ["eval", "--epoch", "0", "--model"]
+CASES = {
+    "steps-15001": (lambda p: with_steps(p, 15_001), ADD),
+    "steps-4001": (lambda p: with_steps(p, 4_001), ADD),
+    "steps-1e9": (lambda p: with_steps(p, 10**9), ADD),
+    "steps-negative": (lambda p: with_steps(p, -4), ADD),
+    "units-0": (lambda p: with_units(p, 0), ADD),
+    "units-32-over-16": (lambda p: with_units(p, 32), ADD),
+    **{f"weights-{kind}": (lambda p, kind=kind: with_kernel(p, kernel_values(kind)), ADD)
+       for kind in ("nan", "inf", "complex", "int")},
+    "dataset-4gb-unwritten": (with_unwritten_dataset, ADD),
+    "h5-external-link": (lambda p: keras_two_h5(p.with_suffix(".h5"),
+                                                p.parent / "elsewhere.h5"), ADD),
+    "map-4gib": (lambda p: replay_bomb(p, 4), EPOCH),
+    "map-16gib": (lambda p: replay_bomb(p, 16), EPOCH),
+    "maps-20000": (many_maps, EPOCH),
+    "map-not-zlib": (not_zlib_map, EPOCH),
+    "replay-bits-2e11": (lambda p: with_replay(p, [zero_map_text(MB)], bits=2 * 10**11),
+                         EPOCH),
+    "info-2gb-spaces": (lambda p: with_huge_entry(p, "lstm_adder.json"), ADD),
+    "config-2gb-spaces": (lambda p: with_huge_entry(p, "config.json"), ADD),
+}
+
+
+def build(name: str, folder: Path) -> tuple[Path, list[str]]:
+    """Case `name` built in `folder`: (the file, the command that reads it)."""
+    make, command = CASES[name]
+    return make(folder / f"{name}.keras"), command

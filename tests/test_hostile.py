@@ -392,31 +392,9 @@ def limited(*argv, limit: int = LIMIT) -> tuple[subprocess.CompletedProcess, int
 
 def hostile(name: str, folder: Path) -> tuple[Path, list[str]]:
     """One hostile file of the issue's list in `folder`, and the command that reads it."""
-    import hostile_files as hf
+    import hostile_files
 
-    add, epoch = ["add", "1", "2", "--model"], ["eval", "--epoch", "0", "--model"]
-    kernel = name.removeprefix("weights-")
-    builders = {
-        "steps-15001": (lambda p: hf.with_steps(p, 15_001), add),
-        "steps-4001": (lambda p: hf.with_steps(p, 4_001), add),
-        "steps-1e9": (lambda p: hf.with_steps(p, 10**9), add),
-        "steps-negative": (lambda p: hf.with_steps(p, -4), add),
-        "units-0": (lambda p: hf.with_units(p, 0), add),
-        "units-32-over-16": (lambda p: hf.with_units(p, 32), add),
-        f"weights-{kernel}": (lambda p: hf.with_kernel(p, hf.kernel_values(kernel)), add),
-        "dataset-4gb-unwritten": (hf.with_unwritten_dataset, add),
-        "h5-external-link": (lambda p: hf.keras_two_h5(p.with_suffix(".h5"),
-                                                       folder / "elsewhere.h5"), add),
-        "map-4gib": (lambda p: hf.replay_bomb(p, 4), epoch),
-        "map-16gib": (lambda p: hf.replay_bomb(p, 16), epoch),
-        "maps-20000": (hf.many_maps, epoch),
-        "map-not-zlib": (hf.not_zlib_map, epoch),
-        "replay-bits-2e11": (lambda p: hf.with_replay(p, [None], bits=2 * 10**11), epoch),
-        "info-2gb-spaces": (lambda p: hf.with_huge_entry(p, "lstm_adder.json"), add),
-        "config-2gb-spaces": (lambda p: hf.with_huge_entry(p, "config.json"), add),
-    }
-    build, command = builders[name]
-    return build(folder / f"{name}.keras"), command
+    return hostile_files.build(name, folder)
 
 
 HOSTILE = ["steps-15001", "steps-4001", "steps-1e9", "steps-negative", "units-0",
@@ -426,7 +404,7 @@ HOSTILE = ["steps-15001", "steps-4001", "steps-1e9", "steps-negative", "units-0"
 MESSAGES = {"steps": "steps, not 1 to 128", "units-0": "has 0 units", "units-32": "not the",
             "weights-nan": "NaN or infinite", "weights-inf": "NaN or infinite",
             "weights-complex": "complex64 numbers, not floats", "weights-int": "int64 numbers",
-            "dataset": "not the (16, 64) its architecture declares",
+            "dataset": "MB of weights, more than the 256 MB read",
             "h5": "links are not followed", "map-4": "unpacks to more than 65,536 bytes",
             "map-1": "unpacks to more than", "maps": "20,000 epochs' maps",
             "map-not": "not base64 zlib", "replay": "replay is at 200000000000 bits",
@@ -573,3 +551,152 @@ def test_the_window_shows_an_odd_file_name_escaped(window, tmp_path):
     assert window.session.load(odd)
     text = window.model_list.itemText(0)
     assert "\n" not in text and "\x1b" not in text and r"bad\nname" in text
+
+
+# -- Save as writes what the window shows (issue 16 item 3) ----------------------------------
+
+
+def _weights_of(path: Path) -> list:
+    from lstm_adder.core.engine import Engine
+
+    return Engine.from_file(path)[0].weights
+
+
+@pytest.mark.parametrize("then", ["replaced", "deleted"])
+def test_save_as_writes_the_model_on_show_whatever_became_of_its_file(tmp_path, then):
+    import keras
+
+    from lstm_adder.core.storage import load_model
+    from lstm_adder.session.open_models import open_file
+
+    source = tmp_path / "mine.keras"
+    source.write_bytes(CARRY.read_bytes())
+    entry = open_file(source)
+    if then == "replaced":  # another model, with another history, under the same name
+        source.write_bytes((ROOT / "assets" / "seed.keras").read_bytes())
+    else:
+        source.unlink()
+    saved = entry.source.save(tmp_path / "saved.keras", *entry.save_parts(False))
+    for mine, theirs in zip(_weights_of(saved), _weights_of(CARRY), strict=True):
+        np.testing.assert_array_equal(mine, theirs)
+    loaded = load_model(saved)  # Keras opens it, with the history of the model on show
+    assert loaded.info == entry.info and loaded.bits == 8
+    x = np.random.default_rng(0).integers(0, 2, (8, 9, 2)).astype("float32")
+    expected = keras.saving.load_model(CARRY, compile=False)(x)
+    np.testing.assert_allclose(loaded.model(x), expected, atol=1e-6)
+
+
+def test_a_keras2_file_that_vanished_is_still_saved_from_memory(keras2_h5, tmp_path):
+    from lstm_adder.core.storage import load_model
+    from lstm_adder.session.open_models import open_file
+
+    source = tmp_path / "tutorial.h5"
+    source.write_bytes(keras2_h5.read_bytes())
+    entry = open_file(source)
+    source.unlink()
+    saved = entry.source.save(tmp_path / "tutorial.keras", {"note": "kept"})
+    for mine, theirs in zip(_weights_of(saved), entry.engine.weights, strict=True):
+        np.testing.assert_array_equal(mine, theirs)
+    assert load_model(saved).info == {"note": "kept"}
+
+
+SAVE_AS = """
+import sys
+from lstm_adder.session.open_models import open_file
+entry = open_file(sys.argv[1])
+entry.source.save(sys.argv[2], *entry.save_parts(False))
+"""
+
+
+def test_save_as_of_a_file_with_a_4gb_unused_entry_stays_small(tmp_path):
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        import hostile_files as hf
+
+        source = hf.with_huge_entry(tmp_path / "junk.keras", "junk.bin", gib=4, byte=b"\0")
+    finally:
+        sys.path.remove(str(ROOT / "tests"))
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+
+    done = subprocess.run([sys.executable, "-c", SAVE_AS, str(source), str(tmp_path / "s.keras")],
+                          cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120,
+                          preexec_fn=cap)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    with zipfile.ZipFile(tmp_path / "s.keras") as archive:
+        assert "junk.bin" not in archive.namelist()
+    assert (tmp_path / "s.keras").stat().st_size < 100_000
+
+
+# -- outputs: atomic, and never a FIFO or a device (issue 16 item 6) ---------------------------
+
+
+@pytest.mark.parametrize("command", [["eval", "--model", CARRY, "--map"], ["bench", "--json"]])
+def test_a_fifo_or_a_device_as_an_output_is_refused_before_any_work(tmp_path, capsys,
+                                                                    command):
+    fifo = tmp_path / ("out.png" if "--map" in command else "out.json")
+    os.mkfifo(fifo)  # opening it to write would wait for a reader for ever
+    code, out, err = run(capsys, *command, fifo)
+    assert_one_line(err, code, 2, "exists and is not a regular file")
+    device = tmp_path / ("null.png" if "--map" in command else "null.json")
+    device.symlink_to("/dev/null")  # takes anything, keeps nothing
+    code, out, err = run(capsys, *command, device)
+    assert_one_line(err, code, 2, "exists and is not a regular file")
+
+
+def test_a_png_that_cannot_be_written_whole_leaves_the_old_one(tmp_path, monkeypatch):
+    import errno
+
+    from lstm_adder.core.figure import render_map, write_png
+
+    target = tmp_path / "map.png"
+    target.write_bytes(b"the old picture")
+
+    def half(self, data):
+        with open(self, "wb") as file:
+            file.write(data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", half)
+    with pytest.raises(OSError, match="No space left"):
+        write_png(target, render_map(np.zeros((4, 4), np.uint8)))
+    monkeypatch.undo()
+    assert target.read_bytes() == b"the old picture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.png"]
+
+
+# -- two writers, and what killed saves leave (issue 16 item 4) ------------------------------
+
+
+def test_temp_files_of_killed_saves_are_cleared_by_the_next_save(tmp_path, noisy_model):
+    from lstm_adder.core.storage import write_atomically
+
+    target = tmp_path / "m.keras"
+    dead = tmp_path / ".m-99999999-abcd1234.keras"  # no process has that id
+    living = tmp_path / f".m-{os.getppid()}-abcd1234.keras"  # a save still writing
+    for temp in (dead, living):
+        temp.write_bytes(b"half a model")
+    write_atomically(target, lambda tmp: Path(tmp).write_bytes(noisy_model.read_bytes()))
+    assert not dead.exists() and living.exists()
+    assert target.read_bytes() == noisy_model.read_bytes()
+
+
+def test_a_model_written_to_the_same_path_while_training_is_replaced_with_a_word(
+        tmp_path, capsys, monkeypatch):
+    from lstm_adder.core.training import Trainer
+
+    out, real = tmp_path / "same.keras", Trainer.run
+
+    def other_run_saves_first(self):
+        result = real(self)
+        out.write_bytes(CARRY.read_bytes())  # `train --out same.keras` in another terminal
+        return result
+
+    monkeypatch.setattr(Trainer, "run", other_run_saves_first)
+    code, _, err = run(capsys, "train", *TINY, "--out", out)
+    assert_one_line(err, code, 0, f"{out} was written by another program while this one "
+                                  "trained; it is replaced by this model")
+    monkeypatch.undo()
+    code, _, err = run(capsys, "train", *TINY, "--out", out)  # its own file: no word
+    assert code == 0 and err == ""
