@@ -20,12 +20,11 @@ import numpy as np
 
 from lstm_adder.assets import BUNDLED
 from lstm_adder.core.data import Split, full_table
-from lstm_adder.core.engine import Engine
+from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
 from lstm_adder.core.recipes import Recipe, get_recipe
-from lstm_adder.core.training import Ended, Observer, Trainer
+from lstm_adder.core.training import BATCH_EVERY, Ended, Observer, Trainer
 
 PREDICT_BATCH = 4096
-APP_BATCH_EVERY = 5  # the worker's throttle: a batch report every 5 batches
 
 
 @dataclass
@@ -67,7 +66,7 @@ def _each_ms(work, items) -> np.ndarray:
 
 def click_ms(engine: Engine, calls: int) -> np.ndarray:
     """Milliseconds per answer on the calculator's path (the judged table, when it exists)."""
-    if engine.bits <= 8:
+    if engine.bits <= TABLE_MAX_BITS:
         engine.table()
     return _each_ms(engine.answer, _pairs(engine, calls))
 
@@ -116,8 +115,8 @@ def median_seconds(work, repeats: int) -> float:
 def forward_flops(engine: Engine) -> float:
     """Forward FLOPs for one pair run alone, counted from the architecture.
 
-    Per step each of the LSTM's 4 gates computes W.x + U.h + b: 4 * units * (features +
-    units) multiply-adds, 2 FLOPs each; the Dense head costs 2 * units * outputs, once
+    Per step each of the cell's gates (an LSTM's 4) computes W.x + U.h + b: gates * units *
+    (features + units) multiply-adds, 2 FLOPs each; the Dense head costs 2 * units * outputs, once
     (seed) or at every step (carry). Seed: 16 * 2 * 4 * 256 * 257 + 2 * 256 * 9 = 8.43 MFLOP.
     The table's GFLOP/s counts these FLOPs for every pair: work the prefix walk avoids counts
     as done, so the figure says how fast the table is, not how busy the CPU was.
@@ -125,7 +124,8 @@ def forward_flops(engine: Engine) -> float:
     net, encoding = engine.net, engine.encoding
     steps = encoding.steps(engine.bits)
     outputs = net.head_kernel.shape[1] * (steps if net.return_sequences else 1)
-    return steps * 2 * 4 * net.units * (net.features + net.units) + 2 * net.units * outputs
+    gates = len(net.cell.gates)
+    return steps * 2 * gates * net.units * (net.features + net.units) + 2 * net.units * outputs
 
 
 def matmul_peak_gflops(n: int, repeats: int = 5) -> float:
@@ -168,10 +168,9 @@ def plain_samples_per_s(recipe: Recipe, batches: int) -> float:
     """Samples/s of a plain `model.fit` epoch on `batches` batches, after a warm-up epoch."""
     import keras
 
-    from lstm_adder.core.encodings import ENCODINGS
     from lstm_adder.core.models import build_model
 
-    encoding = ENCODINGS[recipe.encoding]
+    encoding = recipe.encoding
     pairs = subset_pairs(recipe, batches * recipe.batch_size)
     x, y = encoding.inputs(pairs.a_bits, pairs.b_bits), encoding.targets(pairs.sum_bits())
     keras.utils.set_random_seed(recipe.seed)
@@ -195,7 +194,7 @@ def app_samples_per_s(recipe: Recipe, batches: int) -> AppTraining:
     The trainer judges every pair of the full table after each epoch, as in the app."""
     observer = AppObserver()
     trainer = Trainer(replace(recipe, epochs=2, stop_when_perfect=False), [observer],
-                      batch_every=APP_BATCH_EVERY)
+                      batch_every=BATCH_EVERY)
     pairs = subset_pairs(recipe, batches * recipe.batch_size)
     table = full_table(recipe.bits)
     trained = np.zeros(len(table), bool)

@@ -15,7 +15,6 @@ from pathlib import Path
 import numpy as np
 
 from lstm_adder.bench.app import median_seconds, subset_pairs
-from lstm_adder.core.encodings import ENCODINGS
 from lstm_adder.core.models import build_model, compile_model
 from lstm_adder.core.recipes import Recipe, get_recipe
 
@@ -41,7 +40,7 @@ def option_model(recipe: Recipe, unroll: bool = False, **compile_kwargs):
     if unroll:
         config = model.get_config()
         for layer in config["layers"]:
-            if layer["class_name"] == "LSTM":
+            if layer["class_name"] == recipe.cell.keras_class:
                 layer["config"]["unroll"] = True
         weights, model = model.get_weights(), keras.Model.from_config(config)
         model.set_weights(weights)
@@ -61,7 +60,7 @@ def training_option(recipe: Recipe, batches: int, repeats: int = 2, unroll: bool
     import tensorflow as tf
 
     pairs = subset_pairs(recipe, batches * recipe.batch_size)
-    encoding = ENCODINGS[recipe.encoding]
+    encoding = recipe.encoding
     x, y = encoding.inputs(pairs.a_bits, pairs.b_bits), encoding.targets(pairs.sum_bits())
     model = option_model(recipe, unroll, **compile_kwargs)
     if dataset:

@@ -1,7 +1,7 @@
 """The window's share of `lstm-adder bench`: timer lateness, start-up, switching models.
 
 Timer lateness: a precise 10 ms QTimer runs in the app window (offscreen when there is no
-display), first with nothing else going on, then while the worker (gui.worker.TrainingRunner)
+display), first with nothing else going on, then while the session's run (session.run.Run)
 trains a recipe. Every 10 ms slot in which the timer should have fired counts once, so a
 2-second stall weighs 200 slots, not one.
 
@@ -163,16 +163,16 @@ def switch_seconds(window, path, timeout_s: float = 60.0) -> float:
 def lateness_numbers(idle_s: float, training_s: float, recipe, model_path,
                      switch_to=None) -> dict:
     """p99 timer lateness in the window (showing `model_path`) idle, and while `recipe` trains
-    through the Training tab's worker.
+    through the Training tab (the session's run).
 
     Also: the p99 after the first batch report (once tracing and compiling are done), the
-    worst slot, when the long stalls began, and the training speed seen through the worker's
-    batch signals.
+    worst slot, when the long stalls began, and the training speed seen through the run's
+    batch reports.
     """
     application()
     with tempfile.TemporaryDirectory() as settings_dir:
         window = make_window(model_path, settings_dir)
-        runner, log, ticker = window.training.runner, BatchLog(), Ticker()
+        runner, log, ticker = window.session.run, BatchLog(), Ticker()
         runner.progress.connect(log.on_batch)
         runner.failed.connect(log.on_error)
         try:
@@ -185,9 +185,9 @@ def lateness_numbers(idle_s: float, training_s: float, recipe, model_path,
             switched = switch_seconds(window, switch_to) if switch_to else None
         finally:
             runner.stop()
-            stopped = runner.wait(STOP_TIMEOUT_MS)
-            spin(0.05)  # deliver the worker's last reports
-            window.close()  # joins the worker and the pool's tasks
+            stopped = runner.wait(STOP_TIMEOUT_MS / 1000)
+            spin(0.05)  # deliver the run's last reports
+            window.close()  # joins the run and the lanes' tasks
             window.deleteLater()
             spin(0.05)
     if not stopped:
@@ -236,7 +236,7 @@ shown = time.time()
 print("window", shown, flush=True)
 deadline, watch = shown + float(sys.argv[1]), float(sys.argv[3])
 ticks, import_ticks, state = [], [], {"phase": "watch"}
-window.training.runner.progress.connect(lambda progress: state.setdefault("batch", time.time()))
+window.session.run.progress.connect(lambda progress: state.setdefault("batch", time.time()))
 def poll():
     now = time.time()
     if state["phase"] == "watch":
@@ -255,7 +255,7 @@ def poll():
     else:
         import_ticks.append(now)
         if "batch" in state or now > state["start"] + 120:
-            window.training.runner.stop()
+            window.session.run.stop()
             app.quit()
 timer = QTimer()
 timer.setTimerType(Qt.TimerType.PreciseTimer)

@@ -207,9 +207,7 @@ def save_trained(result, out: Path, written: Written, keep_epochs: bool = False,
     to `out` since this one started (`found`: what was there then, as storage.stamp says)."""
     from lstm_adder.core.storage import save_model
 
-    info, extra = result.info(), result.replay_entries(keep_epochs)
-    if extra and "replay" in info:
-        info["replay"]["weights"] = True  # the file carries every epoch's weights
+    info, extra = result.save_parts(keep_epochs)
     written.expect(out)
     replaced = found is not False and stamp(out) not in (found, None)
     try:

@@ -25,9 +25,16 @@ from pathlib import Path
 from lstm_adder.assets import BUNDLED
 from lstm_adder.cli import commands
 from lstm_adder.core.errors import InputError, one_line, shown
-from lstm_adder.core.recipes import NUMBER, RECIPES, WHOLE, FieldSpec, field_spec, user_fields
+from lstm_adder.core.recipes import (
+    MAX_DIGITS,
+    RECIPES,
+    WHOLE,
+    FieldSpec,
+    field_spec,
+    parse_typed,
+    user_fields,
+)
 
-MAX_DIGITS = 20  # 2**64 has 20 digits: no model takes a longer operand
 SEED_BITS = RECIPES["seed"].bits  # the bundled seed model's width (made by the seed recipe)
 EVAL_BITS = FieldSpec("bits", "--bits", int, "judge a carry model at another width", 1, 64)
 SHOW_WRONG = FieldSpec("show_wrong", "--show-wrong", int, "list the first K wrong pairs", 0,
@@ -50,19 +57,20 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _whole(text: str) -> int:
-    if not WHOLE.fullmatch(text):
+    value = parse_typed(text, int)  # core's reading, as the Training tab's form
+    if isinstance(value, int):
+        return value
+    if not WHOLE.fullmatch(value):
         raise argparse.ArgumentTypeError(f"{shown(text)} is not a whole number (digits 0-9)")
-    digits = len(text.lstrip("-"))
-    if digits > MAX_DIGITS:
-        raise argparse.ArgumentTypeError(f"{shown(text)} has {digits:,} digits; "
-                                         f"at most {MAX_DIGITS} are taken")
-    return int(text)
+    raise argparse.ArgumentTypeError(f"{shown(text)} has {len(value.lstrip('-')):,} digits; "
+                                     f"at most {MAX_DIGITS} are taken")
 
 
 def _number(text: str) -> float:
-    if not NUMBER.fullmatch(text):
+    value = parse_typed(text, float)
+    if isinstance(value, str):
         raise argparse.ArgumentTypeError(f"{shown(text)} is not a number")
-    return float(text)
+    return value
 
 
 def _ranged(spec: FieldSpec):

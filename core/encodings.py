@@ -1,4 +1,4 @@
-"""How a pair of numbers becomes a sequence for the LSTM, and how its output becomes a sum.
+"""How a pair of numbers becomes a sequence for the network, and how its output becomes a sum.
 
 Two layouts, shown on the tutorial's example 157 + 113 = 270 at n = 8 bits:
 
@@ -31,16 +31,26 @@ class Encoding:
     """A layout of two n-bit operands as a bit sequence. Subclasses answer every question
     whose answer depends on the layout; nothing else compares layout names."""
 
-    name: str
+    name: str  # the key a recipe, a file or the command line names it by
     features: int  # input features per time step
     any_length: bool  # whether the same weights read numbers of any width
+    every_step: bool  # whether the network answers at every step (else once, at the end)
 
     def steps(self, n: int) -> int:
         """Number of time steps for n-bit operands."""
         raise NotImplementedError
 
+    def input_steps(self, n: int) -> int | None:
+        """The model's input length for n-bit operands: None when it reads any length."""
+        return None if self.any_length else self.steps(n)
+
     def width_from_steps(self, steps: int) -> int:
         raise NotImplementedError
+
+    def reads(self, steps: int | None, features: int) -> bool:
+        """Whether a network whose input is (steps, features) reads this layout (steps None:
+        any length)."""
+        return features == self.features and (steps is not None or self.any_length)
 
     def inputs(self, a_bits: np.ndarray, b_bits: np.ndarray) -> np.ndarray:
         """LSB-first operand bits, shape (N, n) each -> float32 network input."""
@@ -70,15 +80,21 @@ class Encoding:
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class ConcatMSB(Encoding):
-    name, features, any_length = "concat-msb", 1, False
+    name, features, any_length, every_step = "concat-msb", 1, False, False
 
     def steps(self, n: int) -> int:
         return 2 * n
 
     def width_from_steps(self, steps: int) -> int:
         return steps // 2
+
+    def reads(self, steps, features):
+        return super().reads(steps, features) and steps % 2 == 0
 
     def inputs(self, a_bits, b_bits):
         seq = np.concatenate([a_bits[:, ::-1], b_bits[:, ::-1]], axis=1)
@@ -102,7 +118,7 @@ class ConcatMSB(Encoding):
 
 
 class PairedLSB(Encoding):
-    name, features, any_length = "paired-lsb", 2, True
+    name, features, any_length, every_step = "paired-lsb", 2, True, True
 
     def steps(self, n: int) -> int:
         return n + 1
@@ -146,10 +162,7 @@ def decode(probabilities: np.ndarray) -> np.ndarray:
 def encoding_for_input_shape(shape) -> tuple[Encoding, int | None]:
     """Model input shape (batch, steps, features) -> (encoding, width or None if any length)."""
     _, steps, features = tuple(shape)
-    if features == 1:
-        if steps is None or steps % 2:
-            raise ValueError(f"input shape {tuple(shape)} fits no known encoding")
-        return CONCAT_MSB, CONCAT_MSB.width_from_steps(steps)
-    if features == 2:
-        return PAIRED_LSB, None if steps is None else PAIRED_LSB.width_from_steps(steps)
+    for encoding in ENCODINGS.values():
+        if encoding.reads(steps, features):
+            return encoding, None if steps is None else encoding.width_from_steps(steps)
     raise ValueError(f"input shape {tuple(shape)} fits no known encoding")

@@ -1,8 +1,9 @@
 """The engine: every answer, table and state from plain weight arrays, in numpy.
 
-Keras trains; the engine answers. It runs the LSTM and its Dense head from a `Network`
-(core.weights), so opening a file, adding two numbers or judging every pair imports no
-TensorFlow, and an engine is a value that any thread may use.
+Keras trains; the engine answers. It runs the recurrent layer (its cell's numpy step, from
+core.cells) and its Dense head from a `Network` (core.weights), so opening a file, adding two
+numbers or judging every pair imports no TensorFlow, and an engine is a value that any thread
+may use.
 
 Every pair at once, by shared prefixes. In the concat-msb layout the 65,536 8-bit inputs
 are the 16-step bit strings, and after t steps only 2**t prefixes exist. Walking the tree of
@@ -15,9 +16,8 @@ That is 65,535 recurrent rows instead of 16 x 65,536 = 1,048,576. In paired-lsb 
 four children, (a_t, b_t) in {00, 01, 10, 11}, and the padding step one. The tree is walked
 depth first in blocks of at most BLOCK_ROWS children, so memory stays bounded at any width.
 
-The gates are reordered to (input, forget, output | candidate) so that one call covers the
-three gates that share an activation; a sigmoid is computed as 0.5 * tanh(0.5 x) + 0.5, with
-the 0.5 folded into the weights, because numpy's float32 tanh is vectorised and fast.
+How a cell steps in numpy (for an LSTM: its gates reordered, the sigmoid computed through
+tanh) is core.cells's business; the engine only walks the inputs and the tree.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ from functools import cached_property
 
 import numpy as np
 
+from lstm_adder.core.cells import find_layer
 from lstm_adder.core.encodings import Encoding, encoding_for_input_shape
-from lstm_adder.core.numbers import all_pairs, from_bits, to_bits
+from lstm_adder.core.numbers import add_bits, all_pairs, from_bits, to_bits
 from lstm_adder.core.weights import Network, network_from_arrays
 
 TABLE_MAX_BITS = 8  # widest model whose every pair is judged (2**16 pairs at 8 bits)
@@ -73,65 +74,15 @@ def _int_bits(value: int, n: int) -> np.ndarray:
     return np.array([(value >> k) & 1 for k in range(n)], np.uint8)
 
 
-def _ripple(a: int, b: int, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """(sum bits, carry into each position), n + 1 each, LSB first, for one pair."""
-    total, carries, carry = a + b, [], 0
-    for k in range(n):
-        carries.append(carry)
-        carry = (((a >> k) & 1) + ((b >> k) & 1) + carry) >> 1
-    carries.append(carry)
-    return _int_bits(total, n + 1), np.array(carries, np.uint8)
-
-
-class _Activation:
-    """An activation applied in place. `scale` is folded into the weights beforehand."""
-
-    def __init__(self, name: str):
-        self.name = name
-        self.scale = 0.5 if name == "sigmoid" else 1.0
-
-    def __call__(self, x: np.ndarray) -> np.ndarray:
-        name = self.name
-        if name == "sigmoid":  # x arrives halved: sigmoid(2x') = 0.5 * tanh(x') + 0.5
-            np.tanh(x, out=x)
-            x *= 0.5
-            x += 0.5
-        elif name == "tanh":
-            np.tanh(x, out=x)
-        elif name == "hard_sigmoid":  # Keras 3's definition
-            x /= 6.0
-            x += 0.5
-            np.clip(x, 0.0, 1.0, out=x)
-        elif name == "relu":
-            np.maximum(x, 0.0, out=x)
-        return x
-
-    def plain(self, x: np.ndarray) -> np.ndarray:
-        """On an unscaled copy (the cell state's activation)."""
-        x = np.array(x, np.float32)
-        if self.scale != 1.0:
-            x *= self.scale
-        return self(x)
-
-
 class _Prepared:
-    """A Network's arrays rearranged for speed: gates (i, f, o | g), activation scales
-    folded in. Shared by every width of the same weights."""
+    """A Network's arrays made ready to run: its cell's numpy step (core.cells) and the
+    Dense head, halved for the sigmoid. Shared by every width of the same weights."""
 
     def __init__(self, net: Network):
-        units = net.units
-        order = np.r_[0:2 * units, 3 * units:4 * units, 2 * units:3 * units]  # i f o g
-        self.gate = _Activation(net.recurrent_activation)
-        self.act = _Activation(net.activation)
-        scale = np.r_[np.full(3 * units, self.gate.scale), np.full(units, self.act.scale)]
-        scale = scale.astype(np.float32)
-        self.kernel = np.ascontiguousarray(net.kernel[:, order] * scale)
-        self.recurrent = np.ascontiguousarray(net.recurrent[:, order] * scale)
-        self.bias = np.ascontiguousarray(net.bias[order] * scale)
+        self.step = net.cell.step(net)
+        self.kernel, self.bias, self.units = self.step.kernel, self.step.bias, net.units
         self.head_kernel = np.ascontiguousarray(net.head_kernel * 0.5)  # sigmoid, halved
         self.head_bias = np.ascontiguousarray(net.head_bias * 0.5)
-        self.units = units
-        self.standard = (net.recurrent_activation, net.activation) == ("sigmoid", "tanh")
 
     def head(self, h: np.ndarray) -> np.ndarray:
         out = h @ self.head_kernel
@@ -140,34 +91,6 @@ class _Prepared:
         out *= 0.5
         out += 0.5
         return out
-
-    def cell(self, z: np.ndarray, c: np.ndarray, fan: int) -> tuple[np.ndarray, np.ndarray]:
-        """z: (P * fan, 4U) pre-activations (consumed); c: (P, U) parent cell states.
-        -> (h, c) of the P * fan children."""
-        u = self.units
-        zz = z.reshape(len(c), fan, 4 * u)
-        i, f, o, g = zz[..., :u], zz[..., u:2 * u], zz[..., 2 * u:3 * u], zz[..., 3 * u:]
-        if self.standard:  # sigmoid gates, tanh: one tanh over all four, the rest folded in
-            np.tanh(z, out=z)  # i, f, o arrive halved: t = 2 sigmoid - 1; g: tanh itself
-            f += 1.0  # c = sigmoid(f) c + sigmoid(i) g = ((1 + t_f) c + (1 + t_i) g) / 2
-            f *= c[:, None, :]
-            i += 1.0
-            i *= g
-            c_new = (f + i).reshape(-1, u)
-            c_new *= 0.5
-            h_new = np.tanh(c_new).reshape(zz.shape[0], fan, u)
-            o += 1.0  # h = sigmoid(o) tanh(c) = (1 + t_o) tanh(c) / 2
-            h_new *= o
-            h_new *= 0.5
-            return h_new.reshape(-1, u), c_new
-        self.gate(z[:, :3 * u])
-        self.act(z[:, 3 * u:])
-        np.multiply(f, c[:, None, :], out=f)
-        np.multiply(i, g, out=i)
-        c_new = (f + i).reshape(-1, u)
-        h_new = self.act.plain(c_new).reshape(zz.shape[0], fan, u)
-        h_new *= o
-        return h_new.reshape(-1, u), c_new
 
 
 class Cancelled(Exception):  # noqa: N818 - reads as "raise Cancelled"
@@ -203,11 +126,12 @@ class Engine:
         `bits`: the width to answer at (needed for a model that reads any length)."""
         import keras
 
-        lstm = next(x for x in model.layers if isinstance(x, keras.layers.LSTM))
+        cell, layer = find_layer(model)
         dense = [x for x in model.layers if isinstance(x, keras.layers.Dense)][-1]
         steps = model.input_shape[1]
-        net = network_from_arrays(lstm.get_weights(), dense.get_weights(), lstm.get_config(),
-                                  steps, dense.get_config().get("activation", "linear"))
+        net = network_from_arrays(cell, layer.get_weights(), dense.get_weights(),
+                                  layer.get_config(), steps,
+                                  dense.get_config().get("activation", "linear"))
         encoding, native = encoding_for_input_shape(net.input_shape)
         if (bits or native) is None:
             raise ValueError("this model reads any length: say which width to answer at")
@@ -242,7 +166,9 @@ class Engine:
 
     @property
     def can_widen(self) -> bool:
-        return self.net.steps is None
+        """Whether the weights run at other widths: the layout says (Encoding.any_length),
+        whatever input length the file fixed, since the engine runs the recurrence itself."""
+        return self.encoding.any_length
 
     @property
     def units(self) -> int:
@@ -254,7 +180,8 @@ class Engine:
 
     @property
     def weights(self) -> list[np.ndarray]:
-        """The arrays in Keras's order (LSTM kernel, recurrent, bias, Dense kernel, bias)."""
+        """The arrays in Keras's order (the cell's kernel, recurrent kernel and bias, then the
+        Dense kernel and bias)."""
         n = self.net
         return [n.kernel, n.recurrent, n.bias, n.head_kernel, n.head_bias]
 
@@ -262,25 +189,22 @@ class Engine:
 
     def run(self, x: np.ndarray, states: bool = False):
         """Network input (N, steps, features) -> its output, as Keras gives it; with
-        `states`, also h and c after every step, each (N, steps, units)."""
-        p, n_rows = self._p, x.shape[0]
-        steps = x.shape[1]
-        inputs = x.astype(np.float32) @ p.kernel + p.bias  # (N, steps, 4U)
-        h = np.zeros((n_rows, p.units), np.float32)
-        c = np.zeros_like(h)
-        hs, cs, outs = [], [], []
-        for t in range(steps):
-            z = h @ p.recurrent
-            z += inputs[:, t]
-            h, c = p.cell(z, c, 1)
+        `states`, also the cell's states after every step: {name: (N, steps, units)} for
+        each of `net.cell.states` (h and c for an LSTM)."""
+        p, step = self._p, self._p.step
+        inputs = x.astype(np.float32) @ p.kernel + p.bias  # (N, steps, width)
+        now = step.zeros(x.shape[0])
+        kept, outs = [], []
+        for t in range(x.shape[1]):
+            now = step.advance(now, inputs[:, t, None], 1)
             if states:
-                hs.append(h)
-                cs.append(c)
+                kept.append(now)
             if self.net.return_sequences:
-                outs.append(p.head(h))
-        out = np.stack(outs, axis=1) if self.net.return_sequences else p.head(h)
+                outs.append(p.head(now[0]))
+        out = np.stack(outs, axis=1) if self.net.return_sequences else p.head(now[0])
         if states:
-            return out, np.stack(hs, axis=1), np.stack(cs, axis=1)
+            return out, {name: np.stack([k[i] for k in kept], axis=1)
+                         for i, name in enumerate(self.net.cell.states)}
         return out
 
     def probabilities(self, a_bits: np.ndarray, b_bits: np.ndarray) -> np.ndarray:
@@ -308,16 +232,16 @@ class Engine:
             probs = self.probabilities(a_bits, b_bits)[0]
         predicted_bits = (probs >= 0.5).astype(np.uint8)
         predicted = sum(int(bit) << k for k, bit in enumerate(predicted_bits))
-        true_bits, carries = _ripple(a, b, n)
-        return Answer(a, b, n, predicted, a + b, _int_bits(a, n), _int_bits(b, n), carries,
-                      true_bits, predicted_bits, probs)
+        a_bits, b_bits = _int_bits(a, n), _int_bits(b, n)
+        true_bits, carries = add_bits(a_bits, b_bits)
+        return Answer(a, b, n, predicted, a + b, a_bits, b_bits, carries, true_bits,
+                      predicted_bits, probs)
 
-    def states(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(h, c, inputs) while adding a + b: h and c (units, steps), inputs (features,
-        steps)."""
+    def states(self, a: int, b: int) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """({state name: (units, steps)}, inputs (features, steps)) while adding a + b."""
         x = self.encoding.inputs(to_bits([a], self.bits), to_bits([b], self.bits))
-        _, h, c = self.run(x, states=True)
-        return h[0].T, c[0].T, x[0].T
+        _, kept = self.run(x, states=True)
+        return {name: values[0].T for name, values in kept.items()}, x[0].T
 
     # -- every pair ----------------------------------------------------------------------
 
@@ -345,7 +269,7 @@ class Engine:
         options = self.encoding.step_options(self.bits)
         fans = [len(o) for o in options]
         p = self._p
-        inputs = [o @ p.kernel + p.bias for o in options]  # (K, 4U) per step
+        inputs = [o @ p.kernel + p.bias for o in options]  # (K, width) per step
         return inputs, fans
 
     def _walk(self, cancel: Callable[[], bool]) -> np.ndarray:
@@ -359,26 +283,23 @@ class Engine:
                    for t in range(steps)] if seq else None)
         final = None if seq else np.empty((leaves_below[0], outputs), np.float32)
 
-        def expand(h, c, t, base):  # h, c: (P, U) after t steps; node `base` is h[0]
+        def expand(states, t, base):  # states (P, U) each after t steps; node `base` is row 0
             fan = fans[t]
             chunk = max(1, BLOCK_ROWS // fan)
-            for start in range(0, len(h), chunk):
+            for start in range(0, len(states[0]), chunk):
                 if cancel():
                     raise Cancelled
-                hp, cp = h[start:start + chunk], c[start:start + chunk]
-                z = np.empty((len(hp), fan, 4 * p.units), np.float32)
-                np.add((hp @ p.recurrent)[:, None, :], inputs[t][None], out=z)
-                h_new, c_new = p.cell(z.reshape(len(hp) * fan, -1), cp, fan)
-                first = (base + start) * fan
+                parents = tuple(s[start:start + chunk] for s in states)
+                children = p.step.advance(parents, inputs[t][None], fan)
+                h_new, first = children[0], (base + start) * fan
                 if seq:
                     levels[t][first:first + len(h_new)] = p.head(h_new)
                 if t + 1 < steps:
-                    expand(h_new, c_new, t + 1, first)
+                    expand(children, t + 1, first)
                 elif not seq:
                     final[first:first + len(h_new)] = p.head(h_new)
 
-        zero = np.zeros((1, p.units), np.float32)
-        expand(zero, zero, 0, 0)
+        expand(p.step.zeros(1), 0, 0)
         a, b = all_pairs(self.bits)
         x = self.encoding.inputs(to_bits(a, self.bits), to_bits(b, self.bits))
         index = np.zeros(len(a), np.int64)  # each pair's leaf: its inputs in mixed radix

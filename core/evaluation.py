@@ -2,7 +2,7 @@
 
 One judging function, `judge_all`, with one sampling policy, serves the command line, the
 trainer, the error map and the wrong-pair list: every pair up to TABLE_MAX_BITS per operand
-(the engine's prefix-sharing table), above that WIDE_SAMPLES seeded random pairs, judged in
+(the engine's prefix-sharing table), above that EVAL_SAMPLES seeded random pairs, judged in
 blocks so that memory stays bounded whatever the width.
 """
 
@@ -15,11 +15,10 @@ from functools import cached_property
 
 import numpy as np
 
-from lstm_adder.core.data import Pairs, full_table
+from lstm_adder.core.data import EVAL_SAMPLES, Pairs, full_table
 from lstm_adder.core.engine import TABLE_MAX_BITS, Cancelled
 from lstm_adder.core.numbers import MAX_INT_BITS, add_bits, from_bits, random_bits
 
-WIDE_SAMPLES = 10_000
 SAMPLE_SEED = 0
 BLOCK = 4096  # pairs judged between checks for cancel, when judging one by one
 
@@ -129,7 +128,7 @@ def table_probabilities(engine, cancel: Callable[[], bool] | None = None):
 
 
 def judge_all(engine, cancel: Callable[[], bool] | None = None) -> Report | None:
-    """Judge `engine` by the one policy: every pair up to TABLE_MAX_BITS, else WIDE_SAMPLES
+    """Judge `engine` by the one policy: every pair up to TABLE_MAX_BITS, else EVAL_SAMPLES
     seeded random pairs. None if `cancel()` turns true before the end."""
     try:
         if engine.bits <= TABLE_MAX_BITS:
@@ -140,7 +139,7 @@ def judge_all(engine, cancel: Callable[[], bool] | None = None) -> Report | None
         return None
 
 
-def judge_sample(engine, bits: int, count: int = WIDE_SAMPLES, seed: int = SAMPLE_SEED,
+def judge_sample(engine, bits: int, count: int = EVAL_SAMPLES, seed: int = SAMPLE_SEED,
                  cancel: Callable[[], bool] | None = None) -> Report | None:
     """`count` seeded random n-bit pairs (any n up to 64) run through the engine at `bits`,
     in blocks; the report keeps the pairs themselves when they fit an int64."""

@@ -19,10 +19,11 @@ from __future__ import annotations
 import math
 import os
 import re
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 
+from lstm_adder.core.cells import CELLS, Cell
 from lstm_adder.core.data import FULL_TABLE_MAX_BITS, table_size, train_count
-from lstm_adder.core.encodings import ENCODINGS
+from lstm_adder.core.encodings import CONCAT_MSB, ENCODINGS, PAIRED_LSB, Encoding
 from lstm_adder.core.errors import InputError
 
 MAX_BITS = 16
@@ -31,6 +32,7 @@ MAX_BATCH = 1 << 20  # the most pairs an epoch trains on (every pair of 10-bit n
 MAX_EPOCHS = 100_000
 MAX_SEED = 2**32 - 1  # what Keras's set_random_seed accepts
 FLOAT_BYTES = 4
+MAX_DIGITS = 20  # 2**64 has 20 digits: no field or operand takes a longer whole number
 WHOLE = re.compile(r"-?[0-9]+")  # ASCII digits only: not "١٢", not "1_0" (int() takes both)
 NUMBER = re.compile(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?(inf|infinity|nan)",
                     re.IGNORECASE)
@@ -78,14 +80,9 @@ class FieldSpec:
         return f"{value:g}" if isinstance(value, float) else str(value)
 
     def parse(self, text: str):
-        """The value typed as `text` (ASCII digits only), or `text` itself when it is no
-        number at all: then `error` says what is wrong with it."""
-        text = text.strip()
-        if self.type is int and WHOLE.fullmatch(text):
-            return int(text)
-        if self.type is float and NUMBER.fullmatch(text):
-            return float(text)
-        return text
+        """The value typed as `text` (parse_typed), or `text` itself when it is no number of
+        this field's type: then `error` says what is wrong with it."""
+        return parse_typed(text, self.type)
 
     def error(self, value) -> str | None:
         """Why `value` is not acceptable for this field, or None if it is."""
@@ -105,6 +102,19 @@ class FieldSpec:
         return above and (value < self.high if self.high_open else value <= self.high)
 
 
+def parse_typed(text: str, kind: type):
+    """The number of `kind` (int or float) typed as `text`, or `text` itself when it is none.
+    The one reading of typed numbers, for the command line and the Training tab alike: ASCII
+    digits only, and at most MAX_DIGITS of them in a whole number (int() alone takes "1_0"
+    and "١٢", and refuses a number of 5,000 digits with an error of its own)."""
+    text = text.strip()
+    if kind is int and WHOLE.fullmatch(text) and len(text.lstrip("-")) <= MAX_DIGITS:
+        return int(text)
+    if kind is float and NUMBER.fullmatch(text):
+        return float(text)
+    return text
+
+
 def _number(value) -> str:
     return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
@@ -118,7 +128,7 @@ def _user(default, label: str, help: str, low=None, high=None, **openness):
 @dataclass(frozen=True)
 class Recipe:
     name: str
-    encoding: str  # "concat-msb" or "paired-lsb" (see core.encodings)
+    encoding: Encoding  # CONCAT_MSB or PAIRED_LSB (core.encodings); by name in a file
     loss: str  # "mse" or "binary_crossentropy"
     bits: int = _user(8, "Bits per operand", "width of each operand", 1, MAX_BITS)
     units: int = _user(256, "LSTM units", "size of the LSTM's state", 1, MAX_UNITS)
@@ -136,24 +146,32 @@ class Recipe:
                                     "stop once every pair is exactly right")
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """Plain values, as a file keeps them (the encoding by its name)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)} | {
+            "encoding": self.encoding.name}
 
     @classmethod
     def from_dict(cls, data: dict) -> Recipe:
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        values = {k: v for k, v in data.items() if k in known}
+        return cls(**values | {"encoding": ENCODINGS[values["encoding"]]})
 
     @property
     def parameters(self) -> int:
-        """Weights in the network: the LSTM's four gates and the Dense head."""
-        encoding = ENCODINGS[self.encoding]
+        """Weights in the network: the cell's and the Dense head's."""
+        encoding = self.encoding
         units, outputs = self.units, encoding.output_shape(self.bits)[-1]
-        return 4 * units * (units + encoding.features + 1) + (units + 1) * outputs
+        return self.cell.parameters(units, encoding.features) + (units + 1) * outputs
+
+    @property
+    def cell(self) -> Cell:
+        """The recurrent layer (core.cells): an LSTM for every recipe so far."""
+        return CELLS["LSTM"]
 
     def training_bytes(self) -> int:
         """About how much memory training takes: the weights with their gradients and Adam's
         two moments, each batch's activations kept for backpropagation, and an epoch's data."""
-        encoding = ENCODINGS[self.encoding]
+        encoding = self.encoding
         steps = encoding.steps(self.bits)
         activations = self.batch_size * steps * self.units * 10  # gates, states, their grads
         data = train_count(self.bits, self.holdout) * steps * (encoding.features + 1)
@@ -170,10 +188,10 @@ USER_FIELDS: tuple[FieldSpec, ...] = tuple(
 _SPECS = {spec.name: spec for spec in USER_FIELDS}
 
 RECIPES = {
-    "seed": Recipe(name="seed", encoding="concat-msb", loss="mse"),
+    "seed": Recipe(name="seed", encoding=CONCAT_MSB, loss="mse"),
     "carry": Recipe(
         name="carry",
-        encoding="paired-lsb",
+        encoding=PAIRED_LSB,
         loss="binary_crossentropy",
         units=16,
         dropout=0.0,

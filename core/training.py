@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, fields, replace
 import numpy as np
 
 from lstm_adder.core.data import Split, make_split
-from lstm_adder.core.encodings import ENCODINGS
 from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
 from lstm_adder.core.evaluation import Report, judge_all, judge_pairs, loss_value
 from lstm_adder.core.models import build_model
@@ -26,6 +25,7 @@ from lstm_adder.core.recipes import Recipe
 # Every pair is judged after every epoch up to TABLE_MAX_BITS (the engine's prefix-sharing
 # table: ~0.7 s for the seed model against an epoch of ~36 s here); wider, a fixed sample.
 EVAL_SAMPLE = 4096
+BATCH_EVERY = 5  # batches between progress reports (the app's and the command line's)
 
 
 @dataclass
@@ -96,6 +96,11 @@ class TrainResult:
             return {}
         return {WEIGHTS_ENTRY: weights_entry(self.timeline().engines)}
 
+    def save_parts(self, keep_weights: bool) -> tuple[dict, dict]:
+        """(lstm_adder.json, the zip entries to add) for saving this run."""
+        extra = self.replay_entries(keep_weights)
+        return with_weights_flag(self.info(), extra), extra
+
     @property
     def ok(self) -> bool:
         return self.ended is not Ended.DIVERGED
@@ -103,7 +108,7 @@ class TrainResult:
     def info(self) -> dict:
         """What a saved model records about how it was made."""
         return {
-            "encoding": self.recipe.encoding,
+            "encoding": self.recipe.encoding.name,
             "bits": self.recipe.bits,
             "recipe": self.recipe.to_dict(),
             "history": [m.to_dict() for m in self.history],
@@ -121,6 +126,17 @@ class TrainResult:
         return {REPLAY_KEY: self.timeline().info()}
 
 
+def with_weights_flag(info: dict, extra: dict) -> dict:
+    """`info` whose replay record says whether the file carries every epoch's weights, that is
+    whether `extra` (the zip entries saved beside the network) holds them. The one place that
+    sets the flag; `info` without a replay record is returned as it is."""
+    from lstm_adder.core.replay import REPLAY_KEY, WEIGHTS_ENTRY
+
+    if REPLAY_KEY not in info:
+        return info
+    return info | {REPLAY_KEY: info[REPLAY_KEY] | {"weights": WEIGHTS_ENTRY in extra}}
+
+
 class Observer:
     """Override what you need. Called from the training thread."""
 
@@ -132,7 +148,8 @@ class Observer:
 
 
 class Trainer:
-    def __init__(self, recipe: Recipe, observers=(), batch_every: int = 10, model=None):
+    def __init__(self, recipe: Recipe, observers=(), batch_every: int = BATCH_EVERY,
+                 model=None):
         self.recipe = recipe
         self.observers = list(observers)
         self.batch_every = max(1, batch_every)
@@ -157,7 +174,7 @@ class Trainer:
         import keras  # here, not at the top: importing core.training imports no TensorFlow
 
         recipe = self.recipe
-        encoding = ENCODINGS[recipe.encoding]
+        encoding = recipe.encoding
         keras.utils.set_random_seed(recipe.seed)
         if self.model is None:
             self.model = build_model(recipe)

@@ -3,12 +3,13 @@
 Both file kinds (FileKind: KERAS, KERAS_TWO) keep an architecture (JSON) beside HDF5 weight arrays:
 
     .keras (Keras 3)  a zip: config.json, and model.weights.h5 with groups named after each
-                      layer's class: layers/lstm/cell/vars/{0,1,2}, layers/dense/vars/{0,1}
+                      layer's class: layers/<cell>/cell/vars/{0,1,2}, layers/dense/vars/{0,1}
     .h5 (Keras 2)     one HDF5 file: attrs["model_config"], and model_weights/<layer name>/
                       whose attrs["weight_names"] list that layer's arrays in order
 
-An adder is one LSTM and one Dense head with a sigmoid (Dropout, which does nothing when
-answering, may sit between them). Anything else is refused with ModelFileError.
+An adder is one recurrent layer (a cell of core.cells) and one Dense head with a sigmoid
+(Dropout, which does nothing when answering, may sit between them). Anything else is refused
+with ModelFileError.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from lstm_adder.core.activations import SIGMOID, TANH, Activation
+from lstm_adder.core.cells import CELLS, Cell, cell_named
 from lstm_adder.core.errors import ModelFileError, shown
 from lstm_adder.core.recipes import MAX_UNITS
 
@@ -29,7 +32,7 @@ INFO_ENTRY = "lstm_adder.json"  # our entry in a .keras zip (core.storage)
 KERAS_CONFIG, KERAS_WEIGHTS = "config.json", "model.weights.h5"
 KERAS_METADATA = "metadata.json"
 PASSIVE = {"InputLayer", "Dropout"}  # layers that do nothing when answering
-ACTIVATIONS = {"sigmoid", "tanh", "hard_sigmoid", "relu", "linear"}
+DENSE_PATH = re.compile(r"layers/dense(_\d+)?/vars")  # the head's group in model.weights.h5
 
 # What a model file may declare, checked before any array is made or byte read: a file of a
 # few KB can declare gigabytes (tests/test_hostile.py builds such files).
@@ -44,16 +47,17 @@ INFO_MAX_BYTES = 64 << 20  # lstm_adder.json: a replay map is at most ~90 KB an 
 
 @dataclass(frozen=True)
 class Network:
-    """One LSTM layer and its Dense head as plain float32 arrays (Keras's gate order:
-    input, forget, candidate, output)."""
+    """One recurrent layer and its Dense head as plain float32 arrays (the cell's gates in
+    Keras's order, `cell.gates`)."""
 
-    kernel: np.ndarray  # (features, 4 * units)
-    recurrent: np.ndarray  # (units, 4 * units)
-    bias: np.ndarray  # (4 * units,)
+    cell: Cell  # which recurrent layer (core.cells)
+    kernel: np.ndarray  # (features, gates * units)
+    recurrent: np.ndarray  # (units, gates * units)
+    bias: np.ndarray  # (gates * units,)
     head_kernel: np.ndarray  # (units, outputs)
     head_bias: np.ndarray  # (outputs,)
-    activation: str = "tanh"
-    recurrent_activation: str = "sigmoid"
+    activation: Activation = TANH
+    recurrent_activation: Activation = SIGMOID
     return_sequences: bool = False
     steps: int | None = None  # None: reads sequences of any length
 
@@ -75,40 +79,31 @@ class Network:
         return (None, self.steps, outputs) if self.return_sequences else (None, outputs)
 
 
-def network_from_arrays(lstm: list, head: list, lstm_config: dict, steps: int | None,
-                        head_activation: str = "sigmoid") -> Network:
-    """A Network from a layer's arrays and config; ModelFileError if it is not runnable."""
-    for key in ("activation", "recurrent_activation"):
-        name = lstm_config.get(key, "tanh" if key == "activation" else "sigmoid")
-        if name not in ACTIVATIONS:
-            raise ModelFileError(f"an LSTM with {key} {name!r} is not supported")
-    if lstm_config.get("go_backwards") or lstm_config.get("stateful"):
-        raise ModelFileError("a backwards or stateful LSTM is not supported")
+def network_from_arrays(cell: Cell, arrays: list, head: list, cell_config: dict,
+                        steps: int | None, head_activation: str = "sigmoid") -> Network:
+    """A Network from a recurrent layer's arrays and config and its head's arrays;
+    ModelFileError if it is not runnable."""
+    activation, recurrent_activation = cell.activations(cell_config)
     if head_activation != "sigmoid":
         raise ModelFileError(f"the Dense head's activation is {head_activation!r}, not sigmoid")
-    arrays = [np.asarray(w, np.float32) for w in lstm]
-    if len(arrays) == 2:  # use_bias=False
-        arrays.append(np.zeros(arrays[0].shape[1], np.float32))
+    kernel, recurrent, bias = cell.arrays(arrays)
     head_arrays = [np.asarray(w, np.float32) for w in head]
     if len(head_arrays) == 1:
         head_arrays.append(np.zeros(head_arrays[0].shape[1], np.float32))
-    if len(arrays) != 3 or len(head_arrays) != 2:
-        raise ModelFileError("its LSTM or Dense layer does not hold the usual weight arrays")
-    kernel, recurrent, bias = arrays
-    units = recurrent.shape[0]
-    if (kernel.ndim != 2 or recurrent.shape != (units, 4 * units) or bias.shape != (4 * units,)
-            or kernel.shape[1] != 4 * units or head_arrays[0].shape[0] != units):
+    if len(head_arrays) != 2:
+        raise ModelFileError("its Dense layer does not hold the usual weight arrays")
+    if head_arrays[0].ndim != 2 or head_arrays[0].shape[0] != recurrent.shape[0]:
         raise ModelFileError("its weight arrays do not fit together")
-    return Network(kernel, recurrent, bias, *head_arrays,
-                   activation=lstm_config.get("activation", "tanh"),
-                   recurrent_activation=lstm_config.get("recurrent_activation", "sigmoid"),
-                   return_sequences=bool(lstm_config.get("return_sequences", False)),
+    return Network(cell, kernel, recurrent, bias, *head_arrays, activation=activation,
+                   recurrent_activation=recurrent_activation,
+                   return_sequences=bool(cell_config.get("return_sequences", False)),
                    steps=steps)
 
 
 @dataclass(frozen=True)
 class _Layers:
-    lstm: dict  # the LSTM layer's entry in the architecture
+    cell: Cell
+    recurrent: dict  # the recurrent layer's entry in the architecture
     dense: dict
     steps: int | None
     features: int
@@ -116,8 +111,8 @@ class _Layers:
     outputs: int
 
     def shapes(self) -> tuple[list[tuple], list[tuple]]:
-        """The shapes its LSTM's and Dense head's arrays must have, in Keras's order."""
-        u, gates = self.units, 4 * self.units
+        """The shapes its cell's and Dense head's arrays must have, in Keras's order."""
+        u, gates = self.units, len(self.cell.gates) * self.units
         return [(self.features, gates), (u, gates), (gates,)], [(u, self.outputs), (self.outputs,)]
 
     @property
@@ -141,9 +136,11 @@ def _architecture(config: dict) -> _Layers:
     kinds = [layer.get("class_name") for layer in layers]
     active = [layer for layer, kind in zip(layers, kinds, strict=True) if kind not in PASSIVE]
     names = [layer.get("class_name") for layer in active]
-    if names != ["LSTM", "Dense"]:
+    cell = cell_named(names[0]) if len(names) == 2 and names[1] == "Dense" else None
+    if cell is None:
         found = " → ".join(shown(n) for n in names[:4]) or "no layers"
-        raise ModelFileError(f"not an LSTM adder: it has {found}, not LSTM → Dense")
+        raise ModelFileError(f"not an LSTM adder: it has {found}, not "
+                             f"{' or '.join(CELLS)} → Dense")
     shape = None
     for layer in layers:
         cfg = layer.get("config") or {}
@@ -160,14 +157,16 @@ def _architecture(config: dict) -> _Layers:
     units = (active[0].get("config") or {}).get("units")
     outputs = (active[1].get("config") or {}).get("units")
     if not _whole(units, 1, MAX_UNITS):
-        raise ModelFileError(f"its LSTM has {shown(units)} units, not 1 to {MAX_UNITS:,}")
+        raise ModelFileError(f"its {cell.keras_class} has {shown(units)} units, not 1 to "
+                             f"{MAX_UNITS:,}")
     if not _whole(outputs, 1, MAX_STEPS):
         raise ModelFileError(f"its Dense head has {shown(outputs)} outputs, not 1 to "
                              f"{MAX_STEPS}")
-    found = _Layers(active[0], active[1], steps, features, units, outputs)
+    found = _Layers(cell, active[0], active[1], steps, features, units, outputs)
     if found.nbytes > NETWORK_MAX_BYTES:
-        raise ModelFileError(f"its {units:,}-unit LSTM needs {found.nbytes / 2**20:,.0f} MB of "
-                             f"weights, more than the {NETWORK_MAX_BYTES >> 20} MB read")
+        raise ModelFileError(f"its {units:,}-unit {cell.keras_class} needs "
+                             f"{found.nbytes / 2**20:,.0f} MB of weights, more than the "
+                             f"{NETWORK_MAX_BYTES >> 20} MB read")
     return found
 
 
@@ -220,22 +219,23 @@ def _arrays(datasets: list, what: str) -> list[np.ndarray]:
 
 
 def _keras_datasets(h5, layers: _Layers) -> tuple[list, list]:
-    """Keras 3: layers/lstm[_k]/cell/vars/i and layers/dense[_k]/vars/i (one of each here)."""
-    found: dict[str, list] = {"lstm": [], "dense": []}
+    """Keras 3: the cell's layers/<cell>[_k]/cell/vars/i and layers/dense[_k]/vars/i (one of
+    each here)."""
+    found: dict[str, list] = {"cell": [], "dense": []}
 
     def visit(name, obj):
-        for kind, pattern in (("lstm", r"layers/lstm(_\d+)?/cell/vars"),
-                              ("dense", r"layers/dense(_\d+)?/vars")):
-            if re.fullmatch(pattern, name):
+        for kind, pattern in (("cell", layers.cell.keras_path), ("dense", DENSE_PATH)):
+            if pattern.fullmatch(name):
                 found[kind].append(obj)
 
     h5.visititems(visit)
-    if len(found["lstm"]) != 1 or len(found["dense"]) != 1:
-        raise ModelFileError("not an LSTM adder: its weights hold no single LSTM and Dense")
-    lstm_shapes, dense_shapes = layers.shapes()
-    groups = [found["lstm"][0], found["dense"][0]]
+    if len(found["cell"]) != 1 or len(found["dense"]) != 1:
+        raise ModelFileError(f"not an LSTM adder: its weights hold no single "
+                             f"{layers.cell.keras_class} and Dense")
+    cell_shapes, dense_shapes = layers.shapes()
+    groups = [found["cell"][0], found["dense"][0]]
     names = [sorted(group, key=lambda k: int(k) if k.isdigit() else -1) for group in groups]
-    return (_datasets(groups[0], names[0], lstm_shapes, "LSTM"),
+    return (_datasets(groups[0], names[0], cell_shapes, layers.cell.keras_class),
             _datasets(groups[1], names[1], dense_shapes, "Dense"))
 
 
@@ -243,8 +243,8 @@ def _legacy_datasets(h5, layers: _Layers) -> tuple[list, list]:
     """Keras 2 (and Keras 3's legacy .h5): model_weights/<name>, listed by weight_names."""
     root = _member(h5, "model_weights") if "model_weights" in h5 else h5
     found = []
-    for layer, shapes, what in zip((layers.lstm, layers.dense), layers.shapes(),
-                                   ("LSTM", "Dense"), strict=True):
+    for layer, shapes, what in zip((layers.recurrent, layers.dense), layers.shapes(),
+                                   (layers.cell.keras_class, "Dense"), strict=True):
         name = (layer.get("config") or {}).get("name") or layer.get("name")
         if not isinstance(name, str) or name not in root:
             raise ModelFileError(f"its weights have no layer {shown(name)}")
@@ -310,8 +310,8 @@ def _rewritten(data: bytes, find, weights: list[np.ndarray]) -> bytes:
 
     buffer = io.BytesIO(data)
     with h5py.File(buffer, "r+") as h5:
-        lstm, dense = find(h5)
-        for datasets, arrays in ((lstm, weights[:3]), (dense, weights[3:])):
+        recurrent, dense = find(h5)
+        for datasets, arrays in ((recurrent, weights[:3]), (dense, weights[3:])):
             for dataset, array in zip(datasets, arrays, strict=False):  # a bias may be absent
                 dataset[...] = array
     return buffer.getvalue()
@@ -340,8 +340,9 @@ class KerasKind(FileKind):
             parts[KERAS_WEIGHTS] = read_entry(archive, KERAS_WEIGHTS,
                                               weights_limit(layers.nbytes))
         with h5py.File(io.BytesIO(parts[KERAS_WEIGHTS]), "r") as h5:
-            lstm, dense = _keras_datasets(h5, layers)
-            network = _network(layers, _arrays(lstm, "LSTM"), _arrays(dense, "Dense"))
+            recurrent, dense = _keras_datasets(h5, layers)
+            network = _network(layers, _arrays(recurrent, layers.cell.keras_class),
+                               _arrays(dense, "Dense"))
         return FileRead(network, _json(info, INFO_ENTRY), parts)
 
     def with_weights(self, parts: dict, weights: list[np.ndarray]) -> dict:
@@ -363,8 +364,9 @@ class KerasTwoKind(FileKind):
 
         with h5py.File(path, "r") as h5:
             layers = self._layers(h5)
-            lstm, dense = _legacy_datasets(h5, layers)
-            network = _network(layers, _arrays(lstm, "LSTM"), _arrays(dense, "Dense"))
+            recurrent, dense = _legacy_datasets(h5, layers)
+            network = _network(layers, _arrays(recurrent, layers.cell.keras_class),
+                               _arrays(dense, "Dense"))
         limit = weights_limit(layers.nbytes) + CONFIG_MAX_BYTES
         with open(path, "rb") as file:
             whole = file.read(limit + 1)
@@ -399,9 +401,10 @@ def kind_of(path) -> FileKind | None:
     return next((kind for kind in KINDS if kind.matches(path)), None)
 
 
-def _network(layers: _Layers, lstm: list, dense: list) -> Network:
+def _network(layers: _Layers, recurrent: list, dense: list) -> Network:
     dense_config = layers.dense.get("config") or {}
-    return network_from_arrays(lstm, dense, layers.lstm.get("config") or {}, layers.steps,
+    return network_from_arrays(layers.cell, recurrent, dense,
+                               layers.recurrent.get("config") or {}, layers.steps,
                                dense_config.get("activation", "linear"))
 
 

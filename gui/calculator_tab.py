@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from lstm_adder.core.engine import Engine
 from lstm_adder.core.evaluation import SAMPLE_SEED, Report
 from lstm_adder.gui.bit_grid import BitGrid
-from lstm_adder.gui.i18n import Retranslating
+from lstm_adder.gui.i18n import Retranslating, translated
 from lstm_adder.gui.tasks import TaskExecutor
 from lstm_adder.gui.wide_spinbox import OperandBoxes
 from lstm_adder.session.on_show import LOADING, OnShow
@@ -50,14 +50,6 @@ SCALE = {16: (1.5, 1.0), 32: (0.8, 0.75)}
 SPIN_ROOM = 40  # pixels an operand box needs besides its digits (frame, arrows)
 RIGHT, WRONG, MUTED = "#1a7f37", "#d1242f", "#57606a"
 WIDTH_TIP = QT_TRANSLATE_NOOP("CalculatorTab", "Run the model on numbers of this width")
-# What the session says while nothing is on show. session/ is Qt-free, so its fixed words are
-# marked here and translated where they are shown (the rest of what it says, such as a file's
-# name while it loads, stays English).
-SESSION_WORDS = (
-    QT_TRANSLATE_NOOP("session", "Loading model…"),
-    QT_TRANSLATE_NOOP("session", "No model: open one from the File menu, or train one."),
-    QT_TRANSLATE_NOOP("session", "No model: open one from the File menu."),  # the window's
-)
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -88,10 +80,6 @@ def _row(*items) -> QHBoxLayout:
         else:
             row.addWidget(item)
     return row
-
-
-def _session_words(message: str) -> str:
-    return QCoreApplication.translate("session", message) if message else ""
 
 
 class CalculatorTab(Retranslating, QWidget):
@@ -229,7 +217,7 @@ class CalculatorTab(Retranslating, QWidget):
         for widget in (*self.boxes.all, self.random_button):
             widget.setEnabled(engine is not None)
         if engine is None:
-            message = _session_words(self.view.message)
+            message = translated(self.view.message)
             self.model_label.setText(message)
             self.bit_grid.set_message(message)
             for label in (self.predicted_sum, self.verdict, self.true_sum, self.confidence):
@@ -237,7 +225,7 @@ class CalculatorTab(Retranslating, QWidget):
             self._show_wrong_state()
             return
         self.model_label.setText(self.tr("Model: {name} ({encoding}, {bits}-bit)").format(
-            name=self.model.name, encoding=engine.encoding.name, bits=engine.bits))
+            name=translated(self.model.name), encoding=engine.encoding.name, bits=engine.bits))
         self.boxes.set_top(engine.max_operand)
         self._size_for(engine.bits)
 
@@ -280,7 +268,7 @@ class CalculatorTab(Retranslating, QWidget):
         if self.engine is None:
             self.wrong_label.setText("")
         elif report is None or self.view.watched:
-            self.wrong_label.setText(_session_words(self.view.message)
+            self.wrong_label.setText(translated(self.view.message)
                                      or self.tr("Finding the pairs it gets wrong…"))
         else:
             self.wrong_label.setText(self._wrong_text(report))

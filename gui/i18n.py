@@ -13,17 +13,21 @@ that into the .qm the app loads. After adding or changing words, from the reposi
 which keeps every translation made so far and runs
 
     pyside6-lupdate -extensions py -no-obsolete -source-language en -target-language zh_CN \
-        gui -ts gui/i18n/lstm_adder_zh_CN.ts
+        gui session -ts gui/i18n/lstm_adder_zh_CN.ts
     pyside6-lrelease gui/i18n/lstm_adder_zh_CN.ts -qm gui/i18n/lstm_adder_zh_CN.qm
 
-(`python -m lstm_adder.gui.i18n --release` runs the second alone, after editing the .ts). New words come
-in unfinished, and tests/test_gui_i18n.py fails until each has its Chinese.
+(`python -m lstm_adder.gui.i18n --release` runs the second alone, after editing the .ts). New
+words come in unfinished, and tests/test_gui_i18n.py fails until each has its Chinese.
 
 At start-up `install()` picks the language: the one chosen last time (QSettings key
 `language`), else the system locale's (QLocale.system(): zh_CN under LANG=zh_CN.UTF-8).
 `set_language("zh_CN" | "en")` switches at run time: Qt sends every widget a LanguageChange
 event, and each re-sets its words from its state (`Retranslating.retranslate`), with no
 restart. The command line stays English: core/, session/ and cli/ never import Qt.
+
+What session/ says reaches the window as session.words.Words (English that carries its
+template, marked there with a Qt-free QT_TRANSLATE_NOOP that lupdate reads too):
+`translated(words)` shows it in the language on show.
 """
 
 from __future__ import annotations
@@ -49,11 +53,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
+from lstm_adder.session.words import Words
+
 ENGLISH, CHINESE = "en", "zh_CN"
 LANGUAGES = {ENGLISH: "English", CHINESE: "中文"}  # each named in its own words, as menus do
 SETTING = "language"  # the QSettings key of the language chosen in the menu
 CATALOG = "lstm_adder"  # gui/i18n/lstm_adder_<language>.ts and .qm
 FOLDER = Path(__file__).with_name("i18n")
+SOURCES = ("gui", "session")  # the subpackages lupdate reads
 QT_CATALOG = "qtbase"  # Qt's own words (dialog buttons), shipped with PySide6
 VIEW_TITLE = QT_TRANSLATE_NOOP("Menu", "&View")
 LANGUAGE_TITLE = QT_TRANSLATE_NOOP("Menu", "&Language")
@@ -145,6 +152,14 @@ def _load(catalog: str, language: str, folder: str) -> bool:
     return True
 
 
+def translated(text: str) -> str:
+    """`text` in the language on show: Words (from session/ or core/) translated from their
+    template and filled again; any other str as it is ("" stays "")."""
+    if isinstance(text, Words):
+        return text.fill(QCoreApplication.translate)
+    return text
+
+
 # --- widgets that follow it ----------------------------------------------------------------
 
 
@@ -221,7 +236,7 @@ def add_language_menu(target: QMainWindow | QMenuBar,
     return menu
 
 
-# --- python -m lstm_adder.gui.i18n --update -----------------------------------------------------------
+# --- python -m lstm_adder.gui.i18n --update -------------------------------------------------
 
 
 def _tool(name: str) -> str:
@@ -234,10 +249,13 @@ def _tool(name: str) -> str:
 
 
 def update(language: str = CHINESE) -> None:
-    """Collect the words of every module in gui/ into the .ts, keeping its translations."""
+    """Collect the words of every module in gui/ and session/ into the .ts, keeping its
+    translations."""
+    package = FOLDER.parent.parent
     subprocess.run([_tool("lupdate"), "-extensions", "py", "-no-obsolete",
                     "-source-language", ENGLISH, "-target-language", language,
-                    str(FOLDER.parent), "-ts", str(ts_path(language))], check=True)
+                    *(str(package / source) for source in SOURCES),
+                    "-ts", str(ts_path(language))], check=True)
 
 
 def release(language: str = CHINESE, qm: Path | None = None) -> None:
@@ -251,7 +269,7 @@ def main(argv=None) -> int:
                                      description="Update and compile the translations.")
     step = parser.add_mutually_exclusive_group(required=True)
     step.add_argument("--update", action="store_true",
-                      help="collect the words from gui/ into the .ts, then compile it")
+                      help="collect the words from gui/ and session/ into the .ts, then compile it")
     step.add_argument("--release", action="store_true", help="compile the .ts alone")
     args = parser.parse_args(argv)
     if args.update:

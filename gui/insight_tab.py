@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lstm_adder.core import insight
-from lstm_adder.core.engine import Engine
+from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
 from lstm_adder.gui.error_map import ErrorMap
 from lstm_adder.gui.i18n import Retranslating
 from lstm_adder.gui.state_view import CarryWait, StateView, every, show_axes, static_plot
@@ -205,7 +204,8 @@ class InsightTab(Retranslating, QWidget):
         self._show_states()
 
     def _show_epoch(self, report) -> None:
-        heading = self.tr("watching training, epoch {epoch}").format(epoch=self.model.epoch)
+        heading = (self.tr("replaying epoch {epoch}") if self.model.replayed else
+                   self.tr("watching training, epoch {epoch}")).format(epoch=self.model.epoch)
         if report is not None:
             self._show_report(report)
             self._summary.setText(f"<b>{heading}</b><br>{self._summary.text()}")
@@ -216,7 +216,7 @@ class InsightTab(Retranslating, QWidget):
                 "this run judges a sample of pairs only, so the map waits for the trained "
                 "model"))
         if self.model.engine.encoding.any_length:
-            self.widths.wait_for_training()
+            self.widths.wait_for_training(self.model.replayed)
         self._show_states()
 
     def _on_stage_done(self, stage: str) -> None:
@@ -266,7 +266,7 @@ class InsightTab(Retranslating, QWidget):
         if not report.everything:
             self.error_map.set_title(self.tr("no map: it shows every pair, so at most "
                                              "{bits}-bit models").format(
-                bits=insight.MAP_MAX_BITS))
+                bits=TABLE_MAX_BITS))
             return
         self.error_map.show_matrix(report.matrix(), self.tr(MAP_TITLE))
         self.error_map.mark(*self._pair)
@@ -288,7 +288,7 @@ class InsightTab(Retranslating, QWidget):
     def _carry_wait(self) -> CarryWait:
         """Why the carry unit is not on show yet."""
         if self.model.watching:
-            return CarryWait.AFTER_TRAINING
+            return CarryWait.ON_THE_MODEL if self.model.replayed else CarryWait.AFTER_TRAINING
         if self.model.failed:
             return CarryWait.FAILED
         return CarryWait.FINDING

@@ -1,7 +1,7 @@
 """The main window: the Calculator, Training and Insight tabs, the model list, menus, settings.
 
 The window holds a session.session.Session (the open models, what is on show, opening,
-saving, a training run being watched) and wires it to the tabs, which render it: the
+saving, the training run) and wires it to the tabs, which render it: the
 calculator the session's `on_show`, the Insight tab its `insight`, the toolbar's `model_list`
 its models. What stays here is Qt's: menus and toolbar, file dialogs, the status bar and error
 dialogs, QSettings (geometry, the last model, the last save folder) and the question before
@@ -9,7 +9,8 @@ closing.
 
 The window shows at once with "Loading model…" while the engine pool (gui.tasks) reads the
 model's weights with h5py; TensorFlow is not imported until Keras is needed (a training run,
-or a save only Keras can write), and then only on the Keras thread (gui.worker). Models open
+or a save only Keras can write), and then only on the Keras thread (session.lanes; the run is
+the session's, session.run). Models open
 while a run trains.
 
 Saving and closing (gui.saving): the Save dialog opens in the folder of the last save, else
@@ -24,7 +25,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QSettings,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,19 +51,24 @@ from lstm_adder.assets import BUNDLED
 from lstm_adder.core.errors import one_line
 from lstm_adder.gui import export
 from lstm_adder.gui.calculator_tab import CalculatorTab
+from lstm_adder.gui.i18n import translated
 from lstm_adder.gui.insight_tab import InsightTab
 from lstm_adder.gui.saving import ask_save_path, may_close, save_folder
 from lstm_adder.gui.tasks import Task, TaskExecutor
 from lstm_adder.gui.training_tab import TrainingTab
 from lstm_adder.session.open_models import OpenModel
 from lstm_adder.session.session import Session
+from lstm_adder.session.words import Words
 
 TITLE = "LSTM Adder"
 ORGANIZATION, APPLICATION = "lstm-adder", "LSTM Adder"  # where QSettings keeps its values
 DEFAULT_SIZE = (1180, 780)
 STATUS_MS = 10_000
-MODEL_FILTER = "Keras models (*.keras *.h5 *.hdf5);;All files (*)"
-LIST_TIP = "The models open in this window"
+MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow",
+                                 "Keras models (*.keras *.h5 *.hdf5);;All files (*)")
+LIST_TIP = QT_TRANSLATE_NOOP("MainWindow", "The models open in this window")
+NO_FILE = Words(QT_TRANSLATE_NOOP("MainWindow", "No model: open one from the File menu."),
+                context="MainWindow")
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +82,8 @@ class MainWindow(QMainWindow):
         `autoload=False` opens nothing: call `session.load` or `session.add`."""
         super().__init__()
         self.setWindowTitle(TITLE)
+        self._status: str | None = None  # the status bar's message, to translate again
+        self._status_brief = False
         self.settings = settings if settings is not None else QSettings(ORGANIZATION,
                                                                         APPLICATION)
         self.session = Session(TaskExecutor())
@@ -76,7 +92,7 @@ class MainWindow(QMainWindow):
         self.confirm_close = QGuiApplication.platformName() != "offscreen"
 
         self.calculator = CalculatorTab(self.session.on_show)
-        self.training = TrainingTab(self.session.replay)
+        self.training = TrainingTab(self.session)
         self.insight = InsightTab(self.session.insight)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -84,17 +100,19 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, "")  # titled by retranslate()
         self.setCentralWidget(self.tabs)
         self._build_actions()
+        self.statusBar().messageChanged.connect(self._on_status_changed)
         self.retranslate()
         self._wire()
 
         geometry = self.settings.value("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
+        fit_to_screen(self)
         if autoload:
             self.session.open_at_start(model_path, self.settings.value("last_model", ""),
                                        BUNDLED)
         else:
-            self.session.on_show.show(None, "No model: open one from the File menu.")
+            self.session.on_show.show(None, NO_FILE)
 
     def _wire(self) -> None:
         """The session's news to the window; the tabs' to the session."""
@@ -106,13 +124,9 @@ class MainWindow(QMainWindow):
         session.saved.connect(self._on_saved)
         session.save_failed.connect(lambda entry, message: self.save_failed.emit(message))
         session.on_show.answered.connect(self._on_answered)
-        training.run_started.connect(self._on_run_started)
-        training.initial_done.connect(session.initial_done)
-        training.epoch_done.connect(session.epoch_done)
-        training.run_finished.connect(self._on_run_finished)
-        training.watch_changed.connect(session.set_watch)
-        training.keep_changed.connect(session.set_keep_epochs)
-        training.epoch_chosen.connect(session.show_epoch)
+        session.on_show.shown_changed.connect(self._name_shown)
+        session.training_changed.connect(self._enable_save)  # Keras saves wait for a run
+        training.summary.connect(self._show_brief)
         self.insight.pair_clicked.connect(self._on_map_clicked)
 
     # -- menus and toolbar ------------------------------------------------------------------
@@ -140,9 +154,6 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"open_{name}")
         self.export_action = self._action(self.tr("Export figure…"), self.choose_and_export)
         self.export_action.setObjectName("export_figure")
-        self.export_action.setStatusTip(self.tr(
-            "Save the figure of this tab as an image: the bit grid, the training curves, "
-            "or the error map"))
         self.quit_action = quit_action = self._action("Quit", self.close,
                                                       QKeySequence.StandardKey.Quit)
 
@@ -159,9 +170,9 @@ class MainWindow(QMainWindow):
         self.model_list = QComboBox()
         self.model_list.setObjectName("model_list")
         self.model_list.setMinimumContentsLength(28)
-        self.model_list.setToolTip(LIST_TIP)
+
         self.model_list.currentIndexChanged.connect(self._on_model_chosen)
-        toolbar = QToolBar("Models")
+        self.toolbar = toolbar = QToolBar()
         toolbar.setObjectName("toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -189,6 +200,9 @@ class MainWindow(QMainWindow):
         self.open_action.setText(self.tr("Open model…"))
         self.save_action.setText(self.tr("Save model as…"))
         self.export_action.setText(self.tr("Export figure…"))
+        self.export_action.setStatusTip(self.tr(
+            "Save the figure of this tab as an image: the bit grid, the training curves, "
+            "or the error map"))
         self.quit_action.setText(self.tr("Quit"))
         names = {"seed": self.tr("Seed model"), "carry": self.tr("Carry model")}
         for name, action in self.bundled_actions.items():
@@ -196,7 +210,12 @@ class MainWindow(QMainWindow):
             action.setToolTip(self.tr("Open the bundled {0} model ({1})").format(
                 name, BUNDLED[name].name))
         self.bundled_label.setText(self.tr(" Bundled: "))
-        self.model_label.setText(self.tr(" Model: "))
+        self._name_shown()
+        self.toolbar.setWindowTitle(self.tr("Models"))
+        self._show_list()
+        self._enable_save()
+        if self._status is not None:  # the message on show, in the new language
+            self.statusBar().showMessage(translated(self._status), self._status_ms())
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -216,13 +235,23 @@ class MainWindow(QMainWindow):
         for index, entry in enumerate(models):
             if index == box.count():
                 box.addItem("")
-            box.setItemText(index, entry.list_text())
+            box.setItemText(index, translated(entry.list_text()))
             box.setItemData(index, _tip(entry), Qt.ItemDataRole.ToolTipRole)
         current = self.session.current
         box.setCurrentIndex(models.index(current) if current in models else -1)
         box.blockSignals(False)
-        box.setToolTip(_tip(current) if current in models else LIST_TIP)
+        box.setToolTip(_tip(current) if current in models else self.tr(LIST_TIP))
         self._enable_save()
+
+    def _name_shown(self) -> None:
+        """The toolbar names what the Calculator shows: the selected model, or the run's
+        epoch in its place while "watch it learn" (or the timeline) shows one."""
+        on_show = self.session.on_show
+        if on_show.watched and on_show.model is not None:
+            self.model_label.setText(self.tr(" Showing {0} · selected: ").format(
+                translated(on_show.model.name)))
+        else:
+            self.model_label.setText(self.tr(" Model: "))
 
     @Slot(int)
     def _on_model_chosen(self, index: int) -> None:
@@ -253,7 +282,8 @@ class MainWindow(QMainWindow):
     def choose_and_open(self) -> None:
         last = self.settings.value("last_model", "")
         folder = str(Path(last).parent) if last else save_folder(self.settings)
-        path, _ = QFileDialog.getOpenFileName(self, "Open model", folder, MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), folder,
+                                              self.tr(MODEL_FILTER))
         if path:
             self.session.open(path)
 
@@ -274,7 +304,7 @@ class MainWindow(QMainWindow):
     def _enable_save(self) -> None:
         can, why = self.session.can_save()
         self.save_action.setEnabled(can)
-        self.save_action.setStatusTip(why)
+        self.save_action.setStatusTip(translated(why))
 
     # -- figures ----------------------------------------------------------------------------
 
@@ -313,27 +343,29 @@ class MainWindow(QMainWindow):
         self._show_status(self.tr("Saved the figure to {0}").format(written), True)
         return written
 
-    # -- training ---------------------------------------------------------------------------
-
-    @Slot(object)
-    def _on_run_started(self, recipe) -> None:
-        self.session.run_started(recipe)
-        self._enable_save()  # a model only Keras can write waits for the run
-
-    @Slot(object, str)
-    def _on_run_finished(self, trained, message: str) -> None:
-        self.session.run_ended(trained, message)
-        self._enable_save()
-
     # -- messages and closing ---------------------------------------------------------------
 
     def _show_status(self, text: str, brief: bool) -> None:
-        self.statusBar().showMessage(text, STATUS_MS if brief else 0)
+        """`text` (the session's Words, or words of the window's own) in the status bar; a
+        switch of language shows it again in the new one while it is on show."""
+        self._status, self._status_brief = text, brief
+        self.statusBar().showMessage(one_line(translated(text)), self._status_ms())
+
+    @Slot(str)
+    def _on_status_changed(self, text: str) -> None:
+        if not text:  # gone (timed out, or a tooltip's status tip took its place)
+            self._status = None
+
+    def _status_ms(self) -> int:
+        return STATUS_MS if self._status_brief else 0
+
+    @Slot(str)
+    def _show_brief(self, text: str) -> None:
+        self._show_status(text, True)
 
     def _error(self, title: str, message: str) -> None:
-        message = one_line(message)  # a file name's newline or escape shown, not obeyed
-        self.statusBar().showMessage(message, STATUS_MS)
-        QMessageBox.critical(self, title, message)
+        self._show_status(message, True)
+        QMessageBox.critical(self, translated(title), one_line(translated(message)))
 
     def wait_for_background(self, timeout_ms: int = 30_000) -> bool:
         """Let opening, judging and saving finish (for tests and scripts)."""
@@ -346,7 +378,7 @@ class MainWindow(QMainWindow):
                 not may_close(self, self.session):
             event.ignore()
             return
-        self.session.close()
+        self.session.close()  # stops the run, and waits for its batch to end
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
         self.training.shutdown()
@@ -355,5 +387,27 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def fit_to_screen(window: QWidget, screen=None) -> None:
+    """Hold `window` within the free area of `screen` (default: the one it opens on, else
+    the primary one), frame included: a first start on a 1024×640 screen does not open at
+    DEFAULT_SIZE with the status bar off the bottom, and a size remembered from a bigger
+    screen shrinks to this one."""
+    screen = screen or window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()  # title bar, borders
+    width = min(window.width(), free.width() - frame.width())
+    height = min(window.height(), free.height() - frame.height())
+    if (width, height) != (window.width(), window.height()):
+        window.resize(max(width, 1), max(height, 1))
+    place = window.frameGeometry()
+    x = min(max(place.x(), free.left()), free.right() + 1 - place.width())
+    y = min(max(place.y(), free.top()), free.bottom() + 1 - place.height())
+    if (x, y) != (place.x(), place.y()):
+        window.move(max(x, free.left()), max(y, free.top()))
+
+
 def _tip(entry: OpenModel) -> str:
-    return f"{entry.list_text()}\n{one_line(str(entry.path or 'not saved yet'))}"
+    where = entry.path or QCoreApplication.translate("MainWindow", "not saved yet")
+    return f"{translated(entry.list_text())}\n{one_line(str(where))}"

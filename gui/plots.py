@@ -10,6 +10,11 @@ Moving the mouse over either plot shows the numbers of the nearest epoch in `rea
 The legends sit in a row under each plot, outside the data, so they never hide a point.
 `mark_epoch` draws a solid line at the epoch the timeline stands on (gui.replay), and
 `show_history` plots a model's recorded epochs (a model file's history) in place of a run.
+Its words (titles, axes, legends, the readout, the marks) follow the language (gui.i18n).
+The epoch axis labels whole epochs only; an empty plot spans epochs 0 to 1; a curve of only
+a few points (the batches before a stop in epoch 1) draws them as dots; the epoch the timeline
+stands on is named in the loss plot's title, above the plot, where it covers no curve and no
+stop mark.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import math
 from dataclasses import fields
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPointF, QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -31,7 +36,10 @@ MIN_LABELS = 2  # the loss axis labels at least this many values, however narrow
 MAX_DIGITS = 6  # the most significant digits a loss tick label is given
 ACCURACY_RANGE = (-0.08, 1.08)  # room for the labels of 0 and 1 at the ends
 MIN_LABEL_GAP = 18  # pixels between two loss labels (10-point text is about 14 high)
-READOUT_HINT = "Move the mouse over a plot to read its values."
+READOUT_HINT = QT_TRANSLATE_NOOP("TrainingPlots", "Move the mouse over a plot to read its values.")
+FEW_POINTS = 12  # a curve of at most this many points draws each one as a dot too
+EMPTY_EPOCHS = (0.0, 1.0)  # the x range of an empty plot
+EMPTY_LOSS = (-2.0, 0.0)  # its loss range (log10: 0.01 to 1)
 STOP_PEN = pg.mkPen("#9a6700", width=1.5, style=Qt.PenStyle.DashLine)
 EPOCH_PEN = pg.mkPen("#1f2933", width=1.5)  # the epoch the timeline stands on
 
@@ -40,12 +48,16 @@ pg.setConfigOptions(antialias=True, background="w", foreground="#3d4852")
 # name: (plot, legend title, colour, width, symbol); held-out curves are dashed, so that one
 # lying exactly on its training twin still shows
 CURVES = {
-    "batch_loss": ("loss", "loss (batches)", "#9db7d8", 1, None),
-    "loss": ("loss", "training loss", "#1f5fbf", 3, "o"),
-    "heldout_loss": ("loss", "held-out loss", "#e8710a", 2, "s"),
-    "exact": ("accuracy", "exact match", "#1a7f37", 3, "o"),
-    "heldout_exact": ("accuracy", "held-out exact", "#e8710a", 2, "s"),
-    "bit_accuracy": ("accuracy", "mean bit accuracy", "#8250df", 2.5, "t"),
+    "batch_loss": ("loss", QT_TRANSLATE_NOOP("TrainingPlots", "loss (batches)"), "#9db7d8", 1,
+                   None),
+    "loss": ("loss", QT_TRANSLATE_NOOP("TrainingPlots", "training loss"), "#1f5fbf", 3, "o"),
+    "heldout_loss": ("loss", QT_TRANSLATE_NOOP("TrainingPlots", "held-out loss"), "#e8710a", 2,
+                     "s"),
+    "exact": ("accuracy", QT_TRANSLATE_NOOP("TrainingPlots", "exact match"), "#1a7f37", 3, "o"),
+    "heldout_exact": ("accuracy", QT_TRANSLATE_NOOP("TrainingPlots", "held-out exact"),
+                      "#e8710a", 2, "s"),
+    "bit_accuracy": ("accuracy", QT_TRANSLATE_NOOP("TrainingPlots", "mean bit accuracy"),
+                     "#8250df", 2.5, "t"),
 }
 
 
@@ -95,6 +107,20 @@ class LossAxis(pg.AxisItem):
         return strings
 
 
+class EpochAxis(pg.AxisItem):
+    """An epoch axis labelled at whole epochs only (never 0.5, 1.5), at least every epoch."""
+
+    def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N802, N803
+        levels = []
+        for spacing, values in super().tickValues(minVal, maxVal, size):
+            if spacing >= 1 and float(spacing).is_integer():
+                levels.append((spacing, [v for v in values if float(v).is_integer()]))
+        if levels:
+            return levels
+        low, high = sorted((minVal, maxVal))
+        return [(1.0, [float(v) for v in range(math.ceil(low), math.floor(high) + 1)])]
+
+
 def _thinned(levels: list, gap: float) -> list:
     """`levels` with each 2..9 tick (a level of spacing None) closer than `gap` (in axis
     units) to one kept before it left out; the decades are all kept, and the others give way
@@ -113,13 +139,13 @@ def _thinned(levels: list, gap: float) -> list:
     return result
 
 
-def _plot(name: str, title: str, y_label: str, axis: pg.AxisItem | None = None
-          ) -> pg.PlotWidget:
-    plot = pg.PlotWidget(axisItems={"left": axis} if axis is not None else None)
+def _plot(name: str, axis: pg.AxisItem | None = None) -> pg.PlotWidget:
+    """A plot of epochs, titled and labelled by TrainingPlots.retranslate."""
+    axes = {"bottom": EpochAxis("bottom")}
+    if axis is not None:
+        axes["left"] = axis
+    plot = pg.PlotWidget(axisItems=axes)
     plot.setObjectName(name)
-    plot.setTitle(title, size="12pt")
-    plot.setLabel("bottom", "epoch")
-    plot.setLabel("left", y_label)
     plot.showGrid(x=True, y=True, alpha=0.15)
     plot.setMouseEnabled(x=True, y=False)
     plot.setMenuEnabled(False)
@@ -191,12 +217,13 @@ def _nearest(xs: list[float], x: float) -> int:
 class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.loss_plot = _plot("loss_plot", "Loss", "loss (log scale)", LossAxis("left"))
+        self.loss_plot = _plot("loss_plot", LossAxis("left"))
         self.loss_plot.setLogMode(y=True)
-        self.accuracy_plot = _plot("accuracy_plot", "Accuracy", "fraction right")
+        self.accuracy_plot = _plot("accuracy_plot")
         self.accuracy_plot.setYRange(*ACCURACY_RANGE, padding=0)
         self.accuracy_plot.setXLink(self.loss_plot)
-        self.readout = QLabel(READOUT_HINT)
+        self._read_at: float | None = None  # where the readout was read (None: the hint)
+        self.readout = QLabel()
         self.readout.setObjectName("plot_readout")
         self.readout.setStyleSheet("color: #57606a")
         self.readout.setWordWrap(True)
@@ -205,8 +232,7 @@ class TrainingPlots(QWidget):
                          for plot in (self.loss_plot, self.accuracy_plot)]
         self._stop_lines = [self._line(self.loss_plot, STOP_PEN, "stopped"),
                             self._line(self.accuracy_plot, STOP_PEN)]
-        self._epoch_lines = [self._line(self.loss_plot, EPOCH_PEN,
-                                        self.tr("epoch {value:.0f}"), beside=True),
+        self._epoch_lines = [self._line(self.loss_plot, EPOCH_PEN),
                              self._line(self.accuracy_plot, EPOCH_PEN)]
         self._origins = [_Origin(), _Origin()]
         for plot, origin in zip((self.loss_plot, self.accuracy_plot), self._origins,
@@ -225,6 +251,8 @@ class TrainingPlots(QWidget):
             curve = plot.plot([], [], name=title, pen=pen, **style)
             self.legends[where].addItem(curve, title)
             self.curves[key] = curve
+        self._dots = {"symbol": "o", "symbolSize": 4, "symbolBrush": CURVES["batch_loss"][2],
+                      "symbolPen": None}
         self.curves["batch_loss"].setDownsampling(auto=True, method="peak")
         self.curves["batch_loss"].setClipToView(True)
         self.curves["batch_loss"].setZValue(-1)
@@ -233,6 +261,7 @@ class TrainingPlots(QWidget):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.flush)
         self.clear()
+        self.retranslate()
 
         self.figure = QWidget()  # both plots, without the readout: what Export figure saves
         figure = QVBoxLayout(self.figure)
@@ -244,14 +273,43 @@ class TrainingPlots(QWidget):
         layout.addWidget(self.figure, 1)
         layout.addWidget(self.readout)
 
+    # -- words ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every word of the plots in the language on show."""
+        # the axes' own setLabel: PlotItem.setLabel would show an empty plot's hidden axes
+        self.loss_plot.getAxis("left").setLabel(self.tr("loss (log scale)"))
+        self.accuracy_plot.getAxis("left").setLabel(self.tr("fraction right"))
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.getAxis("bottom").setLabel(self.tr("epoch"))
+        self.accuracy_plot.setTitle(self.tr("Accuracy"), size="12pt")
+        self._show_title()
+        for where, legend in self.legends.items():
+            titles = [title for key, (plot, title, *_) in CURVES.items() if plot == where]
+            for (_, label), title in zip(legend.items, titles, strict=True):
+                label.setText(self.tr(title))
+        self._stop_lines[0].label.setFormat(self.tr("stopped"))
+        self.readout.setText(self.tr(READOUT_HINT) if self._read_at is None
+                             else self.readout_at(self._read_at))
+
+    def _show_title(self) -> None:
+        """The loss plot's title, naming the epoch the timeline stands on: above the plot,
+        where the name covers no curve and no stop mark."""
+        epoch = self.marked_epoch
+        title = self.tr("Loss") if epoch is None else self.tr("Loss · epoch {0}").format(
+            int(epoch))
+        self.loss_plot.setTitle(title, size="12pt")
+
     @staticmethod
-    def _line(plot: pg.PlotWidget, pen, label: str | None = None,
-              beside: bool = False) -> pg.InfiniteLine:
+    def _line(plot: pg.PlotWidget, pen, label: str | None = None) -> pg.InfiniteLine:
         """A hidden vertical line across `plot` (the hover cursor, the stop mark, the epoch
-        on the timeline); `label` is formatted with the line's `value`, left of the line, or
-        `beside` it on the side with more room."""
-        anchors = [(0, 0), (1, 0)] if beside else [(1, 0), (1, 0)]
-        options = {"position": 0.92, "color": pen.color(), "anchors": anchors}
+        on the timeline); `label`, if any, left of the line near the top."""
+        options = {"position": 0.92, "color": pen.color(), "anchors": [(1, 0), (1, 0)]}
         line = pg.InfiniteLine(angle=90, movable=False, pen=pen, label=label,
                                labelOpts=options if label else None)
         line.setVisible(False)
@@ -265,7 +323,8 @@ class TrainingPlots(QWidget):
         self.data: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in CURVES}
         self._epochs: list = []
         self.stopped_at: float | None = None  # where mark_stopped put the stop
-        self.readout.setText(READOUT_HINT)
+        self._read_at = None
+        self.readout.setText(self.tr(READOUT_HINT))
         self._show_cursor(None)
         for line in self._stop_lines:
             line.setVisible(False)
@@ -305,6 +364,7 @@ class TrainingPlots(QWidget):
                 line.setPos(float(epoch))
         for origin in self._origins:
             origin.setVisible(epoch is not None)
+        self._show_title()
 
     @property
     def marked_epoch(self) -> float | None:
@@ -366,10 +426,23 @@ class TrainingPlots(QWidget):
         self._dirty = False
         for key, curve in self.curves.items():
             curve.setData(*self.data[key])
+        batches = self.data["batch_loss"][0]
+        few = 0 < len(batches) <= FEW_POINTS  # a stop in epoch 1: its batches as dots
+        self.curves["batch_loss"].setSymbol(self._dots["symbol"] if few else None)
+        if few:
+            self.curves["batch_loss"].setSymbolSize(self._dots["symbolSize"])
+            self.curves["batch_loss"].setSymbolBrush(self._dots["symbolBrush"])
+            self.curves["batch_loss"].setSymbolPen(self._dots["symbolPen"])
         shown = any(xs for xs, _ in self.data.values())
         for plot in (self.loss_plot, self.accuracy_plot):  # no axes around nothing
             for side in ("left", "bottom"):
                 plot.showAxis(side, shown)
+        if shown:
+            self.loss_plot.enableAutoRange(x=True, y=True)
+            self.loss_plot.getPlotItem().vb.updateAutoRange()  # now, not at the next paint
+        else:  # an empty plot spans epochs 0 to 1, not pyqtgraph's default
+            self.loss_plot.setXRange(*EMPTY_EPOCHS, padding=0)
+            self.loss_plot.setYRange(*EMPTY_LOSS, padding=0)
 
     # -- hover readout ----------------------------------------------------------------------
 
@@ -384,7 +457,8 @@ class TrainingPlots(QWidget):
     def _hover(self, plot: pg.PlotWidget, pos: QPointF) -> None:
         view = plot.getPlotItem().vb
         if view.sceneBoundingRect().contains(pos):
-            self.readout.setText(self.readout_at(view.mapSceneToView(pos).x()))
+            self._read_at = view.mapSceneToView(pos).x()
+            self.readout.setText(self.readout_at(self._read_at))
 
     def _show_cursor(self, x: float | None) -> None:
         for cursor in self._cursors:
@@ -403,25 +477,29 @@ class TrainingPlots(QWidget):
         i = _nearest(positions, x)
         m = self._epochs[i]
         self._show_cursor(positions[i])
-        parts = [f"epoch {m.epoch}", f"loss {m.loss:.4g}"]
+        parts = [self.tr("epoch {0}").format(m.epoch),
+                 self.tr("loss {0:.4g}").format(m.loss)]
         if m.heldout_loss is not None:
-            parts.append(f"held-out loss {m.heldout_loss:.4g}")
-        parts.append(f"exact {m.exact:.2%}")
+            parts.append(self.tr("held-out loss {0:.4g}").format(m.heldout_loss))
+        parts.append(self.tr("exact {0:.2%}").format(m.exact))
         if m.heldout_exact is not None:
-            parts.append(f"held-out exact {m.heldout_exact:.2%}")
+            parts.append(self.tr("held-out exact {0:.2%}").format(m.heldout_exact))
         if m.bit_accuracy:
-            parts.append(f"bit accuracy {sum(m.bit_accuracy) / len(m.bit_accuracy):.2%}")
-        parts.append(f"{m.elapsed:.1f} s")
+            parts.append(self.tr("bit accuracy {0:.2%}").format(
+                sum(m.bit_accuracy) / len(m.bit_accuracy)))
+        parts.append(self.tr("{0:.1f} s").format(m.elapsed))
         return "  ·  ".join(parts)
 
     def _batch_readout_at(self, x: float) -> str:
         xs, ys = self.data["batch_loss"]
         if not xs:
-            return "No epoch finished yet."
+            return self.tr("No epoch finished yet.")
         i = _nearest(xs, x)
         self._show_cursor(xs[i])
         if self.stopped_at is not None and xs[i] > (self.epoch_positions or [0.0])[-1]:
-            state = "stopped here" if i == len(xs) - 1 else "an epoch the stop cut short"
+            state = (self.tr("stopped here") if i == len(xs) - 1
+                     else self.tr("an epoch the stop cut short"))
         else:
-            state = "no epoch finished yet" if not self._epochs else "epoch in progress"
-        return f"epoch {xs[i]:.2f}  ·  batch loss {ys[i]:.4g}  ·  {state}"
+            state = (self.tr("no epoch finished yet") if not self._epochs
+                     else self.tr("epoch in progress"))
+        return self.tr("epoch {0:.2f}  ·  batch loss {1:.4g}  ·  {2}").format(xs[i], ys[i], state)

@@ -11,7 +11,7 @@ each at once with a forward pass and judges every pair only of the latest.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from lstm_adder.session.replay import Replay
@@ -29,15 +29,11 @@ class ReplayBar(QWidget):
         self.replay = replay
         self.button = QPushButton(PLAY)
         self.button.setObjectName("replay_button")
-        self.button.setToolTip(self.tr("Play the run's epochs, about 4 a second"))
         self.button.clicked.connect(self.toggle)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("epoch_slider")
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.slider.setToolTip(self.tr(
-            "Drag to see the model as it was after each epoch: the calculator, the error map "
-            "and the state view follow; the right end is the model itself"))
         self.slider.valueChanged.connect(self._on_moved)
         self.label = QLabel()
         self.label.setObjectName("epoch_label")
@@ -73,13 +69,38 @@ class ReplayBar(QWidget):
             widget.setEnabled(usable)
         if not usable:
             self.pause()
-        self.label.setText(self._words() if usable else "")
-        self.setToolTip("" if usable else self.tr(
-            "No epochs to replay: train a model, or open one saved with its epochs"))
+        self.label.setText(self._words() if usable else self._why_not())
+        why = "" if usable else self._why_not(full=True)
+        self.setToolTip(why)
+        self.button.setToolTip(why or self.tr("Play the run's epochs, about 4 a second"))
+        self.slider.setToolTip(why or self.tr(
+            "Drag to see the model as it was after each epoch: the calculator, the error map "
+            "and the state view follow; the right end is the model itself"))
+
+    def _why_not(self, full: bool = False) -> str:
+        """Why there is nothing to replay, in a few words (`full`: and what would have some)."""
+        replay = self.replay
+        if replay.live:
+            return (self.tr("The run's epochs appear here as each one ends") if full
+                    else self.tr("no epoch yet"))
+        if replay.model is not None:
+            return (self.tr("This model's file keeps no epochs to replay: a model trained "
+                            "here replays, and so does its file saved with its epochs") if full
+                    else self.tr("no epochs kept in this file"))
+        return (self.tr("No epochs to replay: train a model, or open one saved with its epochs")
+                if full else "")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)
 
     def _words(self) -> str:
         """Where the timeline stands: 'epoch 2 of 5', and what the place means."""
         replay = self.replay
+        if not replay.replaying and replay.restored is not None:
+            return self.tr("epoch {0} of {1} · the best epoch, restored as the model").format(
+                replay.restored, replay.epochs)
         if not replay.replaying:
             words = (self.tr("epoch {0} of {1} · following the run") if replay.live
                      else self.tr("epoch {0} of {1} · the final model"))

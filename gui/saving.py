@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from lstm_adder.gui.i18n import translated
 from lstm_adder.gui.tasks import Task
 from lstm_adder.session.open_models import OpenModel, suggested_path
 from lstm_adder.session.session import Session
 
-SAVE_FILTER = "Keras models (*.keras)"
+SAVE_FILTER = QT_TRANSLATE_NOOP("saving", "Keras models (*.keras)")
+POLL_S = 0.02  # while a run stops before closing: how often its end is looked for
 Button = QMessageBox.StandardButton
 
 
@@ -39,8 +41,9 @@ def ask_save_path(parent: QWidget, entry: OpenModel, settings: QSettings) -> str
     """The Save dialog for `entry`, on a name of its own in the save folder; "" if the user
     cancels."""
     suggestion = suggested_path(entry, save_folder(settings))
-    path, _ = QFileDialog.getSaveFileName(parent, f"Save {entry.name} as", str(suggestion),
-                                          SAVE_FILTER)
+    title = QCoreApplication.translate("saving", "Save {0} as").format(translated(entry.name))
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(suggestion),
+                                          QCoreApplication.translate("saving", SAVE_FILTER))
     return path
 
 
@@ -48,20 +51,23 @@ def may_close(window, session: Session) -> bool:
     """Save / Discard / Cancel when models are unsaved or a run is going; True to close.
     Save stops the run (its model joins the list), then asks where to save each model;
     cancelling any of those, or a failed save, keeps the window open. (`window`: the main
-    window, with its `training` tab and `settings`.)"""
-    lines = session.close_question()
+    window, with its `settings`.)"""
+    lines = [translated(line) for line in session.close_question()]
     if not lines:
         return True
+    lines.append(QCoreApplication.translate("saving", "Save before closing?"))
     answer = QMessageBox.question(
-        window, "Close LSTM Adder?", "\n".join(lines + ["Save before closing?"]),
+        window, QCoreApplication.translate("saving", "Close LSTM Adder?"), "\n".join(lines),
         Button.Save | Button.Discard | Button.Cancel, Button.Cancel)
     if answer == Button.Discard:
         return True
     if answer != Button.Save:
         return False
-    if window.training.running:  # stop the run and wait for it; its model joins the list
-        window.training.shutdown()
-        QCoreApplication.processEvents()
+    if session.training:  # stop the run and wait for its end; its model joins the list
+        session.stop_training()
+        while session.training:
+            session.run.wait(POLL_S)
+            QCoreApplication.processEvents()
     return _save_all(window, session)
 
 

@@ -1,7 +1,7 @@
 """The pictures in docs/, drawn offscreen.
 
-    python -m lstm_adder.gui.screenshots OUT_DIR         # calculator.png, training.png, insight.png
-    python -m lstm_adder.gui.screenshots --map [MODEL]   # docs/insight-map.png: the Insight tab alone
+    python -m lstm_adder.gui.screenshots OUT_DIR        # calculator, training, insight .png
+    python -m lstm_adder.gui.screenshots --map [MODEL]  # docs/insight-map.png: the Insight tab
 
 The Training tab shows a real run (the carry recipe at 8 bits, which stops once every pair is
 right, about six epochs). The Calculator shows 157 + 113 on the bundled seed model, and the
@@ -119,7 +119,8 @@ def main(argv=None) -> int:
         print(f"saved {insight_map(*argv[1:])}")
         return 0
     if len(argv) != 1:
-        print("usage: python -m lstm_adder.gui.screenshots OUT_DIR | --map [MODEL]", file=sys.stderr)
+        print("usage: python -m lstm_adder.gui.screenshots OUT_DIR | --map [MODEL]",
+              file=sys.stderr)
         return 2
     for path in take(Path(argv[0])):
         print(path)

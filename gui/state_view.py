@@ -1,7 +1,7 @@
 """The Insight tab's state view: h and c of every unit after every step for one pair, and, for
 a carry (paired-lsb) model, the unit that carries drawn against the true carry.
 
-The view draws what core.insight computes (lstm_states re-runs one pair, numpy, a fraction of
+The view draws what core.insight computes (cell_states re-runs one pair, numpy, a fraction of
 a millisecond on the GUI thread; the CarryUnit comes from the tab's background work). Row u
 and step t of each image are centred on whole numbers: the unit axis picks its own spacing
 for the room it has, so its labels never crowd, and each step is labelled with what it reads,
@@ -34,6 +34,7 @@ LABEL_GAP = 6  # pixels between two step labels
 MIN_HEIGHT = 150
 H_TITLE = QT_TRANSLATE_NOOP("StateView", "h (hidden state)")
 C_TITLE = QT_TRANSLATE_NOOP("StateView", "c (cell state)")
+STATE_TITLES = {"h": H_TITLE, "c": C_TITLE}  # an image for each state a cell names (core.cells)
 
 
 class CarryWait(Enum):
@@ -43,6 +44,8 @@ class CarryWait(Enum):
     AFTER_TRAINING = QT_TRANSLATE_NOOP("StateView",
                                        "the carry unit is looked for once training ends")
     FAILED = QT_TRANSLATE_NOOP("StateView", "the carry unit could not be found")
+    ON_THE_MODEL = QT_TRANSLATE_NOOP("StateView",
+                                     "the carry unit is looked for in the model itself")
 
 
 @dataclass(frozen=True)
@@ -171,11 +174,11 @@ class StateView(Retranslating, QWidget):
         self.title.setWordWrap(True)
         self._view = pg.GraphicsLayoutWidget()
         self._view.setMinimumHeight(MIN_HEIGHT)
-        self._h, self._c = (
-            _Heatmap(self._view.addPlot(row=0, col=col, axisItems={
-                "left": _RowAxis("left"), "bottom": _StepAxis("bottom")}), name)
-            for col, name in ((0, H_TITLE), (1, C_TITLE)))
-        self.trace = static_plot(self._view.addPlot(row=0, col=2))
+        self._maps = {
+            state: _Heatmap(self._view.addPlot(row=0, col=col, axisItems={
+                "left": _RowAxis("left"), "bottom": _StepAxis("bottom")}), title)
+            for col, (state, title) in enumerate(STATE_TITLES.items())}
+        self.trace = static_plot(self._view.addPlot(row=0, col=len(self._maps)))
         self._shown: _Shown | None = None
         self._trace_unit = self.trace.plot([], [], pen=CARRY_PEN, symbol="o",
                                            symbolBrush=CARRY_COLOR)
@@ -188,9 +191,9 @@ class StateView(Retranslating, QWidget):
         self.retranslate()
 
     def images(self) -> tuple[np.ndarray, np.ndarray] | None:
-        """The h and c images on show (units x steps), or None."""
-        h, c = self._h.image.image, self._c.image.image
-        return None if h is None else (h, c)
+        """The state images on show (units x steps; h and c for an LSTM), or None."""
+        images = tuple(view.image.image for view in self._maps.values())
+        return None if images[0] is None else images
 
     def clear(self) -> None:
         """Nothing on show."""
@@ -206,7 +209,7 @@ class StateView(Retranslating, QWidget):
         self._render()
 
     def retranslate(self) -> None:
-        for view in (self._h, self._c):
+        for view in self._maps.values():
             view.retranslate()
         self.trace.setLabel("bottom", self.tr("step"))
         self._render()
@@ -217,21 +220,24 @@ class StateView(Retranslating, QWidget):
             self._blank("")
             return
         try:
-            states = insight.lstm_states(shown.engine, shown.a, shown.b)
-        except ValueError as exc:  # an LSTM this view cannot re-run
+            states = insight.cell_states(shown.engine, shown.a, shown.b)
+        except ValueError as exc:  # a layer this view cannot re-run
             self._blank(self.tr("cannot show the state: {reason}").format(reason=exc))
             return
         labels = states.step_labels()
         carry = shown.carry
-        for view, name in ((self._h, "h"), (self._c, "c")):
+        for name, view in self._maps.items():
             marked = carry.unit if carry is not None and carry.state == name else None
-            view.show(getattr(states, name), labels, marked)
+            if name in states.values:
+                view.show(states.values[name], labels, marked)
+            else:
+                view.clear()
         self.title.setText(self._title(states, carry, shown.wait, shown.own_bits))
         self._show_carry(states if states.carries is not None else None, carry)
 
     def _blank(self, title: str) -> None:
         self.title.setText(title)
-        for view in (self._h, self._c):
+        for view in self._maps.values():
             view.clear()
         self._show_carry(None, None)
 
@@ -268,5 +274,5 @@ class StateView(Retranslating, QWidget):
         self.trace.setTitle(self.tr("{unit} against {carry}").format(
             unit=f"<span style='color:{CARRY_COLOR}'>{unit}</span>",
             carry=f"<span style='color:{TRUE_CARRY_COLOR}'>{truth}</span>"))
-        self._trace_unit.setData(steps, getattr(states, carry.state)[carry.unit])
+        self._trace_unit.setData(steps, states.values[carry.state][carry.unit])
         self._trace_true.setData(steps, states.carries.astype(float))

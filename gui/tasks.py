@@ -1,14 +1,8 @@
 """Short jobs off the GUI thread: opening model files, the engine's numpy work, Keras saves.
 
-A `Task` runs `fn(cancel)` on a lane's thread and reports with the job signals every job of
-the app uses (here, and gui.worker's training runs):
-
-    started      the job began (a training run: TensorFlow is loaded)
-    progress     a report along the way (a training run's batches)
-    finished     the job's result
-    failed       one line for the user; the traceback goes to the module's logger
-
-A Task has only the last two: `finished(tag, result)` and `failed(tag, message)`. Connect them
+A `Task` runs `fn(cancel)` on a lane's thread and reports with two signals:
+`finished(tag, result)` and `failed(tag, message)` (one line for the user; the traceback goes
+to the module's logger). Connect them
 to @Slot methods of objects that live in the GUI thread: the call is then queued and the slot
 runs in the GUI thread (a lambda would run in the lane's thread). `tag` lets a receiver ignore
 the answer to a request it has since replaced; `cancel()` sets the threading.Event the job
@@ -17,7 +11,7 @@ checks (`cancel.is_set` is what core's `cancel=` arguments take).
 The work runs on the session's two lanes (session.lanes), threads that Python owns:
 `engine_lane()`, a few threads for work that needs no TensorFlow (opening a file with h5py,
 judging every pair, the carry unit, wider samples), so a training run never blocks them; and
-`keras_lane()`, the one thread that imports TensorFlow and calls Keras (gui.worker trains
+`keras_lane()`, the one thread that imports TensorFlow and calls Keras (session.run trains
 there; saves that only Keras can write queue behind a run). Never a QThreadPool: see
 session.lanes for the crash that taught us.
 
@@ -49,11 +43,13 @@ class Task(QObject):
     _ended = Signal()
 
     _alive: set[Task] = set()  # started and not yet reported, kept from the garbage collector
+    _long: set[Task] = set()  # the same for long jobs (a training run): wait_all skips them
 
     def __init__(self, fn: Callable[[threading.Event], object], tag: object = None,
-                 lane: Lane | None = None):
+                 lane: Lane | None = None, long: bool = False):
         super().__init__()
         self.fn, self.tag = fn, tag
+        self._kept = Task._long if long else Task._alive
         self.lane = lane or engine_lane()
         self.cancelled = threading.Event()
         self.ran = threading.Event()  # set on the lane's thread once fn has returned or raised
@@ -61,16 +57,16 @@ class Task(QObject):
 
     @classmethod
     def launch(cls, fn: Callable[[threading.Event], object], tag: object, finished, failed,
-               lane: Lane | None = None) -> Task:
+               lane: Lane | None = None, long: bool = False) -> Task:
         """Start `fn` with `finished` and `failed` connected (@Slot methods of GUI-thread
         objects, so that they run in the GUI thread)."""
-        task = cls(fn, tag, lane)
+        task = cls(fn, tag, lane, long)
         task.finished.connect(finished)
         task.failed.connect(failed)
         return task.start()
 
     def start(self) -> Task:
-        Task._alive.add(self)
+        self._kept.add(self)
         self.lane.start(self._run)
         return self
 
@@ -91,7 +87,7 @@ class Task(QObject):
 
     @Slot()
     def _forget(self) -> None:
-        Task._alive.discard(self)
+        self._kept.discard(self)
 
     @classmethod
     def running(cls) -> int:
@@ -145,11 +141,11 @@ class TaskExecutor(QObject):
     def _call(self, callback) -> None:
         callback()
 
-    def submit(self, fn, on_done, on_failed, keras: bool = False) -> Task:
+    def submit(self, fn, on_done, on_failed, keras: bool = False, long: bool = False) -> Task:
         if keras:
             fn = with_tensorflow(fn)
         return Task.launch(fn, (on_done, on_failed), self._finished, self._failed,
-                           keras_lane() if keras else engine_lane())
+                           keras_lane() if keras else engine_lane(), long)
 
     @Slot(object, object)
     def _finished(self, callbacks, result) -> None:

@@ -5,16 +5,14 @@ as the command line's help names it. Fields are checked as they are typed, with 
 messages (field_error, then check_recipe for what no single field can say: pairs left to train
 on, memory): a bad value turns the field red, says why, and disables Start.
 
-Training runs on gui.worker's Keras thread (the first run imports TensorFlow there); this tab
-turns its reports into a progress bar and the live plots. A run is always in one `RunState`,
-kept in `state` and shown in words and colour by the bar and the line under it; a run that
-has ended stays in the state it ended in (finished, exactly right, stopped, diverged, failed)
-until the next one starts. It says what the run does with signals of plain data, which the
-window passes to the session: `run_started(Recipe)`, `initial_done(Engine, wrong_map)` (the
-untrained model: epoch 0 of the timeline), `epoch_done(EpochMetrics)` (its engine holds the
-epoch's weights as plain arrays: "watch it learn" shows it; the training thread never waits
-for the window), `run_finished(Trained or None, summary)`, `watch_changed(bool)` and
-`keep_changed(bool)` ("Keep every epoch": a save keeps every epoch's weights).
+The run belongs to the session (session.running: `start_training`, `stop_training`, and
+`session.run`, a session.run.Run on the Keras lane; the first run imports TensorFlow there):
+this tab forwards Start and Stop and renders the run's reports as a progress bar and the live
+plots. A run is always in one `RunState`, kept in `state` and shown in words and colour by
+the bar and the line under it; a run that has ended stays in the state it ended in (finished,
+exactly right, stopped, diverged, failed) until the next one starts. When a run ends without
+a model for the list, its summary goes out as `summary(str)` (for the status bar).
+"Watch it learn" and "Keep every epoch" are the session's switches.
 
 Under the plots, the timeline (gui.replay) renders the session's replay and says where the
 user moves it with `epoch_chosen(k)`; the plots mark that epoch, and show the curves of the
@@ -25,7 +23,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -52,74 +50,68 @@ from lstm_adder.core.recipes import (
     user_fields,
 )
 from lstm_adder.core.training import TrainResult
+from lstm_adder.gui import recipe_words
+from lstm_adder.gui.i18n import Retranslating, translated
 from lstm_adder.gui.plots import TrainingPlots
 from lstm_adder.gui.replay import ReplayBar
-from lstm_adder.gui.run_state import MUTED, PROGRESS_STEPS, RED, RunState, bar_text, clock, ending
-from lstm_adder.gui.tasks import TaskExecutor
-from lstm_adder.gui.worker import TrainingRunner
-from lstm_adder.session.replay import Replay
+from lstm_adder.gui.run_state import (
+    MUTED,
+    PROGRESS_STEPS,
+    RED,
+    RunState,
+    bar_text,
+    clock,
+    ending,
+    said,
+)
+from lstm_adder.session.session import Session
 
 INVALID = "QLineEdit { border: 2px solid #d1242f; background: #fff0f0; }"
 PANEL_WIDTH = 340
 FORM_SPACING = 4  # pixels between the form's rows: every row fits a 632-pixel-high window
+IDLE_WORDS = QT_TRANSLATE_NOOP("RunState", "Pick a recipe and press Start.")
 
 
-def _parse(text: str, kind: type):
-    """The typed value, or the text itself (the field's check then says what is wrong)."""
-    try:
-        return kind(text.strip())
-    except ValueError:
-        return text
+class TrainingTab(Retranslating, QWidget):
+    summary = Signal(object)  # a run ended without a model for the list: how it ended (Words)
 
-
-class TrainingTab(QWidget):
-    run_started = Signal(object)  # core.recipes.Recipe
-    initial_done = Signal(object, object)  # core.engine.Engine, wrong-bit map or None
-    epoch_done = Signal(object)  # core.training.EpochMetrics, with the epoch's engine
-    run_finished = Signal(object, str)  # session.open_models.Trained or None; summary
-    watch_changed = Signal(bool)
-    keep_changed = Signal(bool)
-    epoch_chosen = Signal(int)  # the timeline moved to this epoch
-
-    def __init__(self, replay: Replay | None = None, parent: QWidget | None = None):
-        """`replay`: the session's timeline (a tab of its own has one of its own)."""
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        """`session`: whose run this tab renders and whose timeline it shows."""
         super().__init__(parent)
-        self.replay = replay if replay is not None else Replay(TaskExecutor())
-        self.runner = TrainingRunner(self)
-        self.runner.started.connect(self._on_started)
-        self.runner.initial.connect(self.initial_done)
-        self.runner.progress.connect(self._on_progress)
-        self.runner.epoch.connect(self._on_epoch)
-        self.runner.finished.connect(self._on_finished)
-        self.runner.failed.connect(self._on_failed)
+        self.session, self.replay, run = session, session.replay, session.run
+        run.started.connect(self._on_started)
+        run.progress.connect(self._on_progress)
+        run.epoch.connect(self._on_epoch)
+        run.finished.connect(self._on_finished)
+        run.failed.connect(self._on_failed)
         self._recipe: Recipe | None = None  # the run in progress
         self.state = RunState.IDLE
+        self._status_words: str = ""  # what the line under the bar says (Words), and the bar
+        self._bar_words: str = ""
+        self._made = None  # the engine of the model the last run made (its state stays on show)
         self._build()
+        session.current_changed.connect(self._forget_run)
         self.replay.changed.connect(self._mark_epoch)
         self.replay.curves.connect(self._show_curves)
+        self.retranslate()
         self.load_recipe("carry")
 
     # -- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.recipe_box = QGroupBox("Recipe")
+        self.recipe_box = QGroupBox()
         self.recipe_box.setLayout(self._form())
 
-        self.watch_checkbox = QCheckBox("Watch it learn: the Calculator follows this run")
+        self.watch_checkbox = QCheckBox()
         self.watch_checkbox.setObjectName("watch_checkbox")
-        self.watch_checkbox.toggled.connect(self.watch_changed)
-        self.keep_checkbox = QCheckBox(self.tr("Keep every epoch in the saved file"))
+        self.watch_checkbox.toggled.connect(self.session.set_watch)
+        self.keep_checkbox = QCheckBox()
         self.keep_checkbox.setObjectName("keep_checkbox")
-        self.keep_checkbox.setToolTip(self.tr(
-            "Save the weights after every epoch with a model trained here, so that every "
-            "epoch replays in full after reopening the file: about 1 MB an epoch for the seed "
-            "recipe, 6 KB for carry. Without it the file keeps each epoch's error map and "
-            "curves."))
-        self.keep_checkbox.toggled.connect(self.keep_changed)
-        self.start_button = QPushButton("Start training")
+        self.keep_checkbox.toggled.connect(self.session.set_keep_epochs)
+        self.start_button = QPushButton()
         self.start_button.setObjectName("start_button")
         self.start_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton()
         self.stop_button.setObjectName("stop_button")
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
@@ -133,7 +125,7 @@ class TrainingTab(QWidget):
         self.status = QLabel()
         self.status.setObjectName("training_status")
         self.status.setWordWrap(True)
-        self._show_state(RunState.IDLE, "Pick a recipe and press Start.", value=0)
+        self._show_state(RunState.IDLE, said(IDLE_WORDS), value=0)
 
         side = QVBoxLayout()
         side.addWidget(self.recipe_box)
@@ -155,7 +147,7 @@ class TrainingTab(QWidget):
         self.plots = TrainingPlots()
         self.loss_plot, self.accuracy_plot = self.plots.loss_plot, self.plots.accuracy_plot
         self.timeline = ReplayBar(self.replay)
-        self.timeline.epoch_chosen.connect(self.epoch_chosen)
+        self.timeline.epoch_chosen.connect(self.session.show_epoch)
         right = QVBoxLayout()
         right.addWidget(self.plots, 1)
         right.addWidget(self.timeline)
@@ -176,26 +168,25 @@ class TrainingTab(QWidget):
         self.recipe_summary.setStyleSheet(f"color: {MUTED}")
         form = QFormLayout()
         form.setVerticalSpacing(FORM_SPACING)
-        form.addRow("Start from", self.recipe_combo)
+        self._start_from = QLabel()
+        form.addRow(self._start_from, self.recipe_combo)
         form.addRow(self.recipe_summary)
         self.specs: list[FieldSpec] = user_fields()
         self.fields: dict[str, QLineEdit] = {}
         self.switches: dict[str, QCheckBox] = {}
+        self._labels: dict[str, QLabel] = {}
         for spec in self.specs:
-            tip = f"{spec.help[:1].upper()}{spec.help[1:]}: {spec.requirement}."
             if spec.type is bool:
-                box = self.switches[spec.name] = QCheckBox(spec.label)
-                box.setToolTip(tip)
+                box = self.switches[spec.name] = QCheckBox()
                 box.setObjectName(f"field_{spec.name}")
                 box.toggled.connect(self._validate)
                 form.addRow(box)
                 continue
             edit = self.fields[spec.name] = QLineEdit()
             edit.setObjectName(f"field_{spec.name}")
-            edit.setProperty("help", tip)
-            edit.setToolTip(tip)
             edit.textChanged.connect(self._validate)
-            form.addRow(spec.label, edit)
+            self._labels[spec.name] = QLabel()
+            form.addRow(self._labels[spec.name], edit)
         self.stop_when_perfect = self.switches["stop_when_perfect"]
         self.recipe_error = QLabel()
         self.recipe_error.setObjectName("recipe_error")
@@ -203,6 +194,38 @@ class TrainingTab(QWidget):
         self.recipe_error.setStyleSheet(f"color: {RED}")
         form.addRow(self.recipe_error)
         return form
+
+    # -- words ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Every word of the tab in the language on show; what depends on the run (the bar,
+        the line under it) rendered again from the words it was given."""
+        self.recipe_box.setTitle(self.tr("Recipe"))
+        self._start_from.setText(self.tr("Start from"))
+        self.watch_checkbox.setText(self.tr("Watch it learn: the Calculator follows this run"))
+        self.keep_checkbox.setText(self.tr("Keep every epoch in the saved file"))
+        self.keep_checkbox.setToolTip(self.tr(
+            "Save the weights after every epoch with a model trained here, so that every "
+            "epoch replays in full after reopening the file: about 1 MB an epoch for the seed "
+            "recipe, 6 KB for carry. Without it the file keeps each epoch's error map and "
+            "curves."))
+        self.start_button.setText(self.tr("Start training"))
+        self.stop_button.setText(self.tr("Stop"))
+        for spec in self.specs:
+            if spec.type is bool:
+                self.switches[spec.name].setText(recipe_words.label(spec))
+                self.switches[spec.name].setToolTip(recipe_words.tip(spec))
+            else:
+                self._labels[spec.name].setText(recipe_words.label(spec))
+        self._show_summary()
+        self._validate()
+        self.progress_bar.setFormat(translated(self._bar_words))
+        self.status.setText(translated(self._status_words))
+
+    def _show_summary(self) -> None:
+        recipe = RECIPES[self.recipe_combo.currentText()]
+        self.recipe_summary.setText(self.tr("{encoding} layout, {loss} loss").format(
+            encoding=recipe.encoding, loss=recipe.loss))
 
     # -- the recipe -------------------------------------------------------------------------
 
@@ -212,7 +235,7 @@ class TrainingTab(QWidget):
         recipe = RECIPES[name]
         if self.recipe_combo.currentText() != name:
             self.recipe_combo.setCurrentText(name)
-        self.recipe_summary.setText(f"{recipe.encoding} layout, {recipe.loss} loss")
+        self._show_summary()
         for spec in self.specs:
             value = getattr(recipe, spec.name)
             if spec.type is bool:
@@ -230,10 +253,10 @@ class TrainingTab(QWidget):
                 values[spec.name] = self.switches[spec.name].isChecked()
                 continue
             edit = self.fields[spec.name]
-            value = _parse(edit.text(), spec.type)
-            error = spec.error(value)
+            value = spec.parse(edit.text())  # core's one reading of typed numbers
+            error = recipe_words.error(spec, value)
             edit.setStyleSheet(INVALID if error else "")
-            edit.setToolTip(error or edit.property("help"))
+            edit.setToolTip(error or recipe_words.tip(spec))
             if error:
                 errors.append(error)
             values[spec.name] = value
@@ -249,7 +272,7 @@ class TrainingTab(QWidget):
         self.recipe_error.setText("\n".join(errors))
         self.recipe_error.setVisible(bool(errors))
         self.start_button.setEnabled(not errors and not self.running
-                                     and not self.runner.is_running())
+                                     and not self.session.run.running)
 
     def recipe(self) -> Recipe | None:
         """The recipe the fields describe, or None while anything in it is invalid."""
@@ -279,36 +302,31 @@ class TrainingTab(QWidget):
 
     @Slot()
     def start(self) -> None:
-        """Train the recipe the fields describe on the Keras thread."""
+        """Train the recipe the fields describe (the session's run, on the Keras lane)."""
         recipe = self.recipe()
-        if recipe is None or self.running or self.runner.is_running():
+        first = "tensorflow" not in sys.modules
+        if recipe is None or self.running or not self.session.start_training(recipe):
             return
         self._recipe = recipe
         self._set_controls(running=True)
         self.plots.clear()  # the last run's curves, stop mark and readout go at once
         self.plots.start()
-        first = "tensorflow" not in sys.modules
-        self._show_state(RunState.STARTING, "Loading TensorFlow…" if first else "Preparing…",
-                         value=0)
-        self.runner.start(recipe)
-        self.run_started.emit(recipe)
+        self._show_state(RunState.STARTING,
+                         said(QT_TRANSLATE_NOOP("RunState", "Loading TensorFlow…")) if first
+                         else said(QT_TRANSLATE_NOOP("RunState", "Preparing…")), value=0)
 
     @Slot()
     def stop(self) -> None:
         if self.running and self.state is not RunState.STOPPING:
-            self.runner.stop()
+            self.session.stop_training()
             self.stop_button.setEnabled(False)
-            self._show_state(RunState.STOPPING, "Stopping after this batch…")
+            self._show_state(RunState.STOPPING,
+                             said(QT_TRANSLATE_NOOP("RunState", "Stopping after this batch…")))
 
-    def shutdown(self, timeout_ms: int = -1) -> bool:
-        """Stop any run and join its thread (for closing the window; < 0 waits as long as
-        the batch in progress and its epoch's report take, so that no thread outlives the
-        window)."""
-        self.runner.stop()
-        joined = self.runner.wait(timeout_ms)
+    def shutdown(self) -> None:
+        """Stop drawing (for closing the window; the session stops the run)."""
         self.plots.stop()
         self.timeline.pause()
-        return joined
 
     def _set_controls(self, running: bool) -> None:
         self.recipe_box.setEnabled(not running)
@@ -321,24 +339,31 @@ class TrainingTab(QWidget):
     def _show_state(self, state: RunState, text: str, bar: str = "",
                     value: int | None = None) -> None:
         """Enter `state`: the bar shows `bar` (default: the state's word) in its colour, and
-        the line under it `text`."""
+        the line under it `text` (each Words, translated here and again on a switch)."""
         self.state = state
         if value is not None:
             self.progress_bar.setValue(value)
-        self.progress_bar.setFormat(bar or state.word)
+        self._show_bar(bar or state.words)
         palette = self.progress_bar.palette()
         palette.setColor(QPalette.ColorRole.Highlight, QColor(state.colour))
         self.progress_bar.setPalette(palette)
-        self.status.setText(text)
+        self._show_status(text)
         self.status.setStyleSheet(f"color: {state.colour if state.is_end else MUTED}")
 
-    @Slot()
-    def _on_started(self) -> None:
-        if self.state is RunState.STARTING:
-            self._show_state(RunState.TRAINING,
-                             f"Training a {self._recipe.bits}-bit {self._recipe.name} model…")
+    def _show_bar(self, words: str) -> None:
+        self._bar_words = words
+        self.progress_bar.setFormat(translated(words))
 
-    @Slot(object)
+    def _show_status(self, words: str) -> None:
+        self._status_words = words
+        self.status.setText(translated(words))
+
+    def _on_started(self, recipe) -> None:
+        if self.state is RunState.STARTING:
+            self._show_state(RunState.TRAINING, said(QT_TRANSLATE_NOOP(
+                "RunState", "Training a {1} model on {0}-bit numbers…"),
+                self._recipe.bits, self._recipe.name))
+
     def _on_progress(self, p) -> None:
         self.plots.add_batch(p)
         if self.state is not RunState.TRAINING:
@@ -346,21 +371,33 @@ class TrainingTab(QWidget):
         done = (p.epoch + p.batch / p.batches) / p.epochs
         eta = p.elapsed * (1 - done) / done if done > 0 else 0.0
         self.progress_bar.setValue(int(done * PROGRESS_STEPS))
-        self.progress_bar.setFormat(f"epoch {p.epoch + 1}/{p.epochs} · batch {p.batch}/"
-                                    f"{p.batches} · ETA {clock(eta)}")
+        self._show_bar(said(QT_TRANSLATE_NOOP("RunState", "epoch {0}/{1} · batch {2}/{3} · "
+                                                          "ETA {4}"),
+                            p.epoch + 1, p.epochs, p.batch, p.batches, clock(eta)))
 
-    @Slot(object)
     def _on_epoch(self, metrics) -> None:
         self.plots.add_epoch(metrics)
         if self.state is RunState.TRAINING:
-            held = ("" if metrics.heldout_exact is None
-                    else f", held-out {metrics.heldout_exact:.1%}")
-            self.status.setText(f"Epoch {metrics.epoch}: loss {metrics.loss:.4g}, exact "
-                                f"{metrics.exact:.1%}{held} ({metrics.elapsed:.0f} s)")
-        self.epoch_done.emit(metrics)
+            values = (metrics.epoch, metrics.loss, metrics.exact, metrics.elapsed,
+                      metrics.heldout_exact)
+            self._show_status(said(QT_TRANSLATE_NOOP(
+                "RunState", "Epoch {0}: loss {1:.4g}, exact {2:.1%} ({3:.0f} s)"), *values)
+                if metrics.heldout_exact is None else said(QT_TRANSLATE_NOOP(
+                    "RunState", "Epoch {0}: loss {1:.4g}, exact {2:.1%}, held-out {4:.1%} "
+                                "({3:.0f} s)"), *values))
 
-    @Slot(object, object)
+    def _forget_run(self) -> None:
+        """Another model selected: the last run's ending is not its story, so the tab goes
+        back to idle (the model that run made keeps it)."""
+        current = self.session.current
+        if self.running or not self.state.is_end or (
+                current is not None and current.engine is self._made):
+            return
+        self._made = None
+        self._show_state(RunState.IDLE, said(IDLE_WORDS), value=0)
+
     def _on_finished(self, result: TrainResult, trained) -> None:
+        self._made = None if trained is None else trained.engine
         if result.stopped_at is not None:
             self.plots.mark_stopped(result.stopped_at)
         self._end_run()
@@ -368,14 +405,14 @@ class TrainingTab(QWidget):
         full = state in (RunState.FINISHED, RunState.PERFECT)
         self._show_state(state, message, bar_text(state, result, trained is not None),
                          value=PROGRESS_STEPS if full else None)
-        self.run_finished.emit(trained, message)
+        if trained is None:  # else the session says the model joined the list
+            self.summary.emit(message)
 
-    @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._end_run()
-        text = f"Training failed: {message}"
+        text = said(QT_TRANSLATE_NOOP("RunState", "Training failed: {0}"), message)
         self._show_state(RunState.FAILED, text)
-        self.run_finished.emit(None, text)
+        self.summary.emit(text)
 
     def _end_run(self) -> None:
         self._recipe = None

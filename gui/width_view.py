@@ -38,6 +38,8 @@ class Note(Enum):
         "add numbers of any width.")
     AFTER_TRAINING = QT_TRANSLATE_NOOP("WidthView",
                                        "measured on the trained model, when training ends")
+    ON_THE_MODEL = QT_TRANSLATE_NOOP("WidthView", "measured on the model itself: move the "
+                                     "timeline to its right end")
 
 
 class WidthView(Retranslating, QGroupBox):
@@ -92,9 +94,10 @@ class WidthView(Retranslating, QGroupBox):
         show_axes(self.plot.getPlotItem(), True)
         self._say(Note.ANY_WIDTH)
 
-    def wait_for_training(self) -> None:
-        """A run is training this model: the rows come with the trained one."""
-        self._say(Note.AFTER_TRAINING)
+    def wait_for_training(self, replayed: bool = False) -> None:
+        """A run is training this model: the rows come with the trained one (`replayed`:
+        an epoch of a finished run is on show, and the rows are the model's own)."""
+        self._say(Note.ON_THE_MODEL if replayed else Note.AFTER_TRAINING)
 
     def _say(self, note: Note) -> None:
         self._note = note

@@ -4,7 +4,9 @@ An `Executor` takes `fn(cancel)` (cancel: a threading.Event the work checks; cor
 `cancel=` arguments take `cancel.is_set`) and later calls `on_done(result)` or
 `on_failed(message)` on the session's own thread. `keras=True` asks for the one thread that
 may call Keras (TensorFlow imported first: the Keras lane of session.lanes); anything else is
-numpy or file work that any thread may do (the engine lane). The handle it returns has
+numpy or file work that any thread may do (the engine lane). `long=True` marks a job that
+may take hours (a training run): waiting for "the background work" (tests, scripts) does not
+wait for it; the run has its own stop and wait. The handle it returns has
 `cancel()`. `post(callback)` calls `callback()` on the session's thread: how a long job (a
 training run, session.run) reports along the way, in order with its end.
 
@@ -25,7 +27,7 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
-from lstm_adder.core.errors import ModelFileError
+from lstm_adder.core.errors import InputError, ModelFileError
 from lstm_adder.core.quiet import need_tensorflow
 from lstm_adder.session.lanes import engine_lane, keras_lane
 
@@ -40,7 +42,8 @@ class Handle(Protocol):
 
 class Executor(Protocol):
     def submit(self, fn: Work, on_done: Callable[[object], None],
-               on_failed: Callable[[str], None], keras: bool = False) -> Handle: ...
+               on_failed: Callable[[str], None], keras: bool = False,
+               long: bool = False) -> Handle: ...
 
     def post(self, callback: Callable[[], None]) -> None: ...
 
@@ -53,10 +56,15 @@ def describe(exc: BaseException) -> str:
 
 
 def report_failure(fn, exc: BaseException, logger: logging.Logger = log) -> str:
-    """Log `exc` with its traceback, as the failure of `fn`; the line for the user."""
+    """Log `exc` with its traceback, as the failure of `fn`; the line for the user. Input
+    that cannot be used (core's InputError: a bad model file, a bad path) is the user's to
+    fix, and said to them: it is logged in one line at INFO, with no traceback on stderr."""
     message = describe(exc)
     name = getattr(fn, "__qualname__", None) or repr(fn)
-    logger.error("job %s failed: %s", name, message, exc_info=exc)
+    if isinstance(exc, InputError):
+        logger.info("job %s refused its input: %s", name, message)
+    else:
+        logger.error("job %s failed: %s", name, message, exc_info=exc)
     return message
 
 
@@ -73,7 +81,8 @@ class Done:
 class Immediate:
     """An Executor that does the work at once, on the caller's thread (tests, scripts)."""
 
-    def submit(self, fn: Work, on_done, on_failed, keras: bool = False) -> Done:
+    def submit(self, fn: Work, on_done, on_failed, keras: bool = False,
+               long: bool = False) -> Done:
         handle = Done()
         try:
             if keras:
@@ -98,8 +107,9 @@ class Threaded:
         self._open = 0  # jobs submitted whose answer has not been delivered
         self._lock = threading.Lock()
 
-    def submit(self, fn: Work, on_done, on_failed, keras: bool = False) -> Done:
-        handle = Done()
+    def submit(self, fn: Work, on_done, on_failed, keras: bool = False,
+               long: bool = False) -> Done:
+        handle = Done()  # deliver() waits for long jobs too: a test of a run wants its end
         with self._lock:
             self._open += 1
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from lstm_adder.core import insight
-from lstm_adder.core.engine import Engine
+from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
 from lstm_adder.core.evaluation import Report
 from lstm_adder.session.executor import Executor, Handle
 from lstm_adder.session.reports import judged, report_for
@@ -41,7 +41,7 @@ class Found:
 
 
 def _carry(engine: Engine, cancel):
-    return insight.carry_unit(engine, min(engine.bits, insight.MAP_MAX_BITS))
+    return insight.carry_unit(engine, min(engine.bits, TABLE_MAX_BITS), cancel.is_set)
 
 
 def _widths(engine: Engine, cancel):

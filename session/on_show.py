@@ -23,9 +23,10 @@ from lstm_adder.session.executor import Executor, Handle
 from lstm_adder.session.open_models import OpenModel
 from lstm_adder.session.reports import judged, report_for
 from lstm_adder.session.signal import Signal
+from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words
 
 WIDER = (16, 32)  # widths a carry model can be run at, besides its own
-LOADING = "Loading model…"
+LOADING = Words(QT_TRANSLATE_NOOP("session", "Loading model…"))
 
 
 class OnShow:
@@ -97,7 +98,8 @@ class OnShow:
 
     def _judge_failed(self, engine: Engine, message: str) -> None:
         if engine is self.engine:
-            self._judging, self.message = None, f"Could not judge the pairs: {message}"
+            self._judging, self.message = None, Words(QT_TRANSLATE_NOOP(
+                "session", "Could not judge the pairs: {0}"), message)
             self.judged.emit()
 
     # -- the pair -------------------------------------------------------------------------

@@ -30,9 +30,17 @@ from lstm_adder.core.engine import Engine
 from lstm_adder.core.errors import ModelFileError, one_line, shown_path
 from lstm_adder.core.replay import REPLAY_KEY, WEIGHTS_ENTRY, Timeline, weights_entry
 from lstm_adder.core.storage import check_shapes, save_from_memory, save_model
-from lstm_adder.core.training import Ended
+from lstm_adder.core.training import Ended, with_weights_flag
 from lstm_adder.core.weights import FileKind, FileRead, read_file
 from lstm_adder.session.reports import remember, report_for
+from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words, joined
+
+ENDED = {  # how the model list says a run ended, when it was not a plain finish
+    Ended.FINISHED: QT_TRANSLATE_NOOP("session", "finished"),
+    Ended.PERFECT: QT_TRANSLATE_NOOP("session", "exactly right"),
+    Ended.STOPPED: QT_TRANSLATE_NOOP("session", "stopped"),
+    Ended.DIVERGED: QT_TRANSLATE_NOOP("session", "diverged"),
+}
 
 _KEPT: dict[int, object] = {}  # key -> Keras model of a finished run (Keras thread only)
 _keys = itertools.count(1)
@@ -128,7 +136,8 @@ class OpenModel:
 
     @property
     def description(self) -> str:
-        return f"{self.name} ({self.encoding.name}, {self.bits}-bit)"
+        return Words(QT_TRANSLATE_NOOP("session", "{0} ({1}, {2}-bit)"), self.name,
+                     self.encoding.name, self.bits)
 
     @property
     def unsaved(self) -> bool:
@@ -140,15 +149,15 @@ class OpenModel:
         file or "unsaved", and its exact match once it has been judged."""
         parts = [self.description]
         if self.ended is not None and self.ended is not Ended.FINISHED:
-            parts.append(self.ended.value)
+            parts.append(Words(ENDED[self.ended]))
         if self.path is not None:
             parts.append(shown_path(self.path.name))
         elif self.unsaved:
-            parts.append("unsaved")
+            parts.append(Words(QT_TRANSLATE_NOOP("session", "unsaved")))
         report = report_for(self.engine)
         if self.ended is not None and report is not None:
-            parts.append(f"{report.exact:.2%} exact")
-        return " · ".join(parts)
+            parts.append(Words(QT_TRANSLATE_NOOP("session", "{0:.2%} exact"), report.exact))
+        return joined(" · ", parts)
 
     def file_name(self) -> str:
         """A file name to suggest when it is saved: its own file's stem, or the recipe, width
@@ -175,9 +184,18 @@ class OpenModel:
         info, timeline, extra = dict(self.info), self.timeline, {}
         if keep_epochs and timeline is not None and timeline.engines is not None:
             extra = {WEIGHTS_ENTRY: weights_entry(timeline.engines)}
-        if REPLAY_KEY in info and (extra or self.unsaved):  # say whether the file has them
-            info[REPLAY_KEY] = {**info[REPLAY_KEY], "weights": bool(extra)}
+        if extra or self.unsaved:  # say whether the file has them
+            info = with_weights_flag(info, extra)
         return info, extra
+
+    def save_bytes(self, keep_epochs: bool) -> int:
+        """About how many bytes a save writes (for the free-space check): the weights and
+        Adam's two moments, the JSON, and every epoch's weights when they are kept."""
+        weights = sum(array.nbytes for array in self.engine.weights)
+        timeline = self.timeline
+        epochs = (len(timeline.engines) if keep_epochs and timeline is not None
+                  and timeline.engines is not None else 0)
+        return weights * (3 + epochs) + (1 << 16)
 
     def is_file(self, path) -> bool:
         """Whether this model's weights are those of the file at `path` as it is now."""
@@ -272,7 +290,17 @@ def watching(recipe, metrics) -> OpenModel:
     judgement of every pair, when the trainer made one, is kept as the engine's."""
     if metrics.report is not None:
         remember(metrics.engine, metrics.report)
-    return OpenModel(f"training {recipe.name}", metrics.engine)
+    return OpenModel(training_name(recipe.name), metrics.engine)
+
+
+def training_name(recipe: str) -> Words:
+    """What a run going is called: "training carry"."""
+    return Words(QT_TRANSLATE_NOOP("session", "training {0}"), recipe)
+
+
+def trained_name(recipe: str, run: int) -> Words:
+    """What the model of this window's `run`-th run is called: "trained carry #1"."""
+    return Words(QT_TRANSLATE_NOOP("session", "trained {0} #{1}"), recipe, run)
 
 
 def suggested_path(entry: OpenModel, folder: Path) -> Path:

@@ -30,10 +30,13 @@ from lstm_adder.core.engine import Engine
 from lstm_adder.core.evaluation import Report
 from lstm_adder.core.replay import Timeline
 from lstm_adder.session.executor import Executor
+from lstm_adder.session.reports import scope
 from lstm_adder.session.signal import Signal
+from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words
 
-MAPS_ONLY = ("Epoch {0} of {1}: this file kept each epoch's error map but not its weights, so "
-             "the calculator answers with the final model.")
+MAPS_ONLY = QT_TRANSLATE_NOOP(
+    "session", "Epoch {0} of {1}: this file kept each epoch's error map but not its weights, "
+    "so the calculator answers with the final model.")
 
 
 def _judge(timeline: Timeline, epoch: int, cancel) -> Report | None:
@@ -72,6 +75,15 @@ class Replay:
     def replaying(self) -> bool:
         """Whether an earlier epoch than the present is on show."""
         return self.timeline is not None and self.epoch < self.epochs
+
+    @property
+    def restored(self) -> int | None:
+        """The epoch whose weights the run's model holds when training restored a better one
+        than the last (core.training keeps the best epoch); None when the model is the last
+        epoch, or while the run goes."""
+        info = getattr(self.model, "info", None) or {}
+        best = None if self.live else info.get("best_epoch")
+        return best if type(best) is int and 0 < best < self.epochs else None
 
     @property
     def weights_kept(self) -> bool:
@@ -151,18 +163,19 @@ class Replay:
         return True
 
     def epoch_name(self) -> str:
-        return f"{self.name} · epoch {self.epoch}"
+        return Words(QT_TRANSLATE_NOOP("session", "{0} · epoch {1}"), self.name, self.epoch)
 
     def note(self, report: Report | None = None) -> str:
         """What the calculator says under the epoch on show: which epoch, and its wrong pairs
         once judged (`report`); or that the file kept no weights for it."""
         if not self.weights_kept:
-            return MAPS_ONLY.format(self.epoch, self.epochs)
-        where = f"Replaying epoch {self.epoch}"
+            return Words(MAPS_ONLY, self.epoch, self.epochs)
         if report is None:
-            return f"{where}: judging every pair…"
-        return (f"{where}: {report.wrong_count:,} wrong of {report.scope()} "
-                f"({report.exact:.2%} right)")
+            return Words(QT_TRANSLATE_NOOP("session", "Replaying epoch {0}: judging every pair…"),
+                         self.epoch)
+        return Words(QT_TRANSLATE_NOOP("session", "Replaying epoch {0}: {1:,} wrong of {2} "
+                                                  "({3:.2%} right)"),
+                     self.epoch, report.wrong_count, scope(report), report.exact)
 
     # -- judging ----------------------------------------------------------------------------
 

@@ -12,12 +12,21 @@ import threading
 import weakref
 
 from lstm_adder.core.engine import Engine
-from lstm_adder.core.evaluation import Report, judge_all
+from lstm_adder.core.evaluation import SAMPLE_SEED, Report, judge_all
+from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words
 
 WAIT_S = 0.05  # how often a caller waiting for another's judgement looks at its cancel
 _reports: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Engine -> Report
 _judging: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Engine -> Lock
 _lock = threading.Lock()
+
+
+def scope(report: Report) -> Words:
+    """Which pairs `report` judged: "all 65,536 pairs" or "10,000 random pairs (seed 0)"."""
+    if report.everything:
+        return Words(QT_TRANSLATE_NOOP("session", "all {0:,} pairs"), report.count)
+    return Words(QT_TRANSLATE_NOOP("session", "{0:,} random pairs (seed {1})"), report.count,
+                 SAMPLE_SEED)
 
 
 def remember(engine: Engine, report: Report) -> None:

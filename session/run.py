@@ -120,7 +120,7 @@ class Run:
                                    lambda: self._report(ident, name, *args)))
         self.executor.submit(job, lambda done: self._report(ident, "finished", *done),
                              lambda message: self._report(ident, "failed", message),
-                             keras=True)
+                             keras=True, long=True)
 
     def stop(self) -> None:
         """Ask the run to end after the batch that is running (returns at once)."""

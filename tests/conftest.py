@@ -1,6 +1,8 @@
 """Shared test set-up: offscreen Qt, quiet TensorFlow, and tiny trained models."""
 
 import os
+from contextlib import contextmanager
+from types import SimpleNamespace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -115,7 +117,7 @@ def window(qtbot, tmp_path, close_questions):
     yield window
     close_questions.answer = QMessageBox.StandardButton.Discard
     window.close()
-    assert not window.training.runner.is_running()
+    assert not window.session.run.running
     assert not window.training.plots.refreshing  # the redraw timer stops with the run
     assert Task.running() == 0
 
@@ -124,7 +126,29 @@ TINY_RUN = {"bits": 4, "units": 4, "batch_size": 16, "holdout": 0, "dropout": 0,
 
 
 @pytest.fixture
-def train(qtbot):
+def reported(qtbot):
+    """`with reported(signal, timeout_ms) as caught:` waits, after the block, until the
+    session.signal.Signal has been emitted (qtbot.waitSignal for the session's signals, which
+    are not Qt's); `caught.args` holds the first emission's arguments."""
+
+    @contextmanager
+    def wait(signal, timeout: int = 60_000):
+        caught = SimpleNamespace(args=None, all=[])
+        catch = caught.all.append
+        signal.connect(lambda *args: catch(list(args)))
+        hook = signal._callbacks[-1]
+        try:
+            yield caught
+            qtbot.waitUntil(lambda: bool(caught.all), timeout=timeout)
+            caught.args = caught.all[0]
+        finally:
+            signal.disconnect(hook)
+
+    return wait
+
+
+@pytest.fixture
+def train(qtbot, reported):
     """`train(window, recipe="carry", **fields)`: run a tiny recipe (4-bit, 4 units, 16
     batches an epoch, one epoch unless told) in the window's Training tab to its end, and
     let its model join the list; returns the TrainResult."""
@@ -135,7 +159,7 @@ def train(qtbot):
         tab.stop_when_perfect.setChecked(False)
         for name, value in {**TINY_RUN, **fields}.items():
             tab.fields[name].setText(str(value))
-        with qtbot.waitSignal(tab.runner.finished, timeout=60_000) as finished:
+        with reported(window.session.run.finished) as finished:
             tab.start()
         assert window.wait_for_background()
         return finished.args[0]

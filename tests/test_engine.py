@@ -100,8 +100,29 @@ def test_other_activations_take_the_general_path_and_agree_with_keras():
     x = keras.layers.LSTM(6, recurrent_activation="hard_sigmoid", activation="relu")(inputs)
     model = keras.Model(inputs, keras.layers.Dense(5, activation="sigmoid")(x))
     engine = Engine.from_model(model)
-    assert not engine._p.standard
+    assert not engine._p.step.standard
     a, b = all_pairs(4)
     a_bits, b_bits = to_bits(a, 4), to_bits(b, 4)
     np.testing.assert_allclose(engine.table(),
                                _keras_probabilities(model, engine, a_bits, b_bits), atol=1e-5)
+
+
+def test_a_paired_lsb_model_with_fixed_steps_widens_like_an_open_one(carry_model, tmp_path):
+    """Width is the layout's to decide: a carry model saved with a fixed time axis runs the
+    same recurrence, so it widens too, and agrees with Keras running its weights wider."""
+    import keras
+
+    trained = carry_model.model
+    inputs = keras.Input(shape=(5, 2))  # 4-bit operands and the padding step, fixed
+    units = next(x for x in trained.layers if isinstance(x, keras.layers.LSTM)).units
+    x = keras.layers.LSTM(units, return_sequences=True)(inputs)
+    fixed = keras.Model(inputs, keras.layers.Dense(1, activation="sigmoid")(x))
+    fixed.set_weights(trained.get_weights())
+    fixed.compile(loss="mse")
+    path = save_model(fixed, tmp_path / "fixed.keras", {})
+    engine, _ = Engine.from_file(path)
+    assert (engine.bits, engine.can_widen) == (4, True)
+    wide = engine.with_bits(12)
+    a_bits, b_bits = random_bits(300, 12, 5), random_bits(300, 12, 6)
+    expected = _keras_probabilities(trained, wide, a_bits, b_bits)  # the open-axis twin
+    np.testing.assert_allclose(wide.probabilities(a_bits, b_bits), expected, atol=1e-5)

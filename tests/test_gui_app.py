@@ -1,4 +1,5 @@
-"""gui.app.main: the entry point behind `lstm-adder`, `lstm-adder gui` and `python -m lstm_adder.gui`;
+"""gui.app.main: the entry point behind `lstm-adder`, `lstm-adder gui` and `python -m
+lstm_adder.gui`;
 start-up without TensorFlow, and a PySide6 wheel that keeps Python's reference counts."""
 
 import logging

@@ -13,9 +13,9 @@ from PySide6.QtGui import QValidator, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QSpinBox
 
 from lstm_adder.assets import BUNDLED
+from lstm_adder.core.data import EVAL_SAMPLES
 from lstm_adder.core.encodings import CONCAT_MSB
 from lstm_adder.core.engine import Engine
-from lstm_adder.core.evaluation import WIDE_SAMPLES
 from lstm_adder.core.numbers import all_pairs, from_bits, to_bits
 from lstm_adder.core.storage import load_model
 from lstm_adder.gui import main_window
@@ -408,7 +408,7 @@ def test_a_carry_model_adds_16_bit_numbers(tab, shipped_carry):
     assert rows["a"] == msb_bits(40_000, 16) and rows["true"] == msb_bits(65_535, 17)
     assert int(tab.predicted_sum.text()) == int("".join(map(str, rows["predicted"])), 2)
     assert Task.wait_all(60_000)
-    assert not tab.wrong_pairs.everything and tab.wrong_pairs.count == WIDE_SAMPLES
+    assert not tab.wrong_pairs.everything and tab.wrong_pairs.count == EVAL_SAMPLES
 
     sixteen = tab.engine
     switch(tab, 8)  # back to the model itself, then 16 again: the same engine, judged once

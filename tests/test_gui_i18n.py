@@ -19,6 +19,7 @@ from lstm_adder.gui.i18n import CHINESE, ENGLISH
 
 ROOT = Path(__file__).resolve().parent.parent
 GUI = ROOT / "gui"
+SOURCES = [ROOT / "gui", ROOT / "session"]  # what lupdate reads
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?n")  # {name}, {0:.2%}, and Qt's plural %n
 WRAPPER = re.compile(r"_+(tr|translate)")  # a helper of one's own: lupdate cannot see into it
 TAB_TITLES = {ENGLISH: ["Calculator", "Training", "Insight"], CHINESE: ["计算器", "训练", "洞察"]}
@@ -118,10 +119,10 @@ def test_every_translation_keeps_the_placeholders_and_shortcut():
 
 
 def test_every_word_the_gui_translates_is_in_the_ts():
-    """A new tr() word without Chinese fails here: run `python -m lstm_adder.gui.i18n --update`, then
-    translate it in the .ts."""
+    """A new tr() word, or session Words, without Chinese fails here: run
+    `python -m lstm_adder.gui.i18n --update`, then translate it in the .ts."""
     in_code, hidden = set(), []
-    for path in sorted(GUI.glob("*.py")):
+    for path in sorted(p for folder in SOURCES for p in folder.glob("*.py")):
         words, calls = words_in_code(path)
         in_code |= words
         hidden += calls
@@ -156,12 +157,22 @@ def test_the_qm_is_compiled_from_the_ts(tmp_path):
         "run `python -m lstm_adder.gui.i18n --release`"
 
 
-def test_the_session_words_are_marked_for_translation():
-    from lstm_adder.gui.calculator_tab import SESSION_WORDS
+def test_the_session_words_come_in_the_language_on_show(settings, tmp_path):
+    """What session/ composes (session.words.Words) is translated from its template and
+    filled again, a phrase inside a sentence translated too; plain text stays as it is."""
     from lstm_adder.session.on_show import LOADING
-    from lstm_adder.session.session import NO_MODEL
+    from lstm_adder.session.open_models import trained_name
+    from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words
 
-    assert LOADING in SESSION_WORDS and NO_MODEL in SESSION_WORDS
+    saved = Words(QT_TRANSLATE_NOOP("session", "Saved {0} to {1}"), trained_name("carry", 2),
+                  tmp_path / "a.keras")
+    assert saved == f"Saved trained carry #2 to {tmp_path / 'a.keras'}"  # the English as str
+    i18n.set_language(CHINESE, settings)
+    assert i18n.translated(LOADING) == "正在加载模型…"
+    assert i18n.translated(saved) == f"已把 训练好的 carry #2 保存到 {tmp_path / 'a.keras'}"
+    assert i18n.translated("carry.keras") == "carry.keras"
+    i18n.set_language(ENGLISH, settings)
+    assert i18n.translated(saved) == saved
 
 
 # --- which language, and switching ---------------------------------------------------------

@@ -49,7 +49,8 @@ def test_the_slider_sets_every_view_to_that_epoch_and_its_end_to_the_model(windo
     assert np.count_nonzero(insight.error_map_image()) == recorded(timeline, 1)
     accuracy = insight.model.found.report.bit_accuracy
     assert accuracy.tolist() == pytest.approx(result.history[0].bit_accuracy)
-    h, c, _ = epoch_one.states(*PAIR)
+    states, _ = epoch_one.states(*PAIR)
+    h, c = states["h"], states["c"]
     assert np.allclose(insight.shown_states()[0], h) and np.allclose(insight.shown_states()[1], c)
     assert plots.marked_epoch == 1
     assert calculator.wrong_label.text().startswith("Replaying epoch 1: ")
@@ -76,7 +77,7 @@ def test_play_steps_through_the_epochs_about_four_a_second(window, train, qtbot)
     assert window.calculator.model is window.session.current  # the end: the model again
 
 
-def test_during_a_run_the_slider_follows_the_newest_epoch_unless_held(window, qtbot):
+def test_during_a_run_the_slider_follows_the_newest_epoch_unless_held(window, qtbot, reported):
     tab = window.training
     tab.load_recipe("carry")
     tab.stop_when_perfect.setChecked(False)
@@ -84,24 +85,24 @@ def test_during_a_run_the_slider_follows_the_newest_epoch_unless_held(window, qt
                         "epochs": 1000}.items():
         tab.fields[name].setText(str(value))
     bar = slider(window)
-    with qtbot.waitSignal(tab.epoch_done, timeout=60_000):
+    with reported(window.session.run.epoch, 60_000):
         tab.start()
-    with qtbot.waitSignal(tab.epoch_done, timeout=10_000):
+    with reported(window.session.run.epoch, 10_000):
         pass
     assert bar.maximum() >= 2 and bar.value() == bar.maximum()
 
     bar.setValue(0)  # held on the untrained model
     top = bar.maximum()
-    with qtbot.waitSignal(tab.epoch_done, timeout=10_000):
+    with reported(window.session.run.epoch, 10_000):
         pass
     assert bar.maximum() > top and bar.value() == 0
     assert window.calculator.model.name == "training carry · epoch 0"
 
     bar.setValue(bar.maximum())  # back at the end: it follows again
-    with qtbot.waitSignal(tab.epoch_done, timeout=10_000):
+    with reported(window.session.run.epoch, 10_000):
         pass
     assert bar.value() == bar.maximum() and not window.session.replay.replaying
-    with qtbot.waitSignal(tab.runner.finished, timeout=10_000):
+    with reported(window.session.run.finished, 10_000):
         tab.stop()
 
 
@@ -149,3 +150,27 @@ def test_a_model_without_a_replay_shows_its_curves_and_no_timeline(window, carry
     assert not window.findChild(QPushButton, "replay_button").isEnabled()
     plots = window.training.plots
     assert plots.points("loss") == 1 and plots.marked_epoch is None
+
+
+def test_a_restored_best_epoch_is_named_at_the_end_of_the_timeline(qtbot, carry_engine):
+    """Training kept epoch 1 of 2 (the last was worse): the end of the timeline is that
+    epoch's model, and the bar says so instead of 'the final model'."""
+    from lstm_adder.core.replay import Timeline
+    from lstm_adder.gui.replay import ReplayBar
+    from lstm_adder.session.executor import Immediate
+    from lstm_adder.session.open_models import OpenModel
+    from lstm_adder.session.replay import Replay
+
+    timeline = Timeline(4, [None] * 3, [{}, {}], [carry_engine] * 3)
+    model = OpenModel("run", carry_engine, info={"best_epoch": 1}, timeline=timeline)
+    replay = Replay(Immediate())
+    bar = ReplayBar(replay)
+    qtbot.addWidget(bar)
+    replay.load(model)
+    assert (replay.epoch, replay.epochs, replay.restored) == (2, 2, 1)
+    assert bar.label.text() == "epoch 1 of 2 · the best epoch, restored as the model"
+    replay.move(1)  # replaying epoch 1 itself: no claim about the model
+    assert replay.restored == 1 and bar.label.text() == "epoch 1 of 2"
+    kept_last = OpenModel("last", carry_engine, info={"best_epoch": 2}, timeline=timeline)
+    replay.load(kept_last)
+    assert replay.restored is None and bar.label.text() == "epoch 2 of 2 · the final model"

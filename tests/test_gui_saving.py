@@ -156,21 +156,21 @@ def test_closing_with_only_saved_models_does_not_ask(window, carry_file, close_q
 
 
 def test_closing_during_training_asks_and_cancel_keeps_it_running(window, qtbot,
-                                                                  close_questions):
+                                                                  close_questions, reported):
     tab = window.training
     tab.load_recipe("carry")
     for name, value in {"bits": 4, "units": 4, "batch_size": 16, "holdout": 0,
                         "epochs": 1000}.items():
         tab.fields[name].setText(str(value))
-    with qtbot.waitSignal(tab.runner.progress, timeout=60_000):
+    with reported(window.session.run.progress, 60_000):
         tab.start()
     close_questions.answer = Button.Cancel
     assert not window.close()
     assert "Training is running" in close_questions[0]["text"]
-    assert tab.runner.is_running()
+    assert window.session.run.running
     close_questions.answer = Button.Discard
     assert window.close()
-    assert not tab.runner.is_running()
+    assert not window.session.run.running
 
 
 def test_save_on_closing_saves_every_trained_model_then_closes(window, train, qtbot,
@@ -197,18 +197,18 @@ def test_cancelling_the_save_dialog_on_closing_keeps_the_window(window, carry_en
 def test_save_on_closing_during_training_stops_the_run_and_saves_its_model(window, qtbot,
                                                                            close_questions,
                                                                            save_dialog,
-                                                                           tmp_path):
+                                                                           tmp_path, reported):
     tab = window.training
     tab.load_recipe("carry")
     for name, value in {"bits": 4, "units": 4, "batch_size": 16, "holdout": 0,
                         "epochs": 1000}.items():
         tab.fields[name].setText(str(value))
-    with qtbot.waitSignal(tab.runner.progress, timeout=60_000):
+    with reported(window.session.run.progress, 60_000):
         tab.start()
     close_questions.answer = Button.Save
     save_dialog.answer = str(tmp_path / "stopped.keras")
     assert window.close()
-    assert not tab.runner.is_running()
+    assert not window.session.run.running
     assert save_dialog[0][0] == "Save trained carry #1 as"  # the run's model joined, then saved
     assert (tmp_path / "stopped.keras").is_file()
 

@@ -56,7 +56,7 @@ def test_a_clicked_pair_goes_to_the_calculator(window, qtbot, carry_engine):
     window.wait_for_background()
 
 
-def test_the_map_follows_a_watched_run_every_epoch(window, qtbot):
+def test_the_map_follows_a_watched_run_every_epoch(window, qtbot, reported):
     tab = window.training
     tab.load_recipe("carry")
     tab.stop_when_perfect.setChecked(False)
@@ -68,7 +68,7 @@ def test_the_map_follows_a_watched_run_every_epoch(window, qtbot):
     qtbot.waitUntil(lambda: "epoch 2" in window.insight.texts()["summary"], timeout=60_000)
     image = window.insight.error_map_image()
     assert image is not None and image.shape == (16, 16)
-    with qtbot.waitSignal(tab.runner.finished, timeout=10_000):
+    with reported(window.session.run.finished, 10_000):
         tab.stop()
     with qtbot.waitSignal(window.insight.computed, timeout=60_000):
         pass  # the trained model joins the list and is looked at in full

@@ -1,5 +1,6 @@
 """The Insight features: error map, LSTM states, the carry unit, wider numbers."""
 
+import threading
 from pathlib import Path
 
 import keras
@@ -7,18 +8,19 @@ import numpy as np
 import pytest
 
 from lstm_adder.core import insight
+from lstm_adder.core.cells import find_layer
 from lstm_adder.core.encodings import PAIRED_LSB, decode
 from lstm_adder.core.engine import Engine
 from lstm_adder.core.evaluation import judge_all
-from lstm_adder.core.models import lstm_layer
 from lstm_adder.core.numbers import add_bits, all_pairs, random_bits, to_bits
+from lstm_adder.session.insight import WORK
 
 CARRY_ASSET = Path(__file__).resolve().parent.parent / "assets" / "carry.keras"
 
 
 def _keras_sequences(model, x):
     """h at every step and the final c, from a Keras LSTM carrying the model's weights."""
-    trained = lstm_layer(model)
+    _, trained = find_layer(model)
     twin = keras.layers.LSTM(trained.units, return_sequences=True, return_state=True)
     twin.build(x.shape)
     twin.set_weights(trained.get_weights())
@@ -49,32 +51,32 @@ def test_states_are_units_by_steps_and_h_matches_keras(which, seed_engine, carry
                                                        seed_model, carry_model):
     adder = seed_engine if which == "seed" else carry_engine
     model = seed_model if which == "seed" else carry_model.model
-    states = insight.lstm_states(adder, 13, 7)
+    states = insight.cell_states(adder, 13, 7)
     units, steps = adder.units, adder.encoding.steps(4)
-    assert states.h.shape == states.c.shape == (units, steps)
+    assert states.values["h"].shape == states.values["c"].shape == (units, steps)
     assert states.inputs.shape == (adder.encoding.features, steps)
     x = adder.encoding.inputs(to_bits([13], 4), to_bits([7], 4))
     np.testing.assert_array_equal(states.inputs, x[0].T)
     h, c_last = _keras_sequences(model, x)
-    np.testing.assert_allclose(states.h, h[0].T, atol=1e-5)
-    np.testing.assert_allclose(states.c[:, -1], c_last[0], atol=1e-5)
+    np.testing.assert_allclose(states.values["h"], h[0].T, atol=1e-5)
+    np.testing.assert_allclose(states.values["c"][:, -1], c_last[0], atol=1e-5)
 
 
 def test_carry_model_states_match_its_own_lstm_output(carry_engine, carry_model):
     """The paired-lsb model's LSTM returns sequences itself: the numpy h is exactly that."""
     model = carry_model.model
-    inner = keras.Model(model.input, lstm_layer(model).output)
+    inner = keras.Model(model.input, find_layer(model)[1].output)
     x = PAIRED_LSB.inputs(to_bits([11], 4), to_bits([5], 4))
-    np.testing.assert_allclose(insight.lstm_states(carry_engine, 11, 5).h,
+    np.testing.assert_allclose(insight.cell_states(carry_engine, 11, 5).values["h"],
                                np.asarray(inner(x))[0].T, atol=1e-5)
 
 
 def test_step_labels_and_carries_follow_the_encoding(seed_engine, carry_engine):
-    seed = insight.lstm_states(seed_engine, 12, 3)  # 1100 + 0011
+    seed = insight.cell_states(seed_engine, 12, 3)  # 1100 + 0011
     assert seed.step_labels() == ["a3\n1", "a2\n1", "a1\n0", "a0\n0",
                                   "b3\n0", "b2\n0", "b1\n1", "b0\n1"]
     assert seed.carries is None
-    carry = insight.lstm_states(carry_engine, 7, 1)  # 0111 + 0001: carries out of steps 0-2
+    carry = insight.cell_states(carry_engine, 7, 1)  # 0111 + 0001: carries out of steps 0-2
     assert carry.step_labels() == ["1\n1", "1\n0", "1\n0", "0\n0", "0\n0"]
     assert carry.carries.tolist() == [1, 1, 1, 0, 0]
 
@@ -109,6 +111,26 @@ def test_carry_unit_of_a_trained_carry_model_follows_the_carry(carry_model):
 def test_carry_unit_of_the_shipped_carry_model():
     found = insight.carry_unit(Engine.from_file(CARRY_ASSET)[0], bits=8)
     assert abs(found.r) > 0.9
+
+
+def test_the_carry_search_stops_when_asked(carry_engine):
+    asked = []
+
+    def cancel():
+        asked.append(True)
+        return len(asked) == 3  # true on the third ask, before the third block of pairs
+
+    assert insight.carry_unit(carry_engine, 8, cancel) is None
+    assert len(asked) == 3
+
+
+def test_the_session_carry_stage_honours_cancel(carry_engine):
+    """Switching models sets the stage's cancel: the search then stops instead of keeping an
+    engine thread busy."""
+    cancel = threading.Event()
+    cancel.set()
+    assert WORK["carry"](carry_engine, cancel) is None
+    assert WORK["carry"](carry_engine, threading.Event()) == insight.carry_unit(carry_engine, 4)
 
 
 def test_carry_unit_needs_the_paired_layout(seed_engine):

@@ -19,13 +19,14 @@ from lstm_adder.core.recipes import (
 
 def test_seed_recipe_is_the_tutorials():
     r = RECIPES["seed"]
-    assert (r.encoding, r.bits, r.units, r.dropout, r.loss) == ("concat-msb", 8, 256, 0.2, "mse")
+    assert (r.encoding.name, r.bits, r.units, r.dropout, r.loss) == ("concat-msb", 8, 256, 0.2,
+                                                                      "mse")
     assert (r.lr, r.batch_size, r.epochs, r.holdout) == (1e-3, 128, 100, 0.0)
 
 
 def test_carry_recipe_learns_from_a_tenth():
     r = RECIPES["carry"]
-    assert (r.encoding, r.units, r.loss, r.lr, r.batch_size) == (
+    assert (r.encoding.name, r.units, r.loss, r.lr, r.batch_size) == (
         "paired-lsb", 16, "binary_crossentropy", 1e-2, 256)
     assert r.holdout == 0.9 and r.stop_when_perfect
 

@@ -8,12 +8,14 @@ from dataclasses import replace
 import pytest
 
 from lstm_adder.assets import BUNDLED
+from lstm_adder.core.data import EVAL_SAMPLES
 from lstm_adder.core.engine import Engine
-from lstm_adder.core.evaluation import WIDE_SAMPLES, judge_all
+from lstm_adder.core.evaluation import judge_all
 from lstm_adder.core.recipes import get_recipe
 from lstm_adder.core.training import Ended, EpochMetrics, TrainResult
 from lstm_adder.session.executor import Done, Immediate
 from lstm_adder.session.open_models import OpenModel, Trained, TrainedHere, suggested_path
+from lstm_adder.session.run import Run
 from lstm_adder.session.session import NO_MODEL, Session
 from lstm_adder.session.signal import Signal
 
@@ -55,7 +57,15 @@ class Heard:
 
 @pytest.fixture
 def session():
-    return Session(Immediate())
+    return Session(Immediate(), run=ScriptedRun(Immediate()))
+
+
+class ScriptedRun(Run):
+    """A run that trains nothing: the test reports its epochs and end through its signals,
+    as session.run.Run does from the Keras lane."""
+
+    def start(self, recipe) -> None:
+        self.recipe = recipe
 
 
 def epoch(engine: Engine, number: int = 1) -> EpochMetrics:
@@ -157,7 +167,7 @@ def test_a_carry_model_widens_to_the_same_engine_each_time(session, carry_engine
     on_show.set_width(16)
     sixteen = on_show.engine
     assert sixteen.bits == 16 and sixteen.net is carry_engine.net
-    assert on_show.report.count == WIDE_SAMPLES and not on_show.report.everything
+    assert on_show.report.count == EVAL_SAMPLES and not on_show.report.everything
     on_show.set_pair(40_000, 25_535)
     assert on_show.answer.true == 65_535
     on_show.set_width(4)
@@ -224,9 +234,9 @@ def test_the_insight_of_a_carry_model_finds_its_carry_unit_and_widths(session, c
 def test_a_watched_epoch_is_on_show_and_ending_the_watch_puts_the_model_back(
         session, carry_engine, seed_engine, carry_file):
     good = session.add(OpenModel("good", carry_engine))
-    session.run_started(get_recipe("seed", bits=4, units=8))
+    session.start_training(get_recipe("seed", bits=4, units=8))
     session.set_watch(True)
-    session.epoch_done(epoch(seed_engine, 2))
+    session.run.epoch.emit(epoch(seed_engine, 2))
     on_show = session.on_show
     assert on_show.model.name == "training seed" and on_show.model not in session.models
     assert on_show.watched and on_show.widths() == [4]
@@ -244,34 +254,37 @@ def test_a_watched_epoch_is_on_show_and_ending_the_watch_puts_the_model_back(
 def test_an_epoch_of_an_unwatched_run_changes_nothing_on_show(session, carry_engine,
                                                               seed_engine):
     good = session.add(OpenModel("good", carry_engine))
-    session.run_started(get_recipe("seed", bits=4, units=8))
-    session.epoch_done(epoch(seed_engine))
+    session.start_training(get_recipe("seed", bits=4, units=8))
+    session.run.epoch.emit(epoch(seed_engine))
     assert session.on_show.model is good
 
 
 def test_a_watched_run_s_model_joins_the_list_on_show(session, seed_engine):
     heard = Heard(session)
     recipe = get_recipe("seed", bits=4, units=8)
-    session.run_started(recipe)
+    session.start_training(recipe)
     session.set_watch(True)
-    session.epoch_done(epoch(seed_engine))
+    session.run.epoch.emit(epoch(seed_engine))
     result = TrainResult(None, recipe, [], "stopped by user", 0, ended=Ended.STOPPED)
     engine = fresh(seed_engine)
-    session.run_ended(Trained(result, engine, key=-1), "Stopped by you.")
+    session.run.finished.emit(result, Trained(result, engine, key=-1))
     (entry,) = session.models
     assert entry.name == "trained seed #1" and entry.unsaved and entry.ended is Ended.STOPPED
     assert session.on_show.model is entry and session.on_show.engine is engine
     report = session.on_show.report
     assert entry.list_text().endswith(f"· stopped · unsaved · {report.exact:.2%} exact")
     assert entry.file_name() == "seed-4bit-stopped.keras"
-    assert ("Stopped by you.", True) in heard.named("status")
+    assert any(text.startswith("trained seed #1 joined the model list") for text, _ in
+               heard.named("status"))
     assert session.close_question() == ["1 trained model is not saved: trained seed #1."]
 
 
 def test_a_run_without_a_model_keeps_the_model_on_show(session, carry_engine):
     good = session.add(OpenModel("good", carry_engine))
-    session.run_started(get_recipe("carry", bits=4))
-    session.run_ended(None, "Training diverged.")
+    recipe = get_recipe("carry", bits=4)
+    session.start_training(recipe)
+    session.run.finished.emit(TrainResult(None, recipe, [], "diverged", 1,
+                                          ended=Ended.DIVERGED), None)
     assert session.models == [good] and session.on_show.model is good
     assert not session.training
 
@@ -295,16 +308,16 @@ def train_in(session: Session, engines: list[Engine], epochs: list[EpochMetrics]
              end: bool = True):
     """Tell `session` the run as the window does; with `end`, its model joins the list."""
     recipe = get_recipe("carry", bits=4, epochs=len(epochs))
-    session.run_started(recipe)
-    session.initial_done(engines[0], judge_all(fresh(engines[0])).wrong_bits.astype("uint8"))
+    session.start_training(recipe)
+    session.run.initial.emit(engines[0], judge_all(fresh(engines[0])).wrong_bits.astype("uint8"))
     for metrics in epochs:
-        session.epoch_done(metrics)
+        session.run.epoch.emit(metrics)
     if end:
         history = [replace(m, report=None, wrong_map=m.report.wrong_bits.astype("uint8"))
                    for m in epochs]
         result = TrainResult(None, recipe, history, "finished", len(epochs),
                              initial=engines[0], initial_map=judge_all(engines[0]).wrong_bits)
-        session.run_ended(Trained(result, fresh(engines[-1]), key=-1), "Finished.")
+        session.run.finished.emit(result, Trained(result, fresh(engines[-1]), key=-1))
 
 
 def test_show_epoch_puts_that_epoch_on_show_and_the_end_brings_the_model_back(
@@ -344,12 +357,12 @@ def test_during_a_run_the_timeline_follows_the_newest_epoch_unless_held(session,
     assert session.on_show.model is good  # not watched: the present is the selected model
 
     session.show_epoch(0)  # held on the untrained model
-    session.epoch_done(epochs[1])
+    session.run.epoch.emit(epochs[1])
     assert (replay.epochs, replay.epoch) == (2, 0) and replay.replaying
     assert session.insight.epoch == 0
 
     session.set_watch(True)  # watching does not take a held timeline away
-    session.epoch_done(epochs[2])
+    session.run.epoch.emit(epochs[2])
     assert replay.epoch == 0 and session.insight.epoch == 0
     session.show_epoch(3)  # back at the end: it follows again, and shows the newest epoch
     assert session.on_show.message.startswith("Watching training: epoch 3, ")
@@ -398,7 +411,7 @@ def test_a_save_keeps_every_epoch_s_weights_only_when_asked(carry_engine):
     from lstm_adder.core.replay import REPLAY_KEY, WEIGHTS_ENTRY
 
     engines, epochs = a_run(carry_engine)
-    session = Session(Immediate())
+    session = Session(Immediate(), run=ScriptedRun(Immediate()))
     train_in(session, engines, epochs)
     (entry,) = session.models
     info, extra = entry.save_parts(keep_epochs=False)
@@ -424,6 +437,27 @@ def test_saving_a_keras_file_copies_it_and_the_model_follows_its_new_file(sessio
     assert saved.bits == 4 and info["recipe"]["name"] == "carry"
 
 
+def test_a_save_checks_the_free_space_for_the_model_s_size(session, carry_file, tmp_path,
+                                                          monkeypatch):
+    """The window's save, like the command line's, refuses a disk without room for the
+    model (its weights, Adam's moments and the JSON), and writes nothing."""
+    import shutil
+    from collections import namedtuple
+
+    heard = Heard(session)
+    assert session.load(carry_file)
+    entry = session.current
+    needs = entry.save_bytes(False)
+    assert needs > sum(w.nbytes for w in entry.engine.weights) * 3
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda folder: usage(needs, 0, needs - 1))
+    assert not session.save(tmp_path / "full.keras")
+    ((_, message),) = heard.named("save_failed")
+    assert "not enough free space" in message and not (tmp_path / "full.keras").exists()
+    monkeypatch.setattr(shutil, "disk_usage", lambda folder: usage(needs, 0, needs))
+    assert session.save(tmp_path / "fits.keras") and (tmp_path / "fits.keras").is_file()
+
+
 def test_a_save_that_cannot_work_says_why_at_once_and_keeps_the_model(session, carry_file,
                                                                        tmp_path):
     heard = Heard(session)
@@ -439,7 +473,7 @@ def test_a_model_only_keras_writes_waits_for_the_run(session, carry_engine):
     entry = session.add(OpenModel("trained carry #1", carry_engine, TrainedHere(key=-1),
                                   recipe_name="carry"))
     assert session.can_save() == (True, "")
-    session.run_started(get_recipe("carry", bits=4))
+    session.start_training(get_recipe("carry", bits=4))
     assert session.can_save() == (False, "Stop training to save this model")
     assert not session.save("anywhere.keras")
     assert heard.named("error")[0][0] == "Cannot save the model yet"

@@ -1,0 +1,186 @@
+"""Recurrent cells: everything that depends on which recurrent layer an adder uses.
+
+An adder is one recurrent layer and a Dense head. For each kind of recurrent layer a `Cell`
+knows its Keras layer, its weights in both file formats, its numpy step (which the engine runs
+for one pair and for the prefix-tree table) and the names of its gates and states. Adding a
+cell is one more subclass here, registered in CELLS, and its tests.
+
+LSTM, in Keras's gate order (input, forget, candidate, output):
+
+    z = x_t W + h_(t-1) U + bias        i, f, g, o = split(z, 4)
+    c_t = sigmoid(f) * c_(t-1) + sigmoid(i) * tanh(g)
+    h_t = sigmoid(o) * tanh(c_t)
+
+Its weights, kernel W (features, 4 units), recurrent kernel U (units, 4 units) and bias
+(4 units,), are kept in that order in both file formats:
+
+    .keras (Keras 3)  model.weights.h5: layers/lstm[_k]/cell/vars/{0,1,2}
+    .h5 (Keras 2)     model_weights/<layer>/<layer>/lstm_cell[_k]/{kernel,recurrent_kernel,bias}:0
+                      (listed in that order by the group's attrs["weight_names"])
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from lstm_adder.core.activations import SIGMOID, TANH, Activation, activation
+from lstm_adder.core.errors import ModelFileError
+
+
+class Cell:
+    """One kind of recurrent layer. Subclasses answer everything that depends on the kind."""
+
+    keras_class: str  # the layer's class name, as Keras and a file's architecture spell it
+    gates: tuple[str, ...]  # the blocks of `units` columns of its kernels, in Keras's order
+    states: tuple[str, ...]  # what it carries from step to step; states[0] is its output h
+    weight_names = ("kernel", "recurrent_kernel", "bias")  # in both file formats' order
+    defaults = {"activation": "tanh", "recurrent_activation": "sigmoid"}
+
+    @property
+    def keras_path(self) -> re.Pattern:
+        """The group of a .keras file's model.weights.h5 that holds this cell's arrays."""
+        return re.compile(rf"layers/{self.keras_class.lower()}(_\d+)?/cell/vars")
+
+    def layer(self, units: int, **options):
+        """A new Keras layer of this cell (`options`: return_sequences, name and so on)."""
+        import keras
+
+        return getattr(keras.layers, self.keras_class)(units, **options)
+
+    def is_layer(self, layer) -> bool:
+        import keras
+
+        return isinstance(layer, getattr(keras.layers, self.keras_class))
+
+    def activations(self, config: dict) -> tuple[Activation, Activation]:
+        """(activation, recurrent_activation) of a layer's config; ModelFileError if this
+        engine cannot run the layer."""
+        if config.get("go_backwards") or config.get("stateful"):
+            raise ModelFileError(f"a backwards or stateful {self.keras_class} is not supported")
+        return tuple(activation(config.get(key, default), f"an {self.keras_class} with {key}")
+                     for key, default in self.defaults.items())
+
+    def arrays(self, arrays: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(kernel, recurrent, bias) as float32 from a layer's arrays in file order (a zero
+        bias when it has none); ModelFileError when they do not fit this cell."""
+        arrays = [np.asarray(w, np.float32) for w in arrays]
+        if len(arrays) == 2:  # use_bias=False
+            arrays.append(np.zeros(arrays[0].shape[1:], np.float32))
+        if len(arrays) != 3:
+            raise ModelFileError(f"its {self.keras_class} layer does not hold the usual "
+                                 "weight arrays")
+        kernel, recurrent, bias = arrays
+        width = len(self.gates) * recurrent.shape[0] if recurrent.ndim == 2 else -1
+        if (kernel.ndim != 2 or recurrent.shape != (recurrent.shape[0], width)
+                or bias.shape != (width,) or kernel.shape[1] != width):
+            raise ModelFileError("its weight arrays do not fit together")
+        return kernel, recurrent, bias
+
+    def parameters(self, units: int, features: int) -> int:
+        """Weights in a layer of `units` reading `features` per step: kernel, recurrent
+        kernel and bias of each gate."""
+        return len(self.gates) * units * (features + units + 1)
+
+    def step(self, net) -> Step:
+        """The numpy step for a core.weights.Network of this cell."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class Step:
+    """A cell's arrays made ready to run. `x @ kernel + bias` is a step's input part,
+    (..., width); `advance` adds the recurrent part and moves the states on one step."""
+
+    kernel: np.ndarray
+    bias: np.ndarray
+    units: int
+
+    def zeros(self, rows: int) -> tuple[np.ndarray, ...]:
+        """The states before the first step, (rows, units) each."""
+        raise NotImplementedError
+
+    def advance(self, states: tuple, inputs: np.ndarray, fan: int) -> tuple[np.ndarray, ...]:
+        """States (P, units) each and input parts broadcastable to (P, fan, width) -> the
+        states of the P * fan children, (P * fan, units) each, child j of parent p at row
+        p * fan + j. states[0] is h."""
+        raise NotImplementedError
+
+
+class LSTM(Cell):
+    keras_class = "LSTM"
+    gates = ("input", "forget", "candidate", "output")
+    states = ("h", "c")
+
+    def step(self, net) -> LSTMStep:
+        return LSTMStep(net)
+
+
+class LSTMStep(Step):
+    """The gates reordered to (input, forget, output | candidate), so that one call covers
+    the three that share an activation, with the activations' scales folded in."""
+
+    def __init__(self, net):
+        units = net.units
+        order = np.r_[0:2 * units, 3 * units:4 * units, 2 * units:3 * units]  # i f o g
+        self.gate, self.act = net.recurrent_activation, net.activation
+        scale = np.r_[np.full(3 * units, self.gate.scale), np.full(units, self.act.scale)]
+        scale = scale.astype(np.float32)
+        self.kernel = np.ascontiguousarray(net.kernel[:, order] * scale)
+        self.recurrent = np.ascontiguousarray(net.recurrent[:, order] * scale)
+        self.bias = np.ascontiguousarray(net.bias[order] * scale)
+        self.units = units
+        self.standard = self.gate is SIGMOID and self.act is TANH
+
+    def zeros(self, rows: int) -> tuple[np.ndarray, np.ndarray]:
+        zero = np.zeros((rows, self.units), np.float32)
+        return zero, zero.copy()
+
+    def advance(self, states, inputs, fan):
+        h, c = states
+        u = self.units
+        zz = np.empty((len(h), fan, 4 * u), np.float32)
+        np.add((h @ self.recurrent)[:, None, :], inputs, out=zz)
+        z = zz.reshape(-1, 4 * u)
+        i, f, o, g = zz[..., :u], zz[..., u:2 * u], zz[..., 2 * u:3 * u], zz[..., 3 * u:]
+        if self.standard:  # sigmoid gates, tanh: one tanh over all four, the rest folded in
+            np.tanh(z, out=z)  # i, f, o arrive halved: t = 2 sigmoid - 1; g: tanh itself
+            f += 1.0  # c = sigmoid(f) c + sigmoid(i) g = ((1 + t_f) c + (1 + t_i) g) / 2
+            f *= c[:, None, :]
+            i += 1.0
+            i *= g
+            c_new = (f + i).reshape(-1, u)
+            c_new *= 0.5
+            h_new = np.tanh(c_new).reshape(zz.shape[0], fan, u)
+            o += 1.0  # h = sigmoid(o) tanh(c) = (1 + t_o) tanh(c) / 2
+            h_new *= o
+            h_new *= 0.5
+            return h_new.reshape(-1, u), c_new
+        self.gate(z[:, :3 * u])
+        self.act(z[:, 3 * u:])
+        np.multiply(f, c[:, None, :], out=f)
+        np.multiply(i, g, out=i)
+        c_new = (f + i).reshape(-1, u)
+        h_new = self.act.plain(c_new).reshape(zz.shape[0], fan, u)
+        h_new *= o
+        return h_new.reshape(-1, u), c_new
+
+
+CELLS = {cell.keras_class: cell for cell in (LSTM(),)}  # by the name a file's architecture uses
+
+
+def cell_named(keras_class) -> Cell | None:
+    """The cell of a layer that an architecture names `keras_class`, or None."""
+    return CELLS.get(keras_class) if isinstance(keras_class, str) else None
+
+
+def find_layer(model):
+    """(cell, layer): a Keras model's recurrent layer and its cell; ValueError if none."""
+    for layer in model.layers:
+        for cell in CELLS.values():
+            if cell.is_layer(layer):
+                return cell, layer
+    raise ValueError("the model has no recurrent layer")

@@ -1,0 +1,104 @@
+"""The recipe fields in the window's language: each field's label, help and range.
+
+core.recipes describes every field a user may set (FieldSpec: label, help, range) in English,
+for the command line. The Training tab's form is made from the same list; this module gives
+each field its words for the window, marked for translation, and says a field's range and
+why a value is refused the way core does, in the language on show:
+
+    label(spec)          "Learning rate"      (学习率)
+    tip(spec)            "Step size of the Adam optimiser: a finite number above 0."
+    error(spec, 0.0)     "Learning rate must be a finite number above 0"
+
+The English here is core's (tests/test_gui_words.py holds them equal), so a field added to the
+recipe without its words here fails that test.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from lstm_adder.core.data import FULL_TABLE_MAX_BITS
+from lstm_adder.core.recipes import FieldSpec
+
+CONTEXT = "RecipeWords"
+LABELS = {
+    "bits": QT_TRANSLATE_NOOP("RecipeWords", "Bits per operand"),
+    "units": QT_TRANSLATE_NOOP("RecipeWords", "LSTM units"),
+    "dropout": QT_TRANSLATE_NOOP("RecipeWords", "Dropout"),
+    "lr": QT_TRANSLATE_NOOP("RecipeWords", "Learning rate"),
+    "batch_size": QT_TRANSLATE_NOOP("RecipeWords", "Batch size"),
+    "epochs": QT_TRANSLATE_NOOP("RecipeWords", "Epochs"),
+    "holdout": QT_TRANSLATE_NOOP("RecipeWords", "Held out (fraction)"),
+    "seed": QT_TRANSLATE_NOOP("RecipeWords", "Random seed"),
+    "stop_when_perfect": QT_TRANSLATE_NOOP("RecipeWords", "Stop when every pair is right"),
+}
+HELP = {
+    "bits": QT_TRANSLATE_NOOP("RecipeWords", "width of each operand"),
+    "units": QT_TRANSLATE_NOOP("RecipeWords", "size of the LSTM's state"),
+    "dropout": QT_TRANSLATE_NOOP("RecipeWords",
+                                 "fraction of the LSTM's outputs dropped in training"),
+    "lr": QT_TRANSLATE_NOOP("RecipeWords", "step size of the Adam optimiser"),
+    "batch_size": QT_TRANSLATE_NOOP("RecipeWords", "pairs per training step"),
+    "epochs": QT_TRANSLATE_NOOP("RecipeWords", "passes over the training pairs, at most"),
+    "holdout": QT_TRANSLATE_NOOP("RecipeWords",
+                                 "fraction of the pairs never trained on (up to {0} bits)"),
+    "seed": QT_TRANSLATE_NOOP("RecipeWords", "seed of the weights and of the split"),
+    "stop_when_perfect": QT_TRANSLATE_NOOP("RecipeWords", "stop once every pair is exactly right"),
+}
+KINDS = {int: QT_TRANSLATE_NOOP("RecipeWords", "a whole number {0}"),
+         float: QT_TRANSLATE_NOOP("RecipeWords", "a finite number {0}")}
+SWITCH = QT_TRANSLATE_NOOP("RecipeWords", "on or off")
+ABOVE = QT_TRANSLATE_NOOP("RecipeWords", "above {0}")
+OR_MORE = QT_TRANSLATE_NOOP("RecipeWords", "{0} or more")
+RANGES = {  # (low open, high open): the range's words
+    (False, False): QT_TRANSLATE_NOOP("RecipeWords", "from {0} to {1}"),
+    (False, True): QT_TRANSLATE_NOOP("RecipeWords", "from {0} to below {1}"),
+    (True, False): QT_TRANSLATE_NOOP("RecipeWords", "above {0} and to {1}"),
+    (True, True): QT_TRANSLATE_NOOP("RecipeWords", "above {0} and to below {1}"),
+}
+MUST_BE = QT_TRANSLATE_NOOP("RecipeWords", "{0} must be {1}")
+TIP = QT_TRANSLATE_NOOP("RecipeWords", "{0}: {1}.")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _number(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def label(spec: FieldSpec) -> str:
+    return _tr(LABELS[spec.name])
+
+
+def help_text(spec: FieldSpec) -> str:
+    return _tr(HELP[spec.name]).format(FULL_TABLE_MAX_BITS)
+
+
+def range_text(spec: FieldSpec) -> str:
+    """'from 1 to 16', 'above 0', 'from 0 to below 1'; 'on or off' for a switch."""
+    if spec.type is bool:
+        return _tr(SWITCH)
+    low = _number(spec.low)
+    if spec.high is None:
+        return _tr(ABOVE if spec.low_open else OR_MORE).format(low)
+    return _tr(RANGES[spec.low_open, spec.high_open]).format(low, _number(spec.high))
+
+
+def requirement(spec: FieldSpec) -> str:
+    """What a valid value is: 'a whole number from 1 to 16'."""
+    if spec.type is bool:
+        return range_text(spec)
+    return _tr(KINDS[spec.type]).format(range_text(spec))
+
+
+def tip(spec: FieldSpec) -> str:
+    """The field's tooltip: its help, capitalised, and its range."""
+    words = help_text(spec)
+    return _tr(TIP).format(words[:1].upper() + words[1:], requirement(spec))
+
+
+def error(spec: FieldSpec, value) -> str | None:
+    """Why `value` is refused for the field (core decides: spec.accepts), or None."""
+    return None if spec.accepts(value) else _tr(MUST_BE).format(label(spec), requirement(spec))
