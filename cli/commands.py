@@ -6,7 +6,6 @@ a mistake costs a second, not a training run.
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
@@ -15,9 +14,10 @@ from pathlib import Path
 from lstm_adder.cli.console import ProgressBar, bit_rows, mark, pack
 from lstm_adder.core.checks import check_out_path, check_output_file
 from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
-from lstm_adder.core.errors import InputError, ModelFileError
+from lstm_adder.core.errors import InputError, ModelFileError, one_line, shown_path
 from lstm_adder.core.numbers import bit_string
 from lstm_adder.core.recipes import check_recipe, field_spec, get_recipe, user_fields
+from lstm_adder.core.storage import stamp
 
 FALLBACK_TRIES = 100  # names tried in each fallback folder: m.keras, m-2.keras, ...
 
@@ -30,18 +30,10 @@ class Written:
         self._before: dict[Path, tuple | None] = {}
 
     def expect(self, path: Path) -> None:
-        self._before[Path(path)] = _stamp(path)
+        self._before[Path(path)] = stamp(path)
 
     def changed(self) -> list[Path]:
-        return [path for path, stamp in self._before.items() if _stamp(path) != stamp]
-
-
-def _stamp(path) -> tuple | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_ino, st.st_mtime_ns, st.st_size
+        return [path for path, before in self._before.items() if stamp(path) != before]
 
 
 def _import_tensorflow() -> None:
@@ -100,7 +92,7 @@ def evaluate_command(args) -> int:
     start = time.perf_counter()
     report = judge_all(engine)  # every pair up to 8 bits, else a seeded sample
     when = "" if args.epoch is None else f", as after epoch {args.epoch}"
-    print(f"model {args.model}{when}")
+    print(f"model {shown_path(args.model)}{when}")
     print(f"{engine.encoding.name} layout, {engine.units} units, {bits} bits per operand")
     for line in pack([f"exact match on {report.scope()}: {report.exact:.2%}",
                       f"({report.wrong_count:,} wrong, {time.perf_counter() - start:.1f} s)"]):
@@ -124,7 +116,7 @@ def evaluate_command(args) -> int:
 
         args.written.expect(map_path)
         write_png(map_path, render_map(report.matrix()))
-        print(f"drew the error map to {map_path}")
+        print(f"drew the error map to {shown_path(map_path)}")
     return 0
 
 
@@ -173,6 +165,7 @@ def train_command(args) -> int:
         raise InputError("; ".join(problems))
     out = check_out_path(args.out, recipe.file_bytes() * (
         recipe.epochs + 2 if args.keep_epochs else 1))
+    found = stamp(out)  # a file written there while this trains is replaced with a word
     _import_tensorflow()
     from lstm_adder.core.training import Trainer
 
@@ -188,7 +181,7 @@ def train_command(args) -> int:
         print(f"lstm-adder: not saved: {result.reason}", file=sys.stderr)
         return 1
     _print_judgement(result, trainer.split)
-    return save_trained(result, out, args.written, args.keep_epochs)
+    return save_trained(result, out, args.written, args.keep_epochs, found)
 
 
 def _print_judgement(result, split) -> None:
@@ -207,19 +200,25 @@ def _print_judgement(result, split) -> None:
         print(f"exact match on the {held}: {m.heldout_exact:.2%}")
 
 
-def save_trained(result, out: Path, written: Written, keep_epochs: bool = False) -> int:
+def save_trained(result, out: Path, written: Written, keep_epochs: bool = False,
+                 found: tuple | None | bool = False) -> int:
     """Save a finished run to `out`; if that fails, to a fallback path that is printed. The
-    trained model is never dropped without a word."""
+    trained model is never dropped without a word, nor a file that another program wrote
+    to `out` since this one started (`found`: what was there then, as storage.stamp says)."""
     from lstm_adder.core.storage import save_model
 
     info, extra = result.save_parts(keep_epochs)
     written.expect(out)
+    replaced = found is not False and stamp(out) not in (found, None)
     try:
         save_model(result.model, out, info, extra)
     except ModelFileError as exc:
         failure = exc
     else:
-        print(f"saved {out}")
+        print(f"saved {shown_path(out)}")
+        if replaced:
+            print(one_line(f"lstm-adder: note: {out} was written by another program while "
+                           "this one trained; it is replaced by this model"), file=sys.stderr)
         return 0
     for target in fallback_paths(out):
         written.expect(target)
@@ -227,9 +226,11 @@ def save_trained(result, out: Path, written: Written, keep_epochs: bool = False)
             save_model(result.model, target, info, extra)
         except ModelFileError:
             continue
-        print(f"lstm-adder: {failure}; saved the model to {target} instead", file=sys.stderr)
+        print(one_line(f"lstm-adder: {failure}; saved the model to {target} instead"),
+              file=sys.stderr)
         return 1
-    print(f"lstm-adder: error: {failure}; no fallback folder took it either", file=sys.stderr)
+    print(one_line(f"lstm-adder: error: {failure}; no fallback folder took it either"),
+          file=sys.stderr)
     return 1
 
 

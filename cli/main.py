@@ -24,8 +24,7 @@ from pathlib import Path
 
 from lstm_adder.assets import BUNDLED
 from lstm_adder.cli import commands
-from lstm_adder.core.checks import shown
-from lstm_adder.core.errors import InputError
+from lstm_adder.core.errors import InputError, one_line, shown
 from lstm_adder.core.recipes import (
     MAX_DIGITS,
     RECIPES,
@@ -211,7 +210,7 @@ def _stopped(written: commands.Written) -> str:
 
 def _fail(message: str, code: int) -> int:
     with contextlib.suppress(OSError, ValueError):
-        print(f"lstm-adder: {message}", file=sys.stderr)
+        print(f"lstm-adder: {one_line(message)}", file=sys.stderr)
     return code
 
 

@@ -19,21 +19,11 @@ import tempfile
 from pathlib import Path
 
 from lstm_adder.core.encodings import ENCODINGS
-from lstm_adder.core.errors import InputError, ModelFileError
+from lstm_adder.core.errors import InputError, ModelFileError, shown
 from lstm_adder.core.recipes import field_spec, user_fields
+from lstm_adder.core.weights import INFO_ENTRY, SAVED, kind_of
 
-INFO_ENTRY = "lstm_adder.json"
-MODEL_SUFFIX = ".keras"
-READ_ONLY_SUFFIXES = (".h5", ".hdf5")  # Keras 2 files: opened, never written
-TEMP_EXTRA = len(".-XXXXXXXX")  # a save writes `.NAME-XXXXXXXX.keras` beside its target
-SHOWN = 40  # characters of a user's value repeated in a message
-
-
-def shown(value) -> str:
-    """`value` as a message repeats it: its repr, cut short if it is long."""
-    text = repr(value)
-    return text if len(text) <= SHOWN else f"{text[:SHOWN - 10]}...{text[-6:]}"
-
+TEMP_EXTRA = len(".-4194304-XXXXXXXX")  # a save writes `.NAME-PID-XXXXXXXX.keras` beside it
 
 # -- a model file's lstm_adder.json --------------------------------------------------------
 
@@ -125,14 +115,15 @@ def model_path(path) -> Path:
     """`path` as a model is saved to it: `.keras` added to a name without a suffix (as the
     window does); InputError for any other suffix."""
     path = Path(path)
-    suffix = path.suffix.lower()
+    suffix, saved = path.suffix.lower(), SAVED.label
     if not suffix:
-        return path.with_name(path.name + MODEL_SUFFIX)
-    if suffix in READ_ONLY_SUFFIXES:
+        return path.with_name(path.name + saved)
+    kind = kind_of(path)
+    if kind is not None and not kind.writable:
         raise InputError(f"{path}: {suffix} files are only read; models are saved as "
-                         f"{MODEL_SUFFIX} files (try {path.with_suffix(MODEL_SUFFIX).name})")
-    if suffix != MODEL_SUFFIX:
-        raise InputError(f"{path}: models are saved as {MODEL_SUFFIX} files")
+                         f"{saved} files (try {path.with_suffix(saved).name})")
+    if kind is not SAVED:
+        raise InputError(f"{path}: models are saved as {saved} files")
     return path
 
 
@@ -161,7 +152,7 @@ def _check_folder(given: Path, path: Path) -> None:
     for candidate in (given, path):
         if candidate.is_dir():
             raise InputError(f"{candidate}: is a folder; give a file name ending in "
-                             f"{MODEL_SUFFIX}")
+                             f"{SAVED.label}")
     if not folder.exists():
         raise InputError(f"{path}: folder {folder} does not exist")
     if not folder.is_dir():
@@ -182,7 +173,7 @@ def _probe(path: Path) -> None:
     """Create and remove a file as a save will (a hidden temp file beside `path`): the only
     sure test of a folder that says it is writable (/proc, a read-only mount, root)."""
     try:
-        fd, probe = tempfile.mkstemp(suffix=MODEL_SUFFIX, prefix=f".{path.stem}-",
+        fd, probe = tempfile.mkstemp(suffix=SAVED.label, prefix=f".{path.stem}-",
                                      dir=path.parent)
     except OSError as exc:
         raise InputError(f"{path}: cannot write in {path.parent} "
@@ -200,6 +191,8 @@ def check_output_file(path, suffix: str | None = None, what: str = "the output")
         raise InputError(f"{path}: {what} is written as a {suffix} file")
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name")
+    if path.exists() and not path.is_file():  # a FIFO would hang, a device take anything
+        raise InputError(f"{path}: exists and is not a regular file; give a file name")
     if not path.parent.is_dir():
         raise InputError(f"{path}: folder {path.parent} does not exist")
     if not os.access(path.parent, os.W_OK):

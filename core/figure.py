@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from lstm_adder.core.storage import write_bytes_atomically
+
 SCALE = 2  # pixels per pair at 8 bits: a 512 x 512 map
 MARGIN = 48
 BAR = 16  # colour bar width
@@ -111,5 +113,4 @@ def write_png(path, image: np.ndarray) -> Path:
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9))
            + chunk(b"IEND", b""))
-    Path(path).write_bytes(png)
-    return Path(path)
+    return write_bytes_atomically(path, png)  # a full disk leaves the old file, not part

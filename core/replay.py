@@ -21,12 +21,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lstm_adder.core.engine import Engine
+from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
+from lstm_adder.core.errors import shown
 from lstm_adder.core.evaluation import Report, judge_all
+from lstm_adder.core.recipes import MAX_EPOCHS
+from lstm_adder.core.weights import first_line, read_entry
 
 REPLAY_KEY = "replay"  # in lstm_adder.json: {"bits": n, "maps": [...], "weights": bool}
 WEIGHTS_ENTRY = "epoch_weights.npz"
 CACHED = 4  # epochs whose judged reports are kept at once
+NPY_HEADER = 4096  # an .npy array's header, at most
+MAPS_MAX_BYTES = 512 << 20  # the maps a file's replay may unpack to (8,192 epochs at 8 bits)
 
 
 def encode_map(wrong_bits: np.ndarray) -> str:
@@ -34,11 +39,29 @@ def encode_map(wrong_bits: np.ndarray) -> str:
 
 
 def decode_map(text: str, bits: int) -> np.ndarray:
-    """A map back from its text; ValueError when it is not 2**2n bytes of zlib."""
-    data = np.frombuffer(zlib.decompress(base64.b64decode(text)), np.uint8)
-    if data.size != 1 << (2 * bits):
-        raise ValueError(f"a replay map holds {data.size} pairs, not {1 << (2 * bits)}")
-    return data
+    """A map back from its text; ValueError when it is not 2**2n bytes of zlib (never
+    inflating more than that, whatever the text holds)."""
+    size = 1 << (2 * bits)
+    try:
+        inflate = zlib.decompressobj()
+        data = inflate.decompress(base64.b64decode(text, validate=True), size + 1)
+    except (TypeError, ValueError, zlib.error) as exc:
+        raise ValueError(f"a replay map is not base64 zlib: {first_line(exc)}") from None
+    if len(data) != size or not inflate.eof:
+        amount = f"more than {size:,}" if len(data) > size else f"{len(data):,}"
+        raise ValueError(f"a replay map unpacks to {amount} bytes, not {size:,}")
+    return np.frombuffer(data, np.uint8)
+
+
+def _replay_bits(replay, like: Engine | None) -> int:
+    """The width a replay record is at, checked before any map is made: a map holds every
+    pair, so only up to TABLE_MAX_BITS, and the model's own width when it has one."""
+    bits = replay.get("bits") if isinstance(replay, dict) else None
+    if not isinstance(bits, int) or isinstance(bits, bool) or not 1 <= bits <= TABLE_MAX_BITS:
+        raise ValueError(f"its replay is at {shown(bits)} bits, not 1 to {TABLE_MAX_BITS}")
+    if like is not None and like.net.steps is not None and bits != like.bits:
+        raise ValueError(f"its replay is at {bits} bits, the model at {like.bits}")
+    return bits
 
 
 def weights_entry(engines: list[Engine]) -> bytes:
@@ -49,13 +72,43 @@ def weights_entry(engines: list[Engine]) -> bytes:
     return buffer.getvalue()
 
 
+def _weights_entry(path, info: dict, like: Engine) -> bytes | None:
+    """The file's WEIGHTS_ENTRY, if it has one, read no larger than the epochs its replay
+    records can need."""
+    with zipfile.ZipFile(path) as archive:
+        if WEIGHTS_ENTRY not in archive.namelist():
+            return None
+        replay = info.get(REPLAY_KEY)
+        epochs = len(replay.get("maps") or []) if isinstance(replay, dict) else 0
+        return read_entry(archive, WEIGHTS_ENTRY, _entry_limit(epochs, like))
+
+
+def _entry_limit(epochs: int, like: Engine) -> int:
+    """The most a weights entry of `epochs` epochs of `like`'s arrays may unpack to."""
+    per_epoch = sum(w.nbytes + NPY_HEADER for w in like.weights)
+    return min(epochs, MAX_EPOCHS + 1) * per_epoch + NPY_HEADER
+
+
 def engines_from_entry(data: bytes, like: Engine) -> list[Engine]:
-    """The engines of a weights entry, shaped like `like` (the file's final model)."""
-    with np.load(io.BytesIO(data)) as arrays:
+    """The engines of a weights entry, shaped like `like` (the file's final model); each
+    array is checked for its size before it is unpacked, and for finite numbers after."""
+    with zipfile.ZipFile(io.BytesIO(data)) as members:
+        limit = max(w.nbytes for w in like.weights) + NPY_HEADER
+        for member in members.infolist():
+            if member.file_size > limit:
+                raise ValueError(f"its kept weights {shown(member.filename)} are "
+                                 f"{member.file_size:,} bytes, more than this model's")
+    with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
         count = len(like.weights)
         epochs = len({name.split("_")[0] for name in arrays.files})
-        return [like.with_weights([arrays[f"e{k}_{i}"] for i in range(count)])
+        return [like.with_weights([_finite(arrays[f"e{k}_{i}"]) for i in range(count)])
                 for k in range(epochs)]
+
+
+def _finite(array: np.ndarray) -> np.ndarray:
+    if array.dtype.kind != "f" or not np.isfinite(array).all():
+        raise ValueError("its kept weights are not all finite floats")
+    return array
 
 
 @dataclass
@@ -114,12 +167,10 @@ class Timeline:
 
         engine, info = Engine.from_file(path)
         try:
-            with zipfile.ZipFile(path) as archive:
-                weights = (archive.read(WEIGHTS_ENTRY) if WEIGHTS_ENTRY in archive.namelist()
-                           else None)
-            return cls.from_info(info, weights, engine)
+            return cls.from_info(info, _weights_entry(path, info, engine), engine)
         except (zipfile.BadZipFile, ValueError, KeyError, TypeError, OSError) as exc:
-            raise ModelFileError(f"{path}: its replay record is damaged ({exc})") from None
+            raise ModelFileError(f"{path}: its replay record is damaged ({first_line(exc)})"
+                                 ) from None
 
     @classmethod
     def from_info(cls, info: dict, weights: bytes | None = None,
@@ -129,8 +180,14 @@ class Timeline:
         replay = info.get(REPLAY_KEY)
         if not replay:
             return None
-        bits = int(replay["bits"])
-        maps = [None if m is None else decode_map(m, bits) for m in replay["maps"]]
+        bits, maps = _replay_bits(replay, like), replay["maps"]
+        if not isinstance(maps, list) or not maps:
+            raise ValueError("its replay lists no epochs")
+        shown_maps = sum(m is not None for m in maps)
+        if len(maps) > MAX_EPOCHS + 1 or shown_maps << 2 * bits > MAPS_MAX_BYTES:
+            raise ValueError(f"its replay holds {len(maps):,} epochs' maps, more than "
+                             f"{MAPS_MAX_BYTES >> 2 * bits:,} are read")
+        maps = [None if m is None else decode_map(m, bits) for m in maps]
         engines = engines_from_entry(weights, like) if weights and like is not None else None
         if engines is not None and len(engines) != len(maps):
             raise ValueError("the kept weights and the replay maps count different epochs")

@@ -18,10 +18,19 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lstm_adder.core.checks import INFO_ENTRY, check_info
+from lstm_adder.core.checks import check_info
 from lstm_adder.core.encodings import ENCODINGS, Encoding, encoding_for_input_shape
 from lstm_adder.core.errors import ModelFileError
-from lstm_adder.core.weights import first_line, model_file
+from lstm_adder.core.weights import (
+    INFO_ENTRY,
+    KERAS,
+    KERAS_TWO,
+    SAVED,
+    FileKind,
+    first_line,
+    model_file,
+    read_network,
+)
 
 DEFAULT_BITS = 8
 
@@ -47,15 +56,47 @@ def temp_prefix(path: Path) -> str:
     return f".{path.stem}-"
 
 
+def _temp_owner(temp: Path, path: Path) -> int | None:
+    """The process id a save put in its temporary file's name (.NAME-PID-XXXXXXXX.keras)."""
+    digits = temp.name[len(temp_prefix(path)):].split("-", 1)[0]
+    return int(digits) if digits.isdigit() and "-" in temp.name[len(temp_prefix(path)):] \
+        else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: alive
+        return True
+    return True
+
+
 def remove_stale_temps(path: Path, older_than_s: float = STALE_S) -> list[Path]:
-    """Delete `.NAME-*.keras` files beside `path` left over by saves that were killed."""
+    """Delete the `.NAME-*.keras` files beside `path` that saves left when they were killed:
+    those of a process that has ended, and any older than `older_than_s` (a save in progress
+    in another process keeps its own)."""
     removed, now = [], time.time()
-    for stale in path.parent.glob(f"{glob.escape(temp_prefix(path))}*.keras"):
+    for stale in path.parent.glob(f"{glob.escape(temp_prefix(path))}*{SAVED.label}"):
+        owner = _temp_owner(stale, path)
         with contextlib.suppress(OSError):
-            if now - stale.stat().st_mtime > older_than_s:
+            if owner == os.getpid():
+                continue
+            if (owner is not None and not _alive(owner)) or \
+                    now - stale.stat().st_mtime > older_than_s:
                 stale.unlink()
                 removed.append(stale)
     return removed
+
+
+def stamp(path) -> tuple | None:
+    """What says a file was written again: (inode, mtime, size), None if there is none."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_ino, status.st_mtime_ns, status.st_size
 
 
 def save_model(model, path, info: dict | None = None, extra: dict | None = None) -> Path:
@@ -105,20 +146,13 @@ def _compat_lstm():
     return LSTM
 
 
-def _read_info(path: Path) -> dict:
-    with zipfile.ZipFile(path) as archive:
-        if INFO_ENTRY not in archive.namelist():
-            return {}
-        return json.loads(archive.read(INFO_ENTRY))
-
-
 def load_model(path) -> LoadedModel:
     """Open a `.keras` or Keras 2 `.h5` adder; raises ModelFileError saying what is wrong."""
     import keras
 
-    path = model_file(path)
+    path, _ = model_file(path)
+    _, info = read_network(path)  # every size checked, before Keras reads a byte
     try:
-        info = _read_info(path) if path.suffix.lower() == ".keras" else {}
         with warnings.catch_warnings():  # a Keras 2 file's configs: nothing for a user to do
             for message in KERAS_TWO_WARNINGS:
                 warnings.filterwarnings("ignore", message=message, category=UserWarning)
@@ -156,24 +190,26 @@ def check_shapes(in_shape, out_shape, path, info: dict) -> tuple[Encoding, int]:
     return encoding, bits
 
 
-def copy_model_file(source, path, info: dict | None = None, extra: dict | None = None) -> Path:
-    """Copy the `.keras` file `source` to `path` with its lstm_adder.json replaced by `info`
-    (and `extra` entries added or replaced), without Keras: the zip's other entries are copied
-    byte for byte. Atomic, as save_model."""
-    source, path = Path(source), Path(path)
-    if not source.is_file():
-        raise ModelFileError(f"{source}: no such file (the model was read from it)")
-    replaced = {INFO_ENTRY, *(extra or {})}
+def save_from_memory(kind: FileKind, parts: dict, weights: list, path, info: dict | None = None,
+                     extra: dict | None = None) -> Path:
+    """Save a model read from a file of `kind` to the .keras file `path`, atomically, as the
+    window holds it: the parts read from that file (core.weights.FileRead.parts) with
+    `weights` (the arrays it answers with) written into them. Nothing is read from the file
+    the model came from, so that file may have changed or gone since. A Keras 2 file needs
+    Keras to become a .keras file (call on the Keras thread); a .keras file does not."""
+    parts = kind.with_weights(parts, weights)
+    if kind.needs_keras:
+        with tempfile.TemporaryDirectory() as folder:
+            source = Path(folder) / KERAS_TWO.WHOLE
+            source.write_bytes(parts[KERAS_TWO.WHOLE])
+            return save_model(load_model(source).model, path, info, extra)
 
     def write(tmp: str) -> None:
-        try:
-            with zipfile.ZipFile(source) as old, zipfile.ZipFile(tmp, "w") as new:
-                for entry in old.infolist():
-                    if entry.filename not in replaced:
-                        new.writestr(entry, old.read(entry))
-                _write_entries(new, info, extra)
-        except zipfile.BadZipFile as exc:
-            raise ModelFileError(f"{source}: not a .keras file ({exc})") from None
+        with zipfile.ZipFile(tmp, "w") as archive:  # stored, as Keras writes them
+            for name in KERAS.KEPT:
+                if name in parts:
+                    archive.writestr(name, parts[name])
+            _write_entries(archive, info, extra)
 
     return write_atomically(path, write)
 
@@ -181,28 +217,44 @@ def copy_model_file(source, path, info: dict | None = None, extra: dict | None =
 def write_atomically(path, write) -> Path:
     """Call `write(tmp)` on a temporary file beside the `.keras` file `path`, then move it
     into place, as save_model does: the old file survives any failure, and no temporary file
-    is left behind."""
+    is left behind (nor any of an earlier save that was killed)."""
     path = Path(path)
-    if path.suffix != ".keras":
-        raise ModelFileError(f"{path}: models are saved as .keras files")
+    if not SAVED.matches(path):
+        raise ModelFileError(f"{path}: models are saved as {SAVED.label} files")
     if not path.parent.is_dir():
         raise ModelFileError(f"{path}: folder {path.parent} does not exist")
     if path.is_dir():
         raise ModelFileError(f"{path}: is a folder")
     remove_stale_temps(path)
+    try:
+        return replace_atomically(path, write, f"{temp_prefix(path)}{os.getpid()}-",
+                                  SAVED.label)
+    except ModelFileError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise ModelFileError(f"{path}: could not save: {_reason(exc)}") from exc
+
+
+def replace_atomically(path, write, prefix: str | None = None, suffix: str = "") -> Path:
+    """Call `write(tmp)` on a temporary file beside `path`, then move it into place: `path`
+    is the old file or the whole new one, never a part. OSError as raised; no temporary
+    file is left behind."""
+    path = Path(path)
     tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(suffix=".keras", prefix=temp_prefix(path), dir=path.parent)
+        fd, tmp = tempfile.mkstemp(suffix=suffix, prefix=prefix or f".{path.name}-",
+                                   dir=path.parent)
         os.close(fd)
         write(tmp)
         os.chmod(tmp, path.stat().st_mode if path.exists() else _default_mode())
         os.replace(tmp, path)
         tmp = None
-    except ModelFileError:
-        raise
-    except (OSError, ValueError) as exc:
-        raise ModelFileError(f"{path}: could not save: {_reason(exc)}") from exc
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
     return path
+
+
+def write_bytes_atomically(path, data: bytes) -> Path:
+    """`data` as the file `path`, written atomically (see replace_atomically)."""
+    return replace_atomically(path, lambda tmp: Path(tmp).write_bytes(data))

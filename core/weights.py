@@ -1,6 +1,6 @@
 """An adder's weights straight from its file, with h5py and no Keras.
 
-Both file kinds keep an architecture (JSON) beside HDF5 weight arrays:
+Both file kinds (FileKind: KERAS, KERAS_TWO) keep an architecture (JSON) beside HDF5 weight arrays:
 
     .keras (Keras 3)  a zip: config.json, and model.weights.h5 with groups named after each
                       layer's class: layers/<cell>/cell/vars/{0,1,2}, layers/dense/vars/{0,1}
@@ -25,11 +25,24 @@ import numpy as np
 
 from lstm_adder.core.activations import SIGMOID, TANH, Activation
 from lstm_adder.core.cells import CELLS, Cell, cell_named
-from lstm_adder.core.errors import ModelFileError
+from lstm_adder.core.errors import ModelFileError, shown
+from lstm_adder.core.recipes import MAX_UNITS
 
+INFO_ENTRY = "lstm_adder.json"  # our entry in a .keras zip (core.storage)
 KERAS_CONFIG, KERAS_WEIGHTS = "config.json", "model.weights.h5"
-DENSE_PATH = re.compile(r"layers/dense(_\d+)?/vars")  # the head's group in model.weights.h5
+KERAS_METADATA = "metadata.json"
 PASSIVE = {"InputLayer", "Dropout"}  # layers that do nothing when answering
+DENSE_PATH = re.compile(r"layers/dense(_\d+)?/vars")  # the head's group in model.weights.h5
+
+# What a model file may declare, checked before any array is made or byte read: a file of a
+# few KB can declare gigabytes (tests/test_hostile.py builds such files).
+WIDEST_BITS = 64  # the widest numbers the window runs a model on (core.insight.WIDTHS)
+MAX_STEPS = 2 * WIDEST_BITS  # concat-msb reads 2n steps, paired-lsb n + 1
+NETWORK_MAX_BYTES = 256 << 20  # a 4,000-unit LSTM; the seed model's is 1 MB
+OPTIMIZER_COPIES = 4  # a model.weights.h5 holds the weights and up to 3 optimizer slots each
+HDF5_OVERHEAD = 1 << 20
+CONFIG_MAX_BYTES = 1 << 20  # an adder's config.json is about 4 KB
+INFO_MAX_BYTES = 64 << 20  # lstm_adder.json: a replay map is at most ~90 KB an epoch
 
 
 @dataclass(frozen=True)
@@ -93,10 +106,28 @@ class _Layers:
     recurrent: dict  # the recurrent layer's entry in the architecture
     dense: dict
     steps: int | None
+    features: int
+    units: int
+    outputs: int
+
+    def shapes(self) -> tuple[list[tuple], list[tuple]]:
+        """The shapes its cell's and Dense head's arrays must have, in Keras's order."""
+        u, gates = self.units, len(self.cell.gates) * self.units
+        return [(self.features, gates), (u, gates), (gates,)], [(u, self.outputs), (self.outputs,)]
+
+    @property
+    def nbytes(self) -> int:
+        """The network's weights as float32."""
+        return 4 * sum(int(np.prod(s)) for part in self.shapes() for s in part)
+
+
+def _whole(value, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
 def _architecture(config: dict) -> _Layers:
-    """Find the recurrent layer, its Dense head and the input length in an architecture."""
+    """Find the LSTM, its Dense head and the input length in a model's architecture, and
+    check every size it declares against the product's bounds before any array is read."""
     if not isinstance(config, dict) or not isinstance(config.get("config"), dict):
         raise ModelFileError("not an LSTM adder: its architecture is not a Keras model's")
     layers = config["config"].get("layers")
@@ -107,7 +138,7 @@ def _architecture(config: dict) -> _Layers:
     names = [layer.get("class_name") for layer in active]
     cell = cell_named(names[0]) if len(names) == 2 and names[1] == "Dense" else None
     if cell is None:
-        found = " → ".join(str(n) for n in names) or "no layers"
+        found = " → ".join(shown(n) for n in names[:4]) or "no layers"
         raise ModelFileError(f"not an LSTM adder: it has {found}, not "
                              f"{' or '.join(CELLS)} → Dense")
     shape = None
@@ -116,10 +147,78 @@ def _architecture(config: dict) -> _Layers:
         shape = shape or cfg.get("batch_shape") or cfg.get("batch_input_shape")
     if not isinstance(shape, list) or len(shape) != 3:
         raise ModelFileError("not an LSTM adder: its input is not a sequence of bits")
-    return _Layers(cell, active[0], active[1], shape[1])
+    steps, features = shape[1], shape[2]
+    if steps is not None and not _whole(steps, 1, MAX_STEPS):
+        raise ModelFileError(f"not an LSTM adder: its input has {shown(steps)} steps, not "
+                             f"1 to {MAX_STEPS} ({WIDEST_BITS}-bit numbers at most)")
+    if not _whole(features, 1, 2):
+        raise ModelFileError(f"not an LSTM adder: its input has {shown(features)} features "
+                             "a step, not 1 or 2")
+    units = (active[0].get("config") or {}).get("units")
+    outputs = (active[1].get("config") or {}).get("units")
+    if not _whole(units, 1, MAX_UNITS):
+        raise ModelFileError(f"its {cell.keras_class} has {shown(units)} units, not 1 to "
+                             f"{MAX_UNITS:,}")
+    if not _whole(outputs, 1, MAX_STEPS):
+        raise ModelFileError(f"its Dense head has {shown(outputs)} outputs, not 1 to "
+                             f"{MAX_STEPS}")
+    found = _Layers(cell, active[0], active[1], steps, features, units, outputs)
+    if found.nbytes > NETWORK_MAX_BYTES:
+        raise ModelFileError(f"its {units:,}-unit {cell.keras_class} needs "
+                             f"{found.nbytes / 2**20:,.0f} MB of weights, more than the "
+                             f"{NETWORK_MAX_BYTES >> 20} MB read")
+    return found
 
 
-def _keras_weights(h5, layers: _Layers) -> tuple[list, list]:
+def _member(group, name: str):
+    """`group[name]` when it is an object in this file: an HDF5 link to another file (or a
+    soft link) is refused, never followed."""
+    import h5py
+
+    link = group.get(name, getlink=True)
+    if link is None:
+        raise ModelFileError(f"its weights have no {shown(name)}")
+    if not isinstance(link, h5py.HardLink):
+        raise ModelFileError(f"its weights link {shown(name)} elsewhere "
+                             f"({type(link).__name__}); links are not followed")
+    return group[name]
+
+
+def _datasets(group, names: list, shapes: list[tuple], what: str) -> list:
+    """The datasets `names` of `group`, each checked before a byte of it is read: in this
+    file (no link, no external storage), floats, of the shape the architecture declares."""
+    import h5py
+
+    if len(names) not in (len(shapes), len(shapes) - 1):  # the last is a bias, optional
+        raise ModelFileError(f"its {what} layer holds {len(names)} weight arrays, "
+                             f"not {len(shapes)}")
+    found = []
+    for name, shape in zip(names, shapes, strict=False):
+        data = _member(group, name)
+        if not isinstance(data, h5py.Dataset):
+            raise ModelFileError(f"its {what} weights {shown(name)} are not an array")
+        if data.is_virtual or data.external:
+            raise ModelFileError(f"its {what} weights {shown(name)} are stored in other "
+                                 "files; they are not read")
+        if data.dtype.kind != "f" or data.dtype.itemsize not in (2, 4, 8):
+            raise ModelFileError(f"its {what} weights hold {data.dtype} numbers, not floats")
+        if tuple(data.shape) != shape:
+            raise ModelFileError(f"its {what} weights are {tuple(data.shape)}, not the "
+                                 f"{shape} its architecture declares")
+        found.append(data)
+    return found
+
+
+def _arrays(datasets: list, what: str) -> list[np.ndarray]:
+    """The checked datasets' values, refused unless every number is finite."""
+    arrays = [np.asarray(data[()], np.float32) for data in datasets]
+    with np.errstate(all="ignore"):
+        if not all(np.isfinite(array).all() for array in arrays):
+            raise ModelFileError(f"its {what} weights hold NaN or infinite numbers")
+    return arrays
+
+
+def _keras_datasets(h5, layers: _Layers) -> tuple[list, list]:
     """Keras 3: the cell's layers/<cell>[_k]/cell/vars/i and layers/dense[_k]/vars/i (one of
     each here)."""
     found: dict[str, list] = {"cell": [], "dense": []}
@@ -127,57 +226,179 @@ def _keras_weights(h5, layers: _Layers) -> tuple[list, list]:
     def visit(name, obj):
         for kind, pattern in (("cell", layers.cell.keras_path), ("dense", DENSE_PATH)):
             if pattern.fullmatch(name):
-                found[kind].append([obj[k][()] for k in sorted(obj, key=int)])
+                found[kind].append(obj)
 
     h5.visititems(visit)
     if len(found["cell"]) != 1 or len(found["dense"]) != 1:
         raise ModelFileError(f"not an LSTM adder: its weights hold no single "
                              f"{layers.cell.keras_class} and Dense")
-    return found["cell"][0], found["dense"][0]
+    cell_shapes, dense_shapes = layers.shapes()
+    groups = [found["cell"][0], found["dense"][0]]
+    names = [sorted(group, key=lambda k: int(k) if k.isdigit() else -1) for group in groups]
+    return (_datasets(groups[0], names[0], cell_shapes, layers.cell.keras_class),
+            _datasets(groups[1], names[1], dense_shapes, "Dense"))
 
 
-def _legacy_weights(h5, layers: _Layers) -> tuple[list, list]:
+def _legacy_datasets(h5, layers: _Layers) -> tuple[list, list]:
     """Keras 2 (and Keras 3's legacy .h5): model_weights/<name>, listed by weight_names."""
-    root = h5.get("model_weights", h5)
-    arrays = []
-    for layer in (layers.recurrent, layers.dense):
+    root = _member(h5, "model_weights") if "model_weights" in h5 else h5
+    found = []
+    for layer, shapes, what in zip((layers.recurrent, layers.dense), layers.shapes(),
+                                   (layers.cell.keras_class, "Dense"), strict=True):
         name = (layer.get("config") or {}).get("name") or layer.get("name")
-        if name not in root:
-            raise ModelFileError(f"its weights have no layer {name!r}")
-        group = root[name]
-        names = [n.decode() if isinstance(n, bytes) else n
-                 for n in group.attrs.get("weight_names", [])]
-        arrays.append([group[n][()] for n in names])
-    return arrays[0], arrays[1]
+        if not isinstance(name, str) or name not in root:
+            raise ModelFileError(f"its weights have no layer {shown(name)}")
+        group = _member(root, name)
+        names = [n.decode() if isinstance(n, bytes) else str(n)
+                 for n in group.attrs.get("weight_names", [])[:4]]
+        found.append(_datasets(group, names, shapes, what))
+    return found[0], found[1]
 
 
-def _read_keras(path: Path) -> tuple[Network, dict]:
+def read_entry(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """A zip entry's bytes, refused before reading when it says it is larger than `limit`,
+    and never more than `limit` read whatever it says."""
+    entry = archive.getinfo(name)
+    if entry.file_size > limit:
+        raise ModelFileError(f"its {name} is {entry.file_size:,} bytes, more than the "
+                             f"{limit:,} read")
+    with archive.open(entry) as member:
+        data = member.read(limit + 1)
+    if len(data) > limit:
+        raise ModelFileError(f"its {name} is more than the {limit:,} bytes read")
+    return data
+
+
+def weights_limit(network_bytes: int) -> int:
+    """The most a model.weights.h5 may hold: the network, an optimizer's slots, HDF5's own."""
+    return OPTIMIZER_COPIES * network_bytes + HDF5_OVERHEAD
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """What reading a model file gives: the network, its lstm_adder.json, and the file's
+    parts as read (entry name -> bytes), from which a save writes it again from memory."""
+
+    network: Network
+    info: dict
+    parts: dict
+
+
+class FileKind:
+    """One kind of model file: its suffixes, how it is read (h5py, no Keras), and how the
+    weights a window holds are written into the parts read from one (`with_weights`)."""
+
+    label: str
+    suffixes: tuple[str, ...]
+    writable: bool  # whether models are saved as this kind (else they are saved as .keras)
+    needs_keras: bool  # whether Keras must convert it into a .keras file to save it
+
+    def matches(self, path) -> bool:
+        return Path(path).suffix.lower() in self.suffixes
+
+    def read(self, path: Path) -> FileRead:
+        raise NotImplementedError
+
+    def with_weights(self, parts: dict, weights: list[np.ndarray]) -> dict:
+        """`parts` with the network's arrays replaced by `weights` (Keras's order)."""
+        raise NotImplementedError
+
+
+def _rewritten(data: bytes, find, weights: list[np.ndarray]) -> bytes:
+    """An HDF5 file's bytes with the LSTM and Dense datasets `find(h5)` gives overwritten."""
     import h5py
 
-    with zipfile.ZipFile(path) as archive:
-        entries = set(archive.namelist())
-        if KERAS_CONFIG not in entries or KERAS_WEIGHTS not in entries:
-            raise ModelFileError("not a Keras model: the zip holds no config.json and weights")
-        config = json.loads(archive.read(KERAS_CONFIG))
-        info = archive.read("lstm_adder.json") if "lstm_adder.json" in entries else b"{}"
-        weights = archive.read(KERAS_WEIGHTS)
-    layers = _architecture(config)
-    with h5py.File(io.BytesIO(weights), "r") as h5:
-        recurrent, dense = _keras_weights(h5, layers)
-    return _network(layers, recurrent, dense), _json(info)
+    buffer = io.BytesIO(data)
+    with h5py.File(buffer, "r+") as h5:
+        recurrent, dense = find(h5)
+        for datasets, arrays in ((recurrent, weights[:3]), (dense, weights[3:])):
+            for dataset, array in zip(datasets, arrays, strict=False):  # a bias may be absent
+                dataset[...] = array
+    return buffer.getvalue()
 
 
-def _read_h5(path: Path) -> tuple[Network, dict]:
-    import h5py
+class KerasKind(FileKind):
+    """A Keras 3 .keras zip: config.json, metadata.json, model.weights.h5 (and ours)."""
 
-    with h5py.File(path, "r") as h5:
+    label, suffixes, writable, needs_keras = ".keras", (".keras",), True, False
+    KEPT = (KERAS_CONFIG, KERAS_METADATA, KERAS_WEIGHTS)  # the parts a save writes again
+
+    def read(self, path: Path) -> FileRead:
+        import h5py
+
+        with zipfile.ZipFile(path) as archive:
+            entries = set(archive.namelist())
+            if KERAS_CONFIG not in entries or KERAS_WEIGHTS not in entries:
+                raise ModelFileError("not a Keras model: the zip holds no config.json and "
+                                     "weights")
+            parts = {KERAS_CONFIG: read_entry(archive, KERAS_CONFIG, CONFIG_MAX_BYTES)}
+            layers = _architecture(_json(parts[KERAS_CONFIG], KERAS_CONFIG))
+            if KERAS_METADATA in entries:
+                parts[KERAS_METADATA] = read_entry(archive, KERAS_METADATA, CONFIG_MAX_BYTES)
+            info = (read_entry(archive, INFO_ENTRY, INFO_MAX_BYTES) if INFO_ENTRY in entries
+                    else b"{}")
+            parts[KERAS_WEIGHTS] = read_entry(archive, KERAS_WEIGHTS,
+                                              weights_limit(layers.nbytes))
+        with h5py.File(io.BytesIO(parts[KERAS_WEIGHTS]), "r") as h5:
+            recurrent, dense = _keras_datasets(h5, layers)
+            network = _network(layers, _arrays(recurrent, layers.cell.keras_class),
+                               _arrays(dense, "Dense"))
+        return FileRead(network, _json(info, INFO_ENTRY), parts)
+
+    def with_weights(self, parts: dict, weights: list[np.ndarray]) -> dict:
+        layers = _architecture(json.loads(parts[KERAS_CONFIG]))
+        data = _rewritten(parts[KERAS_WEIGHTS], lambda h5: _keras_datasets(h5, layers),
+                          weights)
+        return {**parts, KERAS_WEIGHTS: data}
+
+
+class KerasTwoKind(FileKind):
+    """A Keras 2 .h5: one HDF5 file, attrs["model_config"] and model_weights/<layer>/.
+    Only read: Keras converts a model read from one into a .keras file to save it."""
+
+    label, suffixes, writable, needs_keras = ".h5", (".h5", ".hdf5"), False, True
+    WHOLE = "model.h5"  # its one part: the whole file
+
+    def read(self, path: Path) -> FileRead:
+        import h5py
+
+        with h5py.File(path, "r") as h5:
+            layers = self._layers(h5)
+            recurrent, dense = _legacy_datasets(h5, layers)
+            network = _network(layers, _arrays(recurrent, layers.cell.keras_class),
+                               _arrays(dense, "Dense"))
+        limit = weights_limit(layers.nbytes) + CONFIG_MAX_BYTES
+        with open(path, "rb") as file:
+            whole = file.read(limit + 1)
+        if len(whole) > limit:
+            raise ModelFileError(f"it is more than the {limit:,} bytes its network needs")
+        return FileRead(network, {}, {self.WHOLE: whole})
+
+    @staticmethod
+    def _layers(h5) -> _Layers:
         raw = h5.attrs.get("model_config")
         if raw is None:
             raise ModelFileError("not a Keras model: the HDF5 file has no model_config")
-        config = json.loads(raw.decode() if isinstance(raw, bytes) else raw)
-        layers = _architecture(config)
-        recurrent, dense = _legacy_weights(h5, layers)
-    return _network(layers, recurrent, dense), {}
+        if len(raw) > CONFIG_MAX_BYTES:
+            raise ModelFileError(f"its model_config is {len(raw):,} bytes, more than the "
+                                 f"{CONFIG_MAX_BYTES:,} read")
+        return _architecture(_json(raw.decode() if isinstance(raw, bytes) else raw,
+                                   "model_config"))
+
+    def with_weights(self, parts: dict, weights: list[np.ndarray]) -> dict:
+        def find(h5):
+            return _legacy_datasets(h5, self._layers(h5))
+        return {self.WHOLE: _rewritten(parts[self.WHOLE], find, weights)}
+
+
+KERAS, KERAS_TWO = KerasKind(), KerasTwoKind()
+KINDS = (KERAS, KERAS_TWO)
+SAVED = KERAS  # the kind every model is saved as
+
+
+def kind_of(path) -> FileKind | None:
+    """The kind of model file `path` names by its suffix, or None."""
+    return next((kind for kind in KINDS if kind.matches(path)), None)
 
 
 def _network(layers: _Layers, recurrent: list, dense: list) -> Network:
@@ -187,23 +408,26 @@ def _network(layers: _Layers, recurrent: list, dense: list) -> Network:
                                dense_config.get("activation", "linear"))
 
 
-def _json(raw: bytes) -> dict:
+def _json(raw, name: str):
     try:
         return json.loads(raw)
-    except ValueError as exc:
-        raise ModelFileError(f"its lstm_adder.json is not JSON ({exc})") from exc
+    except (ValueError, RecursionError) as exc:
+        raise ModelFileError(f"its {name} is not JSON ({first_line(exc)})") from None
 
 
-def model_file(path) -> Path:
-    """`path` as a model file to read: an existing .keras or .h5 file, else ModelFileError."""
+def model_file(path) -> tuple[Path, FileKind]:
+    """`path` as a model file to read, and its kind: an existing .keras or .h5 file, else
+    ModelFileError."""
     path = Path(path)
     if path.is_dir():
         raise ModelFileError(f"{path}: is a folder, not a model file")
     if not path.is_file():
         raise ModelFileError(f"{path}: no such file")
-    if path.suffix.lower() not in (".keras", ".h5", ".hdf5"):
-        raise ModelFileError(f"{path}: not a model file (expected .keras or .h5)")
-    return path
+    kind = kind_of(path)
+    if kind is None:
+        expected = " or ".join(kind.label for kind in KINDS)
+        raise ModelFileError(f"{path}: not a model file (expected {expected})")
+    return path, kind
 
 
 def first_line(exc: BaseException) -> str:
@@ -212,14 +436,20 @@ def first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def read_network(path) -> tuple[Network, dict]:
-    """(Network, the file's lstm_adder.json or {}) from a .keras or Keras 2 .h5 file.
-    Raises ModelFileError naming the file and the problem."""
-    path = model_file(path)
+def read_file(path) -> tuple[FileRead, FileKind]:
+    """A .keras or Keras 2 .h5 file read (its network, lstm_adder.json or {}, and parts),
+    and its kind. Raises ModelFileError naming the file and the problem."""
+    path, kind = model_file(path)
     try:
-        return _read_keras(path) if path.suffix.lower() == ".keras" else _read_h5(path)
+        return kind.read(path), kind
     except ModelFileError as exc:
         raise ModelFileError(f"{path}: {exc}") from None
     except Exception as exc:  # zipfile, h5py and json raise many kinds on a damaged file
         raise ModelFileError(f"{path}: cannot be read as a model file ({first_line(exc)})"
                              ) from None
+
+
+def read_network(path) -> tuple[Network, dict]:
+    """(Network, the file's lstm_adder.json or {}) from a .keras or Keras 2 .h5 file."""
+    read, _ = read_file(path)
+    return read.network, read.info

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from lstm_adder.assets import BUNDLED
+from lstm_adder.core.errors import one_line
 from lstm_adder.gui import export
 from lstm_adder.gui.calculator_tab import CalculatorTab
 from lstm_adder.gui.i18n import translated
@@ -348,7 +349,7 @@ class MainWindow(QMainWindow):
         """`text` (the session's Words, or words of the window's own) in the status bar; a
         switch of language shows it again in the new one while it is on show."""
         self._status, self._status_brief = text, brief
-        self.statusBar().showMessage(translated(text), self._status_ms())
+        self.statusBar().showMessage(one_line(translated(text)), self._status_ms())
 
     @Slot(str)
     def _on_status_changed(self, text: str) -> None:
@@ -364,7 +365,7 @@ class MainWindow(QMainWindow):
 
     def _error(self, title: str, message: str) -> None:
         self._show_status(message, True)
-        QMessageBox.critical(self, translated(title), translated(message))
+        QMessageBox.critical(self, translated(title), one_line(translated(message)))
 
     def wait_for_background(self, timeout_ms: int = 30_000) -> bool:
         """Let opening, judging and saving finish (for tests and scripts)."""
@@ -409,4 +410,4 @@ def fit_to_screen(window: QWidget, screen=None) -> None:
 
 def _tip(entry: OpenModel) -> str:
     where = entry.path or QCoreApplication.translate("MainWindow", "not saved yet")
-    return f"{translated(entry.list_text())}\n{where}"
+    return f"{translated(entry.list_text())}\n{one_line(str(where))}"

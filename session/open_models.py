@@ -27,10 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lstm_adder.core.engine import Engine
-from lstm_adder.core.errors import ModelFileError
+from lstm_adder.core.errors import ModelFileError, one_line, shown_path
 from lstm_adder.core.replay import REPLAY_KEY, WEIGHTS_ENTRY, Timeline, weights_entry
-from lstm_adder.core.storage import copy_model_file, load_model, save_model
+from lstm_adder.core.storage import check_shapes, save_from_memory, save_model
 from lstm_adder.core.training import Ended, with_weights_flag
+from lstm_adder.core.weights import FileKind, FileRead, read_file
 from lstm_adder.session.reports import remember, report_for
 from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words, joined
 
@@ -47,30 +48,32 @@ log = logging.getLogger(__name__)
 
 
 class ModelFile:
-    """A model file the weights were read from."""
+    """A model file the weights were read from, as it was read: its kind, its parts and the
+    weights (core.weights.FileRead), kept so that a save writes the model as it is on show,
+    whatever has happened to the file since."""
 
-    needs_keras: bool
-
-    def __init__(self, path):
+    def __init__(self, path, read: FileRead | None = None, kind: FileKind | None = None):
         self.path = Path(path)
+        if read is None:
+            read, kind = read_file(path)
+        self.parts, self.kind = read.parts, kind
+        self.weights = [read.network.kernel, read.network.recurrent, read.network.bias,
+                        read.network.head_kernel, read.network.head_bias]
+
+    @property
+    def needs_keras(self) -> bool:
+        return self.kind.needs_keras
+
+    def save(self, path, info: dict, extra: dict | None = None) -> Path:
+        return save_from_memory(self.kind, self.parts, self.weights, path, info, extra)
 
 
 class KerasFile(ModelFile):
-    """A .keras file: saved by copying the zip, without Keras."""
-
-    needs_keras = False
-
-    def save(self, path, info: dict, extra: dict | None = None) -> Path:
-        return copy_model_file(self.path, path, info, extra)
+    """A .keras file: saved from its parts in memory, without Keras."""
 
 
 class KerasTwoFile(ModelFile):
     """A Keras 2 .h5 file: only Keras can write it as .keras (call on the Keras thread)."""
-
-    needs_keras = True
-
-    def save(self, path, info: dict, extra: dict | None = None) -> Path:
-        return save_model(load_model(self.path).model, path, info, extra)
 
 
 class TrainedHere:
@@ -120,6 +123,7 @@ class OpenModel:
     ended: Ended | None = None  # how the run that made it ended (None: read from a file)
     recipe_name: str = ""  # the recipe of a run of this window
     timeline: Timeline | None = None  # its run epoch by epoch, when known
+    notice: str = ""  # one line for the status bar on opening (what was left out, or skipped)
     _widths: dict[int, Engine] = field(default_factory=dict, repr=False)
 
     @property
@@ -147,7 +151,7 @@ class OpenModel:
         if self.ended is not None and self.ended is not Ended.FINISHED:
             parts.append(Words(ENDED[self.ended]))
         if self.path is not None:
-            parts.append(self.path.name)
+            parts.append(shown_path(self.path.name))
         elif self.unsaved:
             parts.append(Words(QT_TRANSLATE_NOOP("session", "unsaved")))
         report = report_for(self.engine)
@@ -199,7 +203,8 @@ class OpenModel:
                 and self.stamp == _stamp(path))
 
     def saved_as(self, path: Path) -> None:
-        """After a save: the new file is this model's source from now on."""
+        """After a save: the new file is this model's source from now on (read back for its
+        parts, the file this window has just written)."""
         self.path, self.source, self.stamp = path, KerasFile(path), _stamp(path)
 
 
@@ -215,31 +220,60 @@ def open_file(path) -> OpenModel:
     """Read a model file's weights (no Keras); raises ModelFileError saying what is wrong."""
     path = Path(path)
     stamp = _stamp(path)
-    engine, info = Engine.from_file(path)
-    source = KerasFile(path) if path.suffix.lower() == ".keras" else KerasTwoFile(path)
-    return OpenModel(path.stem, engine, source, path, info, stamp, timeline=_replay(path, info))
+    read, kind = read_file(path)
+    info = read.info
+    engine = Engine(read.network, *check_shapes(read.network.input_shape,
+                                                read.network.output_shape, path, info))
+    source = (KerasTwoFile if kind.needs_keras else KerasFile)(path, read, kind)
+    timeline, notice = _replay(path, info)
+    return OpenModel(shown_path(path.stem), engine, source, path, info, stamp,
+                     timeline=timeline, notice=notice)
 
 
-def _replay(path: Path, info: dict) -> Timeline | None:
-    """The replay the file carries, if any; a damaged one is left out (logged), and the
-    model opens without it."""
+def _replay(path: Path, info: dict) -> tuple[Timeline | None, str]:
+    """The replay the file carries, if any; a damaged one is left out (logged, and said in
+    one line), and the model opens without it."""
     if not info.get(REPLAY_KEY):
-        return None
+        return None, ""
     try:
-        return Timeline.from_file(path)
+        return Timeline.from_file(path), ""
     except ModelFileError as exc:
-        log.warning("%s", exc)
-        return None
+        log.warning("%s", one_line(str(exc)))
+        return None, one_line(f"{exc}; opened without its replay")
+
+
+def _exists(path: Path) -> bool:
+    """Whether `path` is a file; False for a name the system will not even look up (too
+    long, a NUL in it), as for a missing one."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def start_paths(model_path, last: str, bundled: dict[str, Path]) -> list[Path]:
+    """What the window tries at start, in order: `model_path` if given; else the `last`
+    model, then the bundled ones (seed, then carry), each only if it is a file."""
+    if model_path is not None:
+        return [Path(model_path)]
+    candidates = [Path(last)] if last else []
+    candidates += [path for path in bundled.values() if path not in candidates]
+    return [path for path in candidates if _exists(path)]
 
 
 def open_first(paths) -> OpenModel:
-    """The first of `paths` that opens; ModelFileError naming every failure if none does."""
+    """The first of `paths` that opens; one line (`notice`) says which were skipped and
+    why. ModelFileError naming every failure if none opens."""
     errors = []
     for path in paths:
         try:
-            return open_file(path)
+            entry = open_file(path)
         except ModelFileError as exc:
-            errors.append(str(exc))
+            errors.append(one_line(str(exc)))
+            continue
+        if errors:
+            entry.notice = f"Could not open {errors[0]}; opened {entry.name} instead"
+        return entry
     raise ModelFileError("; ".join(errors) or "no model file to open")
 
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from lstm_adder.core.errors import ModelFileError
+from lstm_adder.core.errors import ModelFileError, shown_path
 from lstm_adder.session.on_show import LOADING
-from lstm_adder.session.open_models import OpenModel, open_file, open_first
+from lstm_adder.session.open_models import OpenModel, open_file, open_first, start_paths
 from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words
 
 CANNOT_OPEN = Words(QT_TRANSLATE_NOOP("session", "Cannot open the model"))
@@ -29,12 +29,7 @@ class Opening:
 
     def open_at_start(self, model_path, last: str, bundled: dict[str, Path]) -> None:
         """Open `model_path`, else the `last` model, else a bundled one (seed, then carry)."""
-        if model_path is not None:
-            candidates = [Path(model_path)]
-        else:
-            candidates = [Path(last)] if last else []
-            candidates += [path for path in bundled.values() if path not in candidates]
-            candidates = [path for path in candidates if path.is_file()]
+        candidates = start_paths(model_path, last, bundled)
         if not candidates:
             missing = ", ".join(f"assets/{path.name}" for path in bundled.values())
             message = Words(QT_TRANSLATE_NOOP(
@@ -91,10 +86,10 @@ class Opening:
     def _loaded(self, tag: int, entry: OpenModel) -> None:
         if tag == self._load_tag and not self.closing:
             self._add(entry, select=True)
-            self.status.emit(Words(QT_TRANSLATE_NOOP("session", "Opened {0} from {1}"),
-                                   entry.description, entry.path) if entry.path else
-                             Words(QT_TRANSLATE_NOOP("session", "Opened {0}"),
-                                   entry.description), True)
+            self.status.emit(entry.notice or (Words(QT_TRANSLATE_NOOP(
+                "session", "Opened {0} from {1}"), entry.description, shown_path(entry.path))
+                if entry.path else Words(QT_TRANSLATE_NOOP("session", "Opened {0}"),
+                                         entry.description)), True)
 
     def _load_failed(self, tag: int, message: str) -> None:
         if tag == self._load_tag and not self.closing:

@@ -16,6 +16,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from lstm_adder.cli.main import main
@@ -365,3 +366,337 @@ def test_eval_of_a_12_bit_model_judges_a_sample_with_bounded_work(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "exact match on 10,000 random pairs (seed 0)" in done.stdout
     assert cpu < 30
+
+
+# -- hostile model files: refused in one line, in bounded memory (issue 16) -----------------
+
+LIMIT = 1536 << 20  # address space for a child reading a hostile file; a bomb needs gigabytes
+
+
+def limited(*argv, limit: int = LIMIT) -> tuple[subprocess.CompletedProcess, int]:
+    """`lstm-adder argv` with its address space capped at `limit` bytes: (result, its own
+    peak resident memory in KB, from wait4)."""
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    proc = subprocess.Popen([sys.executable, "-m", "lstm_adder", *map(str, argv)], cwd=ROOT,
+                            env=dict(ENV, OPENBLAS_NUM_THREADS="1"), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, preexec_fn=cap)
+    out, err = proc.stdout.read(), proc.stderr.read()  # a line or two: no pipe fills
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stdout.close()
+    proc.stderr.close()
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err), usage.ru_maxrss
+
+
+def hostile(name: str, folder: Path) -> tuple[Path, list[str]]:
+    """One hostile file of the issue's list in `folder`, and the command that reads it."""
+    import hostile_files
+
+    return hostile_files.build(name, folder)
+
+
+HOSTILE = ["steps-15001", "steps-4001", "steps-1e9", "steps-negative", "units-0",
+           "units-32-over-16", "weights-nan", "weights-inf", "weights-complex", "weights-int",
+           "dataset-4gb-unwritten", "h5-external-link", "map-4gib", "map-16gib", "maps-20000",
+           "map-not-zlib", "replay-bits-2e11", "info-2gb-spaces", "config-2gb-spaces"]
+MESSAGES = {"steps": "steps, not 1 to 128", "units-0": "has 0 units", "units-32": "not the",
+            "weights-nan": "NaN or infinite", "weights-inf": "NaN or infinite",
+            "weights-complex": "complex64 numbers, not floats", "weights-int": "int64 numbers",
+            "dataset": "MB of weights, more than the 256 MB read",
+            "h5": "links are not followed", "map-4": "unpacks to more than 65,536 bytes",
+            "map-1": "unpacks to more than", "maps": "20,000 epochs' maps",
+            "map-not": "not base64 zlib", "replay": "replay is at 200000000000 bits",
+            "info": "more than the", "config": "more than the"}
+
+
+@pytest.fixture(scope="module")
+def hostile_folder(tmp_path_factory):
+    sys.path.insert(0, str(ROOT / "tests"))
+    yield tmp_path_factory.mktemp("hostile")
+    sys.path.remove(str(ROOT / "tests"))
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_model_file_is_refused_in_one_line_in_bounded_memory(hostile_folder, name):
+    folder = hostile_folder / name
+    folder.mkdir()
+    path, command = hostile(name, folder)
+    with untouched(folder):
+        done, peak_kb = limited(*command, path)
+    message = next(m for key, m in MESSAGES.items() if name.startswith(key))
+    assert_one_line(done.stderr, done.returncode, 2, message)
+    assert done.stdout == "" and peak_kb < 400 << 10
+
+
+def test_the_hostile_builders_make_files_that_differ_from_a_good_one_only_as_meant(tmp_path):
+    """The same builders with harmless values make files that answer (1 + 2 = 3)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        import hostile_files as hf
+
+        good = [hf.with_steps(tmp_path / "s.keras", 17), hf.with_units(tmp_path / "u.keras", 16),
+                hf.keras_two_h5(tmp_path / "plain.h5"),
+                hf.with_kernel(tmp_path / "k.keras", np.ones((2, 64), np.float32)),
+                hf.with_huge_entry(tmp_path / "spaces.keras", "lstm_adder.json", gib=0)]
+    finally:
+        sys.path.remove(str(ROOT / "tests"))
+    for path in good:
+        done, _ = limited("add", "1", "2", "--model", path)
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+        assert done.stdout.startswith("1 + 2 = ")
+
+
+@pytest.mark.parametrize("name", ["map-not-zlib", "map-4gib", "maps-20000", "replay-bits-2e11"])
+def test_a_damaged_replay_is_dropped_and_the_model_still_opens(hostile_folder, name, caplog):
+    from lstm_adder.session.open_models import open_file
+
+    folder = hostile_folder / f"open-{name}"
+    folder.mkdir()
+    path, _ = hostile(name, folder)
+    opened = open_file(path)
+    assert opened.timeline is None and opened.engine.answer(1, 2).true == 3
+    lines = [r.getMessage() for r in caplog.records if "replay record is damaged" in
+             r.getMessage()]
+    assert len(lines) == 1 and "\n" not in lines[0]
+
+
+# -- the window recovers (issue 16 item 7) ----------------------------------------------------
+
+
+def _started(qtbot, tmp_path, last: str, monkeypatch):
+    """A window started with `last` as the last model in its settings, and the bundled
+    carry model to fall back on; waits until a model is on show."""
+    from PySide6.QtCore import QSettings
+
+    from lstm_adder.gui import main_window
+
+    monkeypatch.setattr(main_window, "BUNDLED", {"carry": CARRY})
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("last_model", last)
+    window = main_window.MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    window.statuses = []  # the opening is in the background: its line comes after this
+    window.session.status.connect(lambda text, brief: window.statuses.append(text))
+    qtbot.waitUntil(lambda: window.session.current is not None, timeout=30_000)
+    assert window.wait_for_background()
+    return window, settings
+
+
+@pytest.mark.parametrize("last", ["steps-15001", "map-not-zlib", "long-name"])
+def test_a_last_model_that_cannot_be_opened_is_forgotten_in_one_line(
+        qtbot, tmp_path, hostile_folder, monkeypatch, last):
+    if last == "long-name":
+        path = tmp_path / ("m" * 300 + ".keras")  # the system will not even look it up
+    else:
+        folder = hostile_folder / f"last-{last}"
+        folder.mkdir()
+        path, _ = hostile(last, folder)
+    window, settings = _started(qtbot, tmp_path, str(path), monkeypatch)
+    status = [s for s in window.statuses if "pened" in s][-1]  # Opened, or opened ... instead
+    current = window.session.current
+    if last == "map-not-zlib":  # the model opens; only its replay is left out
+        assert current.path == path and current.timeline is None
+        assert "opened without its replay" in status
+    else:
+        assert current.path == CARRY and settings.value("last_model") == str(CARRY)
+        assert window.calculator.model is current
+        assert last == "long-name" or status.startswith("Could not open")
+    assert "\n" not in status
+    window.close()
+
+
+def test_a_failed_open_says_why_and_keeps_the_model_on_show(window, hostile_folder,
+                                                            monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown_messages = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda parent, title, text, *a: shown_messages.append(text))
+    assert window.session.load(CARRY)
+    before = window.session.current
+    folder = hostile_folder / "window-open"
+    folder.mkdir()
+    for name in ("steps-15001", "units-0", "weights-nan"):
+        path, _ = hostile(name, folder)
+        window.session.open(path)
+        assert window.wait_for_background()
+        assert window.session.current is before and window.calculator.model is before
+    assert len(shown_messages) == 3 and all("\n" not in m for m in shown_messages)
+
+
+ODD_NAME = "bad\nname\x1b[31m"
+
+
+def test_file_names_with_a_newline_or_an_escape_are_shown_escaped(tmp_path, hostile_folder,
+                                                                   capsys):
+    folder = hostile_folder / "odd-name"
+    folder.mkdir()
+    path, _ = hostile("steps-15001", folder)
+    odd = path.rename(tmp_path / f"{ODD_NAME}.keras")
+    code, out, err = run(capsys, "add", "1", "2", "--model", odd)
+    assert_one_line(err, code, 2, r"bad\nname\x1b[31m.keras")
+    assert "\x1b" not in err
+    good = tmp_path / f"{ODD_NAME}2.keras"
+    good.write_bytes(CARRY.read_bytes())
+    code, out, err = run(capsys, "eval", "--model", good)
+    assert code == 0 and r"model " in out and "\x1b" not in out
+    assert out.splitlines()[0] == rf"model {tmp_path}/bad\nname\x1b[31m2.keras"
+
+
+def test_the_window_shows_an_odd_file_name_escaped(window, tmp_path):
+    odd = tmp_path / f"{ODD_NAME}.keras"
+    odd.write_bytes(CARRY.read_bytes())
+    assert window.session.load(odd)
+    text = window.model_list.itemText(0)
+    assert "\n" not in text and "\x1b" not in text and r"bad\nname" in text
+
+
+# -- Save as writes what the window shows (issue 16 item 3) ----------------------------------
+
+
+def _weights_of(path: Path) -> list:
+    from lstm_adder.core.engine import Engine
+
+    return Engine.from_file(path)[0].weights
+
+
+@pytest.mark.parametrize("then", ["replaced", "deleted"])
+def test_save_as_writes_the_model_on_show_whatever_became_of_its_file(tmp_path, then):
+    import keras
+
+    from lstm_adder.core.storage import load_model
+    from lstm_adder.session.open_models import open_file
+
+    source = tmp_path / "mine.keras"
+    source.write_bytes(CARRY.read_bytes())
+    entry = open_file(source)
+    if then == "replaced":  # another model, with another history, under the same name
+        source.write_bytes((ROOT / "assets" / "seed.keras").read_bytes())
+    else:
+        source.unlink()
+    saved = entry.source.save(tmp_path / "saved.keras", *entry.save_parts(False))
+    for mine, theirs in zip(_weights_of(saved), _weights_of(CARRY), strict=True):
+        np.testing.assert_array_equal(mine, theirs)
+    loaded = load_model(saved)  # Keras opens it, with the history of the model on show
+    assert loaded.info == entry.info and loaded.bits == 8
+    x = np.random.default_rng(0).integers(0, 2, (8, 9, 2)).astype("float32")
+    expected = keras.saving.load_model(CARRY, compile=False)(x)
+    np.testing.assert_allclose(loaded.model(x), expected, atol=1e-6)
+
+
+def test_a_keras2_file_that_vanished_is_still_saved_from_memory(keras2_h5, tmp_path):
+    from lstm_adder.core.storage import load_model
+    from lstm_adder.session.open_models import open_file
+
+    source = tmp_path / "tutorial.h5"
+    source.write_bytes(keras2_h5.read_bytes())
+    entry = open_file(source)
+    source.unlink()
+    saved = entry.source.save(tmp_path / "tutorial.keras", {"note": "kept"})
+    for mine, theirs in zip(_weights_of(saved), entry.engine.weights, strict=True):
+        np.testing.assert_array_equal(mine, theirs)
+    assert load_model(saved).info == {"note": "kept"}
+
+
+SAVE_AS = """
+import sys
+from lstm_adder.session.open_models import open_file
+entry = open_file(sys.argv[1])
+entry.source.save(sys.argv[2], *entry.save_parts(False))
+"""
+
+
+def test_save_as_of_a_file_with_a_4gb_unused_entry_stays_small(tmp_path):
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        import hostile_files as hf
+
+        source = hf.with_huge_entry(tmp_path / "junk.keras", "junk.bin", gib=4, byte=b"\0")
+    finally:
+        sys.path.remove(str(ROOT / "tests"))
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+
+    done = subprocess.run([sys.executable, "-c", SAVE_AS, str(source), str(tmp_path / "s.keras")],
+                          cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120,
+                          preexec_fn=cap)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    with zipfile.ZipFile(tmp_path / "s.keras") as archive:
+        assert "junk.bin" not in archive.namelist()
+    assert (tmp_path / "s.keras").stat().st_size < 100_000
+
+
+# -- outputs: atomic, and never a FIFO or a device (issue 16 item 6) ---------------------------
+
+
+@pytest.mark.parametrize("command", [["eval", "--model", CARRY, "--map"], ["bench", "--json"]])
+def test_a_fifo_or_a_device_as_an_output_is_refused_before_any_work(tmp_path, capsys,
+                                                                    command):
+    fifo = tmp_path / ("out.png" if "--map" in command else "out.json")
+    os.mkfifo(fifo)  # opening it to write would wait for a reader for ever
+    code, out, err = run(capsys, *command, fifo)
+    assert_one_line(err, code, 2, "exists and is not a regular file")
+    device = tmp_path / ("null.png" if "--map" in command else "null.json")
+    device.symlink_to("/dev/null")  # takes anything, keeps nothing
+    code, out, err = run(capsys, *command, device)
+    assert_one_line(err, code, 2, "exists and is not a regular file")
+
+
+def test_a_png_that_cannot_be_written_whole_leaves_the_old_one(tmp_path, monkeypatch):
+    import errno
+
+    from lstm_adder.core.figure import render_map, write_png
+
+    target = tmp_path / "map.png"
+    target.write_bytes(b"the old picture")
+
+    def half(self, data):
+        with open(self, "wb") as file:
+            file.write(data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", half)
+    with pytest.raises(OSError, match="No space left"):
+        write_png(target, render_map(np.zeros((4, 4), np.uint8)))
+    monkeypatch.undo()
+    assert target.read_bytes() == b"the old picture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.png"]
+
+
+# -- two writers, and what killed saves leave (issue 16 item 4) ------------------------------
+
+
+def test_temp_files_of_killed_saves_are_cleared_by_the_next_save(tmp_path, noisy_model):
+    from lstm_adder.core.storage import write_atomically
+
+    target = tmp_path / "m.keras"
+    dead = tmp_path / ".m-99999999-abcd1234.keras"  # no process has that id
+    living = tmp_path / f".m-{os.getppid()}-abcd1234.keras"  # a save still writing
+    for temp in (dead, living):
+        temp.write_bytes(b"half a model")
+    write_atomically(target, lambda tmp: Path(tmp).write_bytes(noisy_model.read_bytes()))
+    assert not dead.exists() and living.exists()
+    assert target.read_bytes() == noisy_model.read_bytes()
+
+
+def test_a_model_written_to_the_same_path_while_training_is_replaced_with_a_word(
+        tmp_path, capsys, monkeypatch):
+    from lstm_adder.core.training import Trainer
+
+    out, real = tmp_path / "same.keras", Trainer.run
+
+    def other_run_saves_first(self):
+        result = real(self)
+        out.write_bytes(CARRY.read_bytes())  # `train --out same.keras` in another terminal
+        return result
+
+    monkeypatch.setattr(Trainer, "run", other_run_saves_first)
+    code, _, err = run(capsys, "train", *TINY, "--out", out)
+    assert_one_line(err, code, 0, f"{out} was written by another program while this one "
+                                  "trained; it is replaced by this model")
+    monkeypatch.undo()
+    code, _, err = run(capsys, "train", *TINY, "--out", out)  # its own file: no word
+    assert code == 0 and err == ""

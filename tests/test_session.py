@@ -395,10 +395,10 @@ def test_a_file_that_kept_only_the_maps_replays_them_while_the_final_model_answe
 
 def test_a_file_that_kept_every_epoch_replays_its_weights(session, carry_file, carry_model,
                                                           tmp_path):
-    from lstm_adder.core.storage import copy_model_file
+    from lstm_adder.core.storage import save_model
 
-    kept = copy_model_file(carry_file, tmp_path / "kept.keras", carry_model.info(),
-                           carry_model.replay_entries(True))
+    kept = save_model(carry_model.model, tmp_path / "kept.keras", carry_model.info(),
+                      carry_model.replay_entries(True))
     assert session.load(kept)
     session.on_show.set_pair(9, 6)
     session.show_epoch(1)
