@@ -13,6 +13,7 @@ import resource
 import signal
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -373,21 +374,41 @@ def test_eval_of_a_12_bit_model_judges_a_sample_with_bounded_work(tmp_path):
 LIMIT = 1536 << 20  # address space for a child reading a hostile file; a bomb needs gigabytes
 
 
+# Runs `python ARGS` as its own child, capped at LIMIT bytes of address space, and writes that
+# child's peak resident memory (KB) to REPORT. The shim forks it, not the test: a child forked
+# from the test process starts with the test's memory (TensorFlow and all) in its peak.
+CAPPED = """
+import os, resource, signal, sys
+limit, report = int(sys.argv[1]), sys.argv[2]
+pid = os.fork()
+if pid == 0:
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    os.execv(sys.executable, [sys.executable, *sys.argv[3:]])
+_, status, usage = os.wait4(pid, 0)
+with open(report, "w") as out:
+    out.write(str(usage.ru_maxrss))
+if os.WIFSIGNALED(status):
+    signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
+    os.kill(os.getpid(), os.WTERMSIG(status))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def capped(limit: int, report: Path, *argv) -> list[str]:
+    """The command line that runs `python argv` with its address space capped at `limit`,
+    its peak resident memory written to `report`."""
+    return [sys.executable, "-c", CAPPED, str(limit), str(report), *map(str, argv)]
+
+
 def limited(*argv, limit: int = LIMIT) -> tuple[subprocess.CompletedProcess, int]:
     """`lstm-adder argv` with its address space capped at `limit` bytes: (result, its own
-    peak resident memory in KB, from wait4)."""
-    def cap():
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-    proc = subprocess.Popen([sys.executable, "-m", "lstm_adder", *map(str, argv)], cwd=ROOT,
-                            env=dict(ENV, OPENBLAS_NUM_THREADS="1"), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, preexec_fn=cap)
-    out, err = proc.stdout.read(), proc.stderr.read()  # a line or two: no pipe fills
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    proc.stdout.close()
-    proc.stderr.close()
-    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err), usage.ru_maxrss
+    peak resident memory in KB)."""
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "peak"
+        done = subprocess.run(capped(limit, report, "-m", "lstm_adder", *argv), cwd=ROOT,
+                              env=dict(ENV, OPENBLAS_NUM_THREADS="1"), capture_output=True,
+                              text=True, timeout=300)
+        return done, int(report.read_text())
 
 
 def hostile(name: str, folder: Path) -> tuple[Path, list[str]]:
@@ -617,12 +638,9 @@ def test_save_as_of_a_file_with_a_4gb_unused_entry_stays_small(tmp_path):
     finally:
         sys.path.remove(str(ROOT / "tests"))
 
-    def cap():
-        resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
-
-    done = subprocess.run([sys.executable, "-c", SAVE_AS, str(source), str(tmp_path / "s.keras")],
-                          cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120,
-                          preexec_fn=cap)
+    done = subprocess.run(capped(LIMIT, tmp_path / "peak", "-c", SAVE_AS, source,
+                                 tmp_path / "s.keras"),
+                          cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stderr == "", done.stderr
     with zipfile.ZipFile(tmp_path / "s.keras") as archive:
         assert "junk.bin" not in archive.namelist()
