@@ -448,7 +448,8 @@ def test_a_hostile_model_file_is_refused_in_one_line_in_bounded_memory(hostile_f
         done, peak_kb = limited(*command, path)
     message = next(m for key, m in MESSAGES.items() if name.startswith(key))
     assert_one_line(done.stderr, done.returncode, 2, message)
-    assert done.stdout == "" and peak_kb < 400 << 10
+    assert done.stdout == ""  # within LIMIT: a bomb would have failed with MemoryError
+    # (peak_kb is not asserted: a forked child starts with this big process's peak)
 
 
 def test_the_hostile_builders_make_files_that_differ_from_a_good_one_only_as_meant(tmp_path):
