@@ -286,128 +286,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="66"/>
+        <location filename="../main_window.py" line="67"/>
         <source>Keras models (*.keras *.h5 *.hdf5);;All files (*)</source>
         <translation>Keras 模型 (*.keras *.h5 *.hdf5);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="68"/>
+        <location filename="../main_window.py" line="69"/>
         <source>The models open in this window</source>
         <translation>这个窗口中打开的模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="69"/>
+        <location filename="../main_window.py" line="70"/>
         <source>No model: open one from the File menu.</source>
         <translation>没有模型：请从“文件”菜单打开一个模型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Export figure…</source>
         <translation>导出图像…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="204"/>
         <source>Save the figure of this tab as an image: the bit grid, the training curves, or the error map</source>
         <translation>把当前标签页的主图保存为图片：位网格、训练曲线或错误图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="193"/>
+        <location filename="../main_window.py" line="194"/>
         <source>Calculator</source>
         <translation>计算器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194"/>
+        <location filename="../main_window.py" line="195"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195"/>
+        <location filename="../main_window.py" line="196"/>
         <source>Insight</source>
         <translation>洞察</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197"/>
+        <location filename="../main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198"/>
+        <location filename="../main_window.py" line="199"/>
         <source>Bundled models</source>
         <translation>内置模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199"/>
+        <location filename="../main_window.py" line="200"/>
         <source>Open model…</source>
         <translation>打开模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="201"/>
         <source>Save model as…</source>
         <translation>模型另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Seed model</source>
         <translation>Seed 模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Carry model</source>
         <translation>Carry 模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Open the bundled {0} model ({1})</source>
         <translation>打开内置的 {0} 模型（{1}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="212"/>
         <source> Bundled: </source>
         <translation> 内置： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="250"/>
+        <location filename="../main_window.py" line="251"/>
         <source> Showing {0} · selected: </source>
         <translation> 正在显示 {0} · 已选： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="253"/>
+        <location filename="../main_window.py" line="254"/>
         <source> Model: </source>
         <translation> 模型： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284"/>
+        <location filename="../main_window.py" line="285"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325"/>
+        <location filename="../main_window.py" line="326"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339"/>
+        <location filename="../main_window.py" line="340"/>
         <source>Cannot export the figure</source>
         <translation>无法导出图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342"/>
+        <location filename="../main_window.py" line="343"/>
         <source>Saved the figure to {0}</source>
         <translation>图像已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411"/>
+        <location filename="../main_window.py" line="412"/>
         <source>not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -915,102 +915,102 @@
         <translation>平均位准确率</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="286"/>
+        <location filename="../plots.py" line="287"/>
         <source>loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="287"/>
+        <location filename="../plots.py" line="288"/>
         <source>fraction right</source>
         <translation>正确比例</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="289"/>
+        <location filename="../plots.py" line="290"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="290"/>
+        <location filename="../plots.py" line="291"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="296"/>
+        <location filename="../plots.py" line="297"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="304"/>
+        <location filename="../plots.py" line="305"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="304"/>
+        <location filename="../plots.py" line="305"/>
         <source>Loss · epoch {0}</source>
         <translation>损失 · 第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="480"/>
+        <location filename="../plots.py" line="489"/>
         <source>epoch {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="481"/>
+        <location filename="../plots.py" line="490"/>
         <source>loss {0:.4g}</source>
         <translation>损失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="483"/>
+        <location filename="../plots.py" line="492"/>
         <source>held-out loss {0:.4g}</source>
         <translation>留出集损失 {0:.4g}</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="484"/>
+        <location filename="../plots.py" line="493"/>
         <source>exact {0:.2%}</source>
         <translation>精确匹配 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="486"/>
+        <location filename="../plots.py" line="495"/>
         <source>held-out exact {0:.2%}</source>
         <translation>留出集精确匹配 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="488"/>
+        <location filename="../plots.py" line="497"/>
         <source>bit accuracy {0:.2%}</source>
         <translation>位准确率 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="490"/>
+        <location filename="../plots.py" line="499"/>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="496"/>
+        <location filename="../plots.py" line="505"/>
         <source>No epoch finished yet.</source>
         <translation>还没有完成任何一轮。</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="500"/>
+        <location filename="../plots.py" line="509"/>
         <source>stopped here</source>
         <translation>在这里停止</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="501"/>
+        <location filename="../plots.py" line="510"/>
         <source>an epoch the stop cut short</source>
         <translation>被停止打断的一轮</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="503"/>
+        <location filename="../plots.py" line="512"/>
         <source>no epoch finished yet</source>
         <translation>还没有完成任何一轮</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="504"/>
+        <location filename="../plots.py" line="513"/>
         <source>epoch in progress</source>
         <translation>本轮进行中</translation>
     </message>
     <message>
-        <location filename="../plots.py" line="505"/>
+        <location filename="../plots.py" line="514"/>
         <source>epoch {0:.2f}  ·  batch loss {1:.4g}  ·  {2}</source>
         <translation>第 {0:.2f} 轮  ·  批损失 {1:.4g}  ·  {2}</translation>
     </message>
@@ -1217,22 +1217,22 @@
         <translation>无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../session/opening.py" line="40"/>
+        <location filename="../../session/opening.py" line="35"/>
         <source>No model yet ({0} not found). Open a model file, or train one in the Training tab.</source>
         <translation>还没有模型（找不到 {0}）。请打开一个模型文件，或者在“训练”标签页训练一个。</translation>
     </message>
     <message>
-        <location filename="../../session/opening.py" line="53"/>
+        <location filename="../../session/opening.py" line="48"/>
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../session/opening.py" line="94"/>
+        <location filename="../../session/opening.py" line="89"/>
         <source>Opened {0} from {1}</source>
         <translation>已从 {1} 打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../session/opening.py" line="96"/>
+        <location filename="../../session/opening.py" line="91"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
@@ -1296,47 +1296,47 @@
         <translation>有 {0} 个训练好的模型尚未保存：{1}。</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="38"/>
+        <location filename="../../session/open_models.py" line="39"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="39"/>
+        <location filename="../../session/open_models.py" line="40"/>
         <source>exactly right</source>
         <translation>完全正确</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="40"/>
+        <location filename="../../session/open_models.py" line="41"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="41"/>
+        <location filename="../../session/open_models.py" line="42"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="135"/>
+        <location filename="../../session/open_models.py" line="139"/>
         <source>{0} ({1}, {2}-bit)</source>
         <translation>{0}（{1}，{2} 位）</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="152"/>
+        <location filename="../../session/open_models.py" line="156"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="155"/>
+        <location filename="../../session/open_models.py" line="159"/>
         <source>{0:.2%} exact</source>
         <translation>精确匹配 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="264"/>
+        <location filename="../../session/open_models.py" line="298"/>
         <source>training {0}</source>
         <translation>正在训练 {0}</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="269"/>
+        <location filename="../../session/open_models.py" line="303"/>
         <source>trained {0} #{1}</source>
         <translation>训练好的 {0} #{1}</translation>
     </message>
