@@ -123,7 +123,7 @@ class OpenModel:
     ended: Ended | None = None  # how the run that made it ended (None: read from a file)
     recipe_name: str = ""  # the recipe of a run of this window
     timeline: Timeline | None = None  # its run epoch by epoch, when known
-    notice: str = ""  # one line for the status bar on opening (what was left out, or skipped)
+    notice: str = ""  # Words for the status bar on opening: what was left out, or skipped
     _widths: dict[int, Engine] = field(default_factory=dict, repr=False)
 
     @property
@@ -239,7 +239,8 @@ def _replay(path: Path, info: dict) -> tuple[Timeline | None, str]:
         return Timeline.from_file(path), ""
     except ModelFileError as exc:
         log.warning("%s", one_line(str(exc)))
-        return None, one_line(f"{exc}; opened without its replay")
+        return None, Words(QT_TRANSLATE_NOOP("session", "{0}; opened without its replay"),
+                           one_line(str(exc)))
 
 
 def _exists(path: Path) -> bool:
@@ -272,7 +273,9 @@ def open_first(paths) -> OpenModel:
             errors.append(one_line(str(exc)))
             continue
         if errors:
-            entry.notice = f"Could not open {errors[0]}; opened {entry.name} instead"
+            entry.notice = Words(QT_TRANSLATE_NOOP("session",
+                                                   "Could not open {0}; opened {1} instead"),
+                                 errors[0], entry.name)
         return entry
     raise ModelFileError("; ".join(errors) or "no model file to open")
 

@@ -29,12 +29,10 @@ from dataclasses import replace
 
 from lstm_adder.core.engine import Engine
 from lstm_adder.core.recipes import Recipe
-from lstm_adder.core.training import Ended, Trainer, TrainResult
+from lstm_adder.core.training import BATCH_EVERY, Ended, Trainer, TrainResult
 from lstm_adder.session.executor import Executor
 from lstm_adder.session.open_models import Trained, keep
 from lstm_adder.session.signal import Signal
-
-BATCH_EVERY = 5  # batches between progress reports
 
 
 class _Job:

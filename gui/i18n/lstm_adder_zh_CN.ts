@@ -1331,12 +1331,22 @@
         <translation>精确匹配 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="298"/>
+        <location filename="../../session/open_models.py" line="242"/>
+        <source>{0}; opened without its replay</source>
+        <translation>{0}；已打开，但没有它的回放</translation>
+    </message>
+    <message>
+        <location filename="../../session/open_models.py" line="276"/>
+        <source>Could not open {0}; opened {1} instead</source>
+        <translation>无法打开 {0}；改为打开了 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../session/open_models.py" line="301"/>
         <source>training {0}</source>
         <translation>正在训练 {0}</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="303"/>
+        <location filename="../../session/open_models.py" line="306"/>
         <source>trained {0} #{1}</source>
         <translation>训练好的 {0} #{1}</translation>
     </message>
