@@ -179,7 +179,13 @@ class Recipe:
 
     def file_bytes(self) -> int:
         """About how large the saved .keras file is: weights, Adam's moments, the JSON."""
-        return FLOAT_BYTES * 3 * self.parameters + (1 << 16)
+        return saved_bytes(FLOAT_BYTES * self.parameters)
+
+
+def saved_bytes(weight_bytes: int, kept_epochs: int = 0) -> int:
+    """About how large a saved .keras file of `weight_bytes` of weights is: the weights with
+    Adam's two moments, the JSON, and the weights of each of `kept_epochs` epochs."""
+    return weight_bytes * (3 + kept_epochs) + (1 << 16)
 
 
 USER_FIELDS: tuple[FieldSpec, ...] = tuple(

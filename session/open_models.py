@@ -28,6 +28,7 @@ from pathlib import Path
 
 from lstm_adder.core.engine import Engine
 from lstm_adder.core.errors import ModelFileError, one_line, shown_path
+from lstm_adder.core.recipes import saved_bytes
 from lstm_adder.core.replay import REPLAY_KEY, WEIGHTS_ENTRY, Timeline, weights_entry
 from lstm_adder.core.storage import check_shapes, save_from_memory, save_model
 from lstm_adder.core.training import Ended, with_weights_flag
@@ -191,11 +192,10 @@ class OpenModel:
     def save_bytes(self, keep_epochs: bool) -> int:
         """About how many bytes a save writes (for the free-space check): the weights and
         Adam's two moments, the JSON, and every epoch's weights when they are kept."""
-        weights = sum(array.nbytes for array in self.engine.weights)
         timeline = self.timeline
         epochs = (len(timeline.engines) if keep_epochs and timeline is not None
                   and timeline.engines is not None else 0)
-        return weights * (3 + epochs) + (1 << 16)
+        return saved_bytes(sum(array.nbytes for array in self.engine.weights), epochs)
 
     def is_file(self, path) -> bool:
         """Whether this model's weights are those of the file at `path` as it is now."""

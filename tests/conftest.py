@@ -134,15 +134,17 @@ def reported(qtbot):
     @contextmanager
     def wait(signal, timeout: int = 60_000):
         caught = SimpleNamespace(args=None, all=[])
-        catch = caught.all.append
-        signal.connect(lambda *args: catch(list(args)))
-        hook = signal._callbacks[-1]
+
+        def catch(*args):
+            caught.all.append(list(args))
+
+        signal.connect(catch)
         try:
             yield caught
             qtbot.waitUntil(lambda: bool(caught.all), timeout=timeout)
             caught.args = caught.all[0]
         finally:
-            signal.disconnect(hook)
+            signal.disconnect(catch)
 
     return wait
 
