@@ -87,6 +87,15 @@ class Cell:
         """The numpy step for a core.weights.Network of this cell."""
         raise NotImplementedError
 
+    def trace(self, net, x: np.ndarray) -> dict[str, np.ndarray]:
+        """Every gate and state after every step, {name: (N, steps, units)} in the order
+        of `traced`, for a network input x (N, steps, features). Written as the cell's
+        equations read, one step at a time, with no fused tricks: it is slow and plain on
+        purpose, so a test can hold the fast step (`step`) against it."""
+        raise NotImplementedError
+
+    traced: tuple[str, ...] = ()  # the names `trace` gives, gates first, then states
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
 
@@ -114,9 +123,25 @@ class LSTM(Cell):
     keras_class = "LSTM"
     gates = ("input", "forget", "candidate", "output")
     states = ("h", "c")
+    traced = ("i", "f", "g", "o", "c", "h")
 
     def step(self, net) -> LSTMStep:
         return LSTMStep(net)
+
+    def trace(self, net, x):
+        u, gate, act = net.units, net.recurrent_activation.plain, net.activation.plain
+        h = np.zeros((x.shape[0], u), np.float32)
+        c = np.zeros_like(h)
+        kept = {name: [] for name in self.traced}
+        for t in range(x.shape[1]):
+            z = x[:, t].astype(np.float32) @ net.kernel + h @ net.recurrent + net.bias
+            i, f = gate(z[:, :u]), gate(z[:, u:2 * u])
+            g, o = act(z[:, 2 * u:3 * u]), gate(z[:, 3 * u:])
+            c = f * c + i * g
+            h = o * act(c)
+            for name, value in zip(self.traced, (i, f, g, o, c, h), strict=True):
+                kept[name].append(value)
+        return {name: np.stack(values, axis=1) for name, values in kept.items()}
 
 
 class LSTMStep(Step):

@@ -237,6 +237,13 @@ class Engine:
         _, kept = self.run(x, states=True)
         return {name: values[0].T for name, values in kept.items()}, x[0].T
 
+    def trace(self, a: int, b: int) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """({gate or state: (units, steps)}, inputs (features, steps)) while adding a + b,
+        by the cell's plain step (core.cells.Cell.trace), in the order of `cell.traced`."""
+        x = self.encoding.inputs(to_bits([a], self.bits), to_bits([b], self.bits))
+        traced = self.net.cell.trace(self.net, x)
+        return {name: values[0].T for name, values in traced.items()}, x[0].T
+
     # -- every pair ----------------------------------------------------------------------
 
     @property

@@ -61,6 +61,14 @@ def cell_states(engine, a: int, b: int) -> States:
     return States(a, b, engine.bits, engine.encoding, values, x, carries)
 
 
+def cell_gates(engine, a: int, b: int) -> States:
+    """Every gate and state of every unit after every step while `engine` adds a + b (an
+    LSTM's i, f, g, o, c, h), by the cell's plain step."""
+    states = cell_states(engine, a, b)
+    states.values, _ = engine.trace(a, b)
+    return states
+
+
 @dataclass(frozen=True)
 class CarryUnit:
     unit: int

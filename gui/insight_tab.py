@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -101,7 +102,11 @@ class InsightTab(Retranslating, QWidget):
         top.addLayout(side, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)  # drag to give the states more room
         splitter.addWidget(upper)
-        splitter.addWidget(self._states)
+        # the views of one pair and of the units, a page each (states, gates, ...)
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self._states, "")
+        splitter.addWidget(self.pages)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes(SPLIT)
         QVBoxLayout(self).addWidget(splitter)
@@ -177,6 +182,7 @@ class InsightTab(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self._bits_view.getPlotItem().setTitle(self.tr("accuracy of each output bit"))
+        self.pages.setTabText(self.pages.indexOf(self._states), self.tr("States"))
         self._render()
 
     def _on_shown(self) -> None:

@@ -62,6 +62,24 @@ def test_states_are_units_by_steps_and_h_matches_keras(which, seed_engine, carry
     np.testing.assert_allclose(states.values["c"][:, -1], c_last[0], atol=1e-5)
 
 
+@pytest.mark.parametrize("which", ["seed", "carry"])
+def test_the_plain_gate_trace_agrees_with_the_fast_step_and_keras(which, seed_engine,
+                                                                  carry_engine, seed_model,
+                                                                  carry_model):
+    adder = seed_engine if which == "seed" else carry_engine
+    model = seed_model if which == "seed" else carry_model.model
+    gates = insight.cell_gates(adder, 9, 14)
+    assert list(gates.values) == list(adder.net.cell.traced)
+    fast = insight.cell_states(adder, 9, 14).values
+    for name in adder.net.cell.states:  # the fused step and the plain one: same states
+        np.testing.assert_allclose(gates.values[name], fast[name], atol=1e-5)
+    x = adder.encoding.inputs(to_bits([9], 4), to_bits([14], 4))
+    np.testing.assert_allclose(gates.values["h"], _keras_sequences(model, x)[0][0].T,
+                               atol=1e-5)
+    for name in ("i", "f", "o"):  # sigmoid gates lie in (0, 1)
+        assert ((gates.values[name] > 0) & (gates.values[name] < 1)).all()
+
+
 def test_carry_model_states_match_its_own_lstm_output(carry_engine, carry_model):
     """The paired-lsb model's LSTM returns sequences itself: the numpy h is exactly that."""
     model = carry_model.model

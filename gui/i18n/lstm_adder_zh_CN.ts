@@ -183,102 +183,107 @@
 <context>
     <name>InsightTab</name>
     <message>
-        <location filename="../insight_tab.py" line="45"/>
+        <location filename="../insight_tab.py" line="46"/>
         <source>wrong bits for every pair</source>
         <translation>每个数对的错误位数</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="46"/>
+        <location filename="../insight_tab.py" line="47"/>
         <source>hover over the map to see a pair; click to send it to the calculator</source>
         <translation>鼠标悬停在图上可查看对应的数对；单击可把它送到计算器</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="179"/>
+        <location filename="../insight_tab.py" line="184"/>
         <source>accuracy of each output bit</source>
         <translation>各输出位的准确率</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="207"/>
+        <location filename="../insight_tab.py" line="185"/>
+        <source>States</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../insight_tab.py" line="213"/>
         <source>replaying epoch {epoch}</source>
         <translation>正在回放第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="208"/>
+        <location filename="../insight_tab.py" line="214"/>
         <source>watching training, epoch {epoch}</source>
         <translation>正在观看训练：第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="213"/>
+        <location filename="../insight_tab.py" line="219"/>
         <source>no map while training: this run judges a sample only</source>
         <translation>训练期间没有误差图：本次训练只评估抽样的数对</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="216"/>
+        <location filename="../insight_tab.py" line="222"/>
         <source>this run judges a sample of pairs only, so the map waits for the trained model</source>
         <translation>本次训练只评估抽样的一部分数对，误差图要等模型训练完成后再画</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="240"/>
+        <location filename="../insight_tab.py" line="246"/>
         <source>could not compute: {reason}</source>
         <translation>无法计算：{reason}</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="242"/>
+        <location filename="../insight_tab.py" line="248"/>
         <source>wrong bits for every pair: could not compute</source>
         <translation>每个数对的错误位数：无法计算</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="251"/>
+        <location filename="../insight_tab.py" line="257"/>
         <source>wrong bits for every pair: computing…</source>
         <translation>每个数对的错误位数：正在计算…</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="253"/>
+        <location filename="../insight_tab.py" line="259"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="254"/>
+        <location filename="../insight_tab.py" line="260"/>
         <source>No model: open one from the File menu, or train one.</source>
         <translation>没有模型：请从“文件”菜单打开一个模型，或者训练一个。</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="261"/>
+        <location filename="../insight_tab.py" line="267"/>
         <source>exact match {exact} of {count} pairs</source>
         <translation>{count} 个数对中精确匹配 {exact}</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="263"/>
+        <location filename="../insight_tab.py" line="269"/>
         <source>{wrong} wrong pairs</source>
         <translation>算错的数对：{wrong} 个</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="267"/>
+        <location filename="../insight_tab.py" line="273"/>
         <source>no map: it shows every pair, so at most {bits}-bit models</source>
         <translation>没有误差图：图中要画出每一个数对，所以最多只画 {bits} 位的模型</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="317"/>
+        <location filename="../insight_tab.py" line="323"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="319"/>
+        <location filename="../insight_tab.py" line="325"/>
         <source>1 bit wrong</source>
         <translation>错 1 位</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="321"/>
+        <location filename="../insight_tab.py" line="327"/>
         <source>{wrong} bits wrong</source>
         <translation>错 {wrong} 位</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="323"/>
+        <location filename="../insight_tab.py" line="329"/>
         <source>{a} + {b} = {sum} ({verdict})</source>
         <translation>{a} + {b} = {sum}（{verdict}）</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="325"/>
+        <location filename="../insight_tab.py" line="331"/>
         <source>{a} + {b} = {sum}, model says {predicted} ({verdict})</source>
         <translation>{a} + {b} = {sum}，模型给出 {predicted}（{verdict}）</translation>
     </message>
@@ -1296,37 +1301,37 @@
         <translation>有 {0} 个训练好的模型尚未保存：{1}。</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="39"/>
+        <location filename="../../session/open_models.py" line="40"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="40"/>
+        <location filename="../../session/open_models.py" line="41"/>
         <source>exactly right</source>
         <translation>完全正确</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="41"/>
+        <location filename="../../session/open_models.py" line="42"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="42"/>
+        <location filename="../../session/open_models.py" line="43"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="139"/>
+        <location filename="../../session/open_models.py" line="140"/>
         <source>{0} ({1}, {2}-bit)</source>
         <translation>{0}（{1}，{2} 位）</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="156"/>
+        <location filename="../../session/open_models.py" line="157"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="159"/>
+        <location filename="../../session/open_models.py" line="160"/>
         <source>{0:.2%} exact</source>
         <translation>精确匹配 {0:.2%}</translation>
     </message>
