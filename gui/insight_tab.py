@@ -8,7 +8,8 @@ for a paired-lsb model, the unit that carries. The width view runs the same weig
 64-bit numbers. The map, the carry unit and the width table are computed by core through
 session.insight.Insight (the session's, or one of the tab's own), once per engine, and
 cancelled when the model is replaced; the state view re-runs one pair on the GUI thread
-(numpy, a fraction of a millisecond). The widgets only draw.
+(numpy, a fraction of a millisecond). The Gates page (gui.gate_view) shows every gate of the
+same pair, fed with the state view. The widgets only draw.
 
 Nothing from the model shown before stays on screen: switching models clears the hover line,
 the map and its title, the summary and the state title at once, and a view says "computing…"
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
 from lstm_adder.gui.error_map import ErrorMap
+from lstm_adder.gui.gate_view import GateView
 from lstm_adder.gui.i18n import Retranslating
 from lstm_adder.gui.state_view import CarryWait, StateView, every, show_axes, static_plot
 from lstm_adder.gui.tasks import Task, TaskExecutor
@@ -106,6 +108,8 @@ class InsightTab(Retranslating, QWidget):
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
         self.pages.addTab(self._states, "")
+        self.gates = GateView()  # every gate of the same pair, drawn while its page is shown
+        self.pages.addTab(self.gates, "")
         splitter.addWidget(self.pages)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes(SPLIT)
@@ -183,6 +187,7 @@ class InsightTab(Retranslating, QWidget):
     def retranslate(self) -> None:
         self._bits_view.getPlotItem().setTitle(self.tr("accuracy of each output bit"))
         self.pages.setTabText(self.pages.indexOf(self._states), self.tr("States"))
+        self.pages.setTabText(self.pages.indexOf(self.gates), self.tr("Gates"))
         self._render()
 
     def _on_shown(self) -> None:
@@ -262,6 +267,7 @@ class InsightTab(Retranslating, QWidget):
         show_axes(self._bits_view.getPlotItem(), False)
         self.widths.clear(model, model and self.model.engine.encoding.any_length)
         self._states.clear()
+        self.gates.clear()
 
     def _show_report(self, report) -> None:
         exact = self.tr("exact match {exact} of {count} pairs").format(
@@ -302,9 +308,11 @@ class InsightTab(Retranslating, QWidget):
     def _show_states(self) -> None:
         if self._state_engine is None:
             self._states.clear()
+            self.gates.clear()
             return
         self._states.show_pair(self._state_engine, *self._pair, self.model.found.carry,
                                self._carry_wait(), self.model.engine.bits)
+        self.gates.show_pair(self._state_engine, *self._pair, self.model.engine.bits)
 
     # --- map input ----------------------------------------------------------------------
 
