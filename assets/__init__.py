@@ -8,3 +8,5 @@ from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent
 BUNDLED = {"seed": ASSETS / "seed.keras", "carry": ASSETS / "carry.keras"}
+ICON = ASSETS / "lstm-adder.svg"  # the window's icon, and the desktop entry's (cli.desktop)
+DESKTOP_ENTRY = ASSETS / "lstm-adder.desktop"  # the menu entry cli.desktop installs

@@ -1,4 +1,5 @@
-"""The `lstm-adder` command: add, train, eval, bench, study, and the app (the default).
+"""The `lstm-adder` command: add, train, eval, bench, study, install-desktop, and the app (the
+default).
 
 This module parses the command line and hands each subcommand to cli.commands (through
 `set_defaults(func=…)`). It is the composition root, the one package that sits above all the
@@ -23,7 +24,7 @@ import threading
 from pathlib import Path
 
 from lstm_adder.assets import BUNDLED
-from lstm_adder.cli import commands
+from lstm_adder.cli import commands, desktop
 from lstm_adder.core.errors import InputError, one_line, shown
 from lstm_adder.core.recipes import (
     MAX_DIGITS,
@@ -172,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     study.add_argument("--epochs", type=_whole, metavar="N",
                        help=_help(field_spec("epochs"), "each recipe's own"))
     study.set_defaults(func=commands.study_command, handles_signals=True)
+    desktop.add_parser(sub)  # install-desktop (cli/desktop.py)
     return parser
 
 

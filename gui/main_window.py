@@ -34,7 +34,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lstm_adder.assets import BUNDLED
+from lstm_adder.assets import BUNDLED, ICON
 from lstm_adder.core.errors import one_line
 from lstm_adder.gui import export
 from lstm_adder.gui.calculator_tab import CalculatorTab
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         `autoload=False` opens nothing: call `session.load` or `session.add`."""
         super().__init__()
         self.setWindowTitle(TITLE)
+        self.setWindowIcon(QIcon(str(ICON)))
         self._status: str | None = None  # the status bar's message, to translate again
         self._status_brief = False
         self.settings = settings if settings is not None else QSettings(ORGANIZATION,
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.statusBar().messageChanged.connect(self._on_status_changed)
         self.retranslate()
         self._wire()
+        self.training.timeline.add_keys(self)  # Space, ← and → drive the replay from any tab
 
         geometry = self.settings.value("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -144,6 +146,10 @@ class MainWindow(QMainWindow):
         pixmap = QStyle.StandardPixmap
         self.open_action = self._action("Open model…", self.choose_and_open,
                                         QKeySequence.StandardKey.Open, pixmap.SP_DialogOpenButton)
+        # Save (Ctrl+S) is for a model trained here, which no file holds yet: it asks where,
+        # as Save as does. A model from a file is in its file already, and Save is off.
+        self.save_now_action = self._action("Save model", self.choose_and_save,
+                                            QKeySequence.StandardKey.Save)
         self.save_action = self._action("Save model as…", self.choose_and_save,
                                         QKeySequence.StandardKey.SaveAs,
                                         pixmap.SP_DialogSaveButton)
@@ -154,11 +160,12 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"open_{name}")
         self.export_action = self._action(self.tr("Export figure…"), self.choose_and_export)
         self.export_action.setObjectName("export_figure")
-        self.quit_action = quit_action = self._action("Quit", self.close,
-                                                      QKeySequence.StandardKey.Quit)
+        self.quit_action = quit_action = self._action("Quit", self.close)
+        quit_action.setShortcuts(quit_keys())
 
         self.file_menu = file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.save_now_action)
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
@@ -199,6 +206,7 @@ class MainWindow(QMainWindow):
         self.bundled_menu.setTitle(self.tr("Bundled models"))
         self.open_action.setText(self.tr("Open model…"))
         self.save_action.setText(self.tr("Save model as…"))
+        self.save_now_action.setText(self.tr("Save model"))
         self.export_action.setText(self.tr("Export figure…"))
         self.export_action.setStatusTip(self.tr(
             "Save the figure of this tab as an image: the bit grid, the training curves, "
@@ -305,6 +313,8 @@ class MainWindow(QMainWindow):
         can, why = self.session.can_save()
         self.save_action.setEnabled(can)
         self.save_action.setStatusTip(translated(why))
+        current = self.session.current
+        self.save_now_action.setEnabled(can and current is not None and current.unsaved)
 
     # -- figures ----------------------------------------------------------------------------
 
@@ -385,6 +395,12 @@ class MainWindow(QMainWindow):
         Task.cancel_all()
         Task.wait_all()
         super().closeEvent(event)
+
+
+def quit_keys() -> list[QKeySequence]:
+    """The platform's Quit keys, and Ctrl+Q where it names none (Windows, offscreen)."""
+    return (QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+            or [QKeySequence("Ctrl+Q")])
 
 
 def fit_to_screen(window: QWidget, screen=None) -> None:

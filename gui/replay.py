@@ -7,18 +7,44 @@ from 0 (the untrained model) to the run's last epoch, its end being the present.
 epochs from where the slider stands (from the start when it is at the end) at PLAY_MS each,
 and stops at the end; ❚❚ pauses. Dragging asks for every epoch passed: the session answers
 each at once with a forward pass and judges every pair only of the latest.
+
+Keys (`add_keys`, anywhere in the window, whichever tab is on show): Space plays or pauses,
+← and → step one epoch back or on. They give way to the widget with the focus when it uses
+those keys itself (TAKES_KEYS): typing in a text or spin box (the Calculator's operands, the
+Training form), a button's Space, a list's or a tab bar's arrows. The bar's own slider and
+button are not among them: their keys do the same there.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSlider,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
 
 from lstm_adder.session.replay import Replay
 
 PLAY_MS = 250  # about 4 epochs a second
 PLAY, PAUSE = "▶", "❚❚"
 MUTED = "#57606a"
+# Widgets whose own use of Space or the arrows comes before the timeline's keys.
+TAKES_KEYS = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit, QComboBox,
+              QAbstractButton, QAbstractSlider, QAbstractItemView, QTabBar)
 
 
 class ReplayBar(QWidget):
@@ -48,6 +74,7 @@ class ReplayBar(QWidget):
         layout.addWidget(self.button)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.label)
+        self.keys: list[QShortcut] = []  # Space, ← and →, once add_keys has made them
         replay.changed.connect(self.refresh)
         self.refresh()
 
@@ -130,6 +157,50 @@ class ReplayBar(QWidget):
     def pause(self) -> None:
         self._timer.stop()
         self.button.setText(PLAY)
+
+    @Slot()
+    def step_back(self) -> None:
+        """One epoch back (←); playing pauses."""
+        self._step_by(-1)
+
+    @Slot()
+    def step_on(self) -> None:
+        """One epoch on (→); playing pauses."""
+        self._step_by(1)
+
+    def _step_by(self, delta: int) -> None:
+        if self.slider.isEnabled():
+            self.pause()
+            self.slider.setValue(self.slider.value() + delta)
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def add_keys(self, window: QWidget) -> None:
+        """Space, ← and → drive this bar anywhere in `window` (see the module's docstring)."""
+        for key, slot in ((Qt.Key.Key_Space, self._toggle_key), (Qt.Key.Key_Left, self.step_back),
+                          (Qt.Key.Key_Right, self.step_on)):
+            shortcut = QShortcut(QKeySequence(key), window)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+            self.keys.append(shortcut)
+        self.keys[0].setAutoRepeat(False)  # held down, Space plays once
+        QApplication.instance().focusChanged.connect(self._on_focus)
+        self._on_focus(None, QApplication.focusWidget())
+
+    def gives_way_to(self, widget: QWidget | None) -> bool:
+        """Whether the keys are left to `widget` (the one with the focus)."""
+        return isinstance(widget, TAKES_KEYS) and not self.isAncestorOf(widget)
+
+    @Slot(QWidget, QWidget)
+    def _on_focus(self, old: QWidget | None, new: QWidget | None) -> None:
+        free = not self.gives_way_to(new)
+        for shortcut in self.keys:
+            shortcut.setEnabled(free)
+
+    @Slot()
+    def _toggle_key(self) -> None:
+        if self.button.isEnabled():
+            self.toggle()
 
     @Slot()
     def _step(self) -> None:
