@@ -111,7 +111,7 @@ def add_parser(sub) -> None:
     parser = sub.add_parser("install-desktop", help="add the app to the desktop's menu "
                             "(Linux: a .desktop entry and its icon under ~/.local/share)")
     parser.add_argument("--uninstall", action="store_true",
-                        help="remove the entry and the icon instead")
+                        help="remove the entry and the icon instead (default: install them)")
     parser.set_defaults(func=desktop_command)
 
 

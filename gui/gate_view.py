@@ -1,19 +1,16 @@
 """The Insight tab's gate view: every gate and state of every unit after every step, for one pair.
 
 One units x steps image per name the cell traces (core.cells.Cell.trace: an LSTM's i, f, g, o,
-c, h), side by side in a grid, each with the step labels under it (what the step reads) and,
-for a paired-lsb model, a strip under its units holding the true carry out of each step, so a
-gate that opens with the carry is seen beside it. The values are core.insight.cell_gates: the
+c, h), side by side in one row (the page shares the tab's height with the error map), each
+with the step labels under it (what the step reads) and, for a paired-lsb model, a strip
+under its units holding the true carry out of each step, so a gate that opens with the carry
+is seen beside it. The values are core.insight.cell_gates: the
 cell's plain step re-run for one pair (numpy, a fraction of a millisecond), on the GUI thread,
 and only while the view is on screen: a pair, an epoch or a language asked for while it is
 hidden is drawn when it is shown.
 
-Colour scales are shared by kind, so two images of a kind compare at a glance. The kind of a
-traced name is what the cell can make of it, found once per cell and activations by running the
-cell's own trace saturated (large random weights, `kinds_of`): a name that stays in [0, 1] is
-a gate (sigmoid-like, drawn 0…1), one that stays in [-1, 1] is tanh-like (drawn -1…1), and one
-that grows past them (an LSTM's cell state c) is drawn on a scale as wide as its largest value
-on show. No name is looked up by its spelling.
+Colour scales are shared by kind (gui.gate_scales): gates 0…1, tanh-like values -1…1, and an
+unbounded one (an LSTM's c) as wide as its largest value on show; one colour bar per kind.
 
 Hovering reads one square into the line under the images ("gate f, unit 7, step 3: 0.93");
 clicking a unit's row says which with `unit_clicked(unit)`.
@@ -21,7 +18,6 @@ clicking a unit's row says which with `unit_clicked(unit)`.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -32,10 +28,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from lstm_adder.core import insight
 from lstm_adder.core.engine import Engine
+from lstm_adder.gui.gate_scales import Kind, kinds_of
 from lstm_adder.gui.i18n import Retranslating
 from lstm_adder.gui.state_view import (
     MIN_HEIGHT,
-    STATE_COLORS,
     TRUE_CARRY_COLOR,
     _RowAxis,
     _StepAxis,
@@ -43,12 +39,9 @@ from lstm_adder.gui.state_view import (
     static_plot,
 )
 
-GATE_COLORS = "viridis"  # sequential: a gate is shut (0) to open (1)
 CARRY_COLORS = ("#f4f4f4", TRUE_CARRY_COLOR)  # the true carry strip: 0, 1
 CARRY_GAP = 0.5  # rows of space between the last unit and the carry strip
 BAR_WIDTH = 10
-PROBE_ROWS, PROBE_STEPS, PROBE_SCALE = 64, 12, 4.0  # the saturated run that finds the kinds
-TOLERANCE = 1e-4  # float32 rounding at the edge of a bounded range
 HINT = QT_TRANSLATE_NOOP("GateView", "hover over an image to read a value; click a unit's row "
                                      "to choose the unit")
 STATE_WORD = QT_TRANSLATE_NOOP("GateView", "state")
@@ -57,58 +50,6 @@ CARRY_WORD = QT_TRANSLATE_NOOP("GateView", "carry")  # beside the true carry str
 GATE_WORDS = (QT_TRANSLATE_NOOP("GateView", "input"), QT_TRANSLATE_NOOP("GateView", "forget"),
               QT_TRANSLATE_NOOP("GateView", "candidate"), QT_TRANSLATE_NOOP("GateView", "output"),
               QT_TRANSLATE_NOOP("GateView", "update"), QT_TRANSLATE_NOOP("GateView", "reset"))
-
-
-@dataclass(frozen=True)
-class Kind:
-    """What values a traced name takes, and how they are coloured."""
-
-    low: float
-    high: float
-    colors: str
-    label: str  # marked with QT_TRANSLATE_NOOP("GateView", …)
-    grows: bool = False  # unbounded: the scale widens to the largest value on show
-
-    def levels(self, values: list[np.ndarray]) -> tuple[float, float]:
-        if not self.grows:
-            return self.low, self.high
-        top = max([self.high] + [float(np.abs(v).max()) for v in values])
-        return -top, top
-
-
-GATE = Kind(0.0, 1.0, GATE_COLORS, QT_TRANSLATE_NOOP("GateView", "gates, 0 to 1"))
-TANH = Kind(-1.0, 1.0, STATE_COLORS, QT_TRANSLATE_NOOP("GateView", "tanh, -1 to 1"))
-OPEN = Kind(-1.0, 1.0, STATE_COLORS, QT_TRANSLATE_NOOP("GateView", "unbounded"), grows=True)
-KINDS = (GATE, TANH, OPEN)
-
-
-_KINDS: dict[tuple, dict[str, Kind]] = {}  # by cell, activations and array shapes
-
-
-def kinds_of(net) -> dict[str, Kind]:
-    """The Kind of each name `net`'s cell traces, by running the cell's own trace on `net`
-    with large random weights instead of its own (see the module's docstring). The answer
-    depends on the cell and its activations only, and is kept for them."""
-    arrays = {"kernel": net.kernel, "recurrent": net.recurrent, "bias": net.bias}
-    key = (net.cell, net.activation, net.recurrent_activation,
-           *(np.shape(w) for w in arrays.values()))
-    if key not in _KINDS:
-        rng = np.random.default_rng(0)
-        probe = dataclasses.replace(net, **{
-            name: (rng.standard_normal(np.shape(w)) * PROBE_SCALE).astype(np.float32)
-            for name, w in arrays.items()})
-        x = rng.integers(0, 2, (PROBE_ROWS, PROBE_STEPS, net.features)).astype(np.float32)
-        _KINDS[key] = {name: _kind(float(v.min()), float(v.max()))
-                       for name, v in net.cell.trace(probe, x).items()}
-    return _KINDS[key]
-
-
-def _kind(low: float, high: float) -> Kind:
-    """The narrowest kind whose range holds [low, high]."""
-    for kind in (GATE, TANH):
-        if low >= kind.low - TOLERANCE and high <= kind.high + TOLERANCE:
-            return kind
-    return OPEN
 
 
 def translate(text: str) -> str:
@@ -335,8 +276,7 @@ class GateView(Retranslating, QWidget):
 
     def _build(self, cell, kinds: dict[str, Kind]) -> None:
         """A row of plots, one per traced name, and beside them a colour bar per kind, for
-        `cell` (built again only for another cell or other kinds). One row, as the state
-        view: the page shares the tab's height with the error map."""
+        `cell` (built again only for another cell or other kinds)."""
         wanted = (cell.traced, tuple(kinds[name] for name in cell.traced), cell.gates)
         if wanted == self._built:
             for bar in self._bars.values():

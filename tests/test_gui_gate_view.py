@@ -16,7 +16,7 @@ from lstm_adder.core import insight
 from lstm_adder.core.numbers import to_bits
 from lstm_adder.core.replay import Timeline
 from lstm_adder.gui import gate_view, i18n
-from lstm_adder.gui.gate_view import GATE, TANH, kinds_of
+from lstm_adder.gui.gate_scales import GATE, TANH, kinds_of
 from lstm_adder.gui.i18n import CHINESE, ENGLISH
 from lstm_adder.session.open_models import OpenModel
 

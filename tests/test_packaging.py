@@ -20,7 +20,8 @@ def test_the_wheel_holds_one_top_level_package_with_its_data(tmp_path):
     packages = {name.rsplit("/", 1)[0] for name in names if name.endswith("/__init__.py")}
     assert packages == {"lstm_adder", *(f"lstm_adder/{layer}" for layer in LAYERS)}
     for data in ("assets/seed.keras", "assets/carry.keras", "gui/i18n/lstm_adder_zh_CN.qm",
-                 "gui/i18n/lstm_adder_zh_CN.ts"):
+                 "gui/i18n/lstm_adder_zh_CN.ts", "assets/lstm-adder.svg",
+                 "assets/lstm-adder.desktop"):
         assert f"lstm_adder/{data}" in names
     assert not [name for name in names if name.startswith("lstm_adder/tests/")]
     entry = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt")))

@@ -183,102 +183,102 @@
 <context>
     <name>GateView</name>
     <message>
-        <location filename="../gate_view.py" line="52" />
+        <location filename="../gate_view.py" line="45" />
         <source>hover over an image to read a value; click a unit's row to choose the unit</source>
         <translation>把鼠标移到图上可读出数值；点击某个单元的那一行即可选中该单元</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="54" />
+        <location filename="../gate_view.py" line="47" />
         <source>state</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="55" />
+        <location filename="../gate_view.py" line="48" />
         <source>carry</source>
         <translation>进位</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="57" />
+        <location filename="../gate_view.py" line="50" />
         <source>input</source>
         <translation>输入门</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="57" />
+        <location filename="../gate_view.py" line="50" />
         <source>forget</source>
         <translation>遗忘门</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="58" />
+        <location filename="../gate_view.py" line="51" />
         <source>candidate</source>
         <translation>候选值</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="58" />
+        <location filename="../gate_view.py" line="51" />
         <source>output</source>
         <translation>输出门</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="59" />
+        <location filename="../gate_view.py" line="52" />
         <source>update</source>
         <translation>更新门</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="59" />
+        <location filename="../gate_view.py" line="52" />
         <source>reset</source>
         <translation>重置门</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="79" />
+        <location filename="../gate_scales.py" line="45" />
         <source>gates, 0 to 1</source>
         <translation>门，0 到 1</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="80" />
+        <location filename="../gate_scales.py" line="46" />
         <source>tanh, -1 to 1</source>
         <translation>双曲正切型，-1 到 1</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="81" />
+        <location filename="../gate_scales.py" line="47" />
         <source>unbounded</source>
         <translation>无界</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="276" />
+        <location filename="../gate_view.py" line="217" />
         <source>true carry out of step {step}: {carry}</source>
         <translation>第 {step} 步真实的进位输出：{carry}</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="280" />
+        <location filename="../gate_view.py" line="221" />
         <source>gate {name}, unit {unit}, step {step}: {value}</source>
         <translation>门 {name}，单元 {unit}，第 {step} 步：{value}</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="281" />
+        <location filename="../gate_view.py" line="222" />
         <source>state {name}, unit {unit}, step {step}: {value}</source>
         <translation>状态 {name}，单元 {unit}，第 {step} 步：{value}</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="313" />
+        <location filename="../gate_view.py" line="254" />
         <source>cannot show the gates: {reason}</source>
         <translation>无法显示门：{reason}</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="369" />
+        <location filename="../gate_view.py" line="307" />
         <source>gates and states after each step for {a} + {b} at {bits} bits (the {own}-bit model's weights)</source>
         <translation>计算 {a} + {b} 时每一步之后的门和状态，按 {bits} 位计算（用 {own} 位模型的权重）</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="373" />
+        <location filename="../gate_view.py" line="311" />
         <source>gates and states after each step for {a} + {b}</source>
         <translation>计算 {a} + {b} 时每一步之后的门和状态</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="375" />
+        <location filename="../gate_view.py" line="313" />
         <source>{title}. Under each step: the bit it reads. In this layout the carry has no step of its own.</source>
         <translation>{title}。每一步下方标出该步读入的位。在这种布局里，进位没有单独的一步。</translation>
     </message>
     <message>
-        <location filename="../gate_view.py" line="377" />
+        <location filename="../gate_view.py" line="315" />
         <source>{title}. Under each step: a&lt;sub&gt;t&lt;/sub&gt; over b&lt;sub&gt;t&lt;/sub&gt;; under the units: the true carry out of each step.</source>
         <translation>{title}。每一步下方：上为 a&lt;sub&gt;t&lt;/sub&gt;，下为 b&lt;sub&gt;t&lt;/sub&gt;；各单元下方：每一步真实的进位输出。</translation>
     </message>
@@ -286,112 +286,112 @@
 <context>
     <name>InsightTab</name>
     <message>
-        <location filename="../insight_tab.py" line="47" />
+        <location filename="../insight_tab.py" line="48" />
         <source>wrong bits for every pair</source>
         <translation>每个数对的错误位数</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="48" />
+        <location filename="../insight_tab.py" line="49" />
         <source>hover over the map to see a pair; click to send it to the calculator</source>
         <translation>鼠标悬停在图上可查看对应的数对；单击可把它送到计算器</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="187" />
+        <location filename="../insight_tab.py" line="188" />
         <source>accuracy of each output bit</source>
         <translation>各输出位的准确率</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="188" />
+        <location filename="../insight_tab.py" line="189" />
         <source>States</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="189" />
+        <location filename="../insight_tab.py" line="190" />
         <source>Gates</source>
         <translation>门控</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="217" />
+        <location filename="../insight_tab.py" line="218" />
         <source>replaying epoch {epoch}</source>
         <translation>正在回放第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="218" />
+        <location filename="../insight_tab.py" line="219" />
         <source>watching training, epoch {epoch}</source>
         <translation>正在观看训练：第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="223" />
+        <location filename="../insight_tab.py" line="224" />
         <source>no map while training: this run judges a sample only</source>
         <translation>训练期间没有误差图：本次训练只评估抽样的数对</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="226" />
+        <location filename="../insight_tab.py" line="227" />
         <source>this run judges a sample of pairs only, so the map waits for the trained model</source>
         <translation>本次训练只评估抽样的一部分数对，误差图要等模型训练完成后再画</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="250" />
+        <location filename="../insight_tab.py" line="251" />
         <source>could not compute: {reason}</source>
         <translation>无法计算：{reason}</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="252" />
+        <location filename="../insight_tab.py" line="253" />
         <source>wrong bits for every pair: could not compute</source>
         <translation>每个数对的错误位数：无法计算</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="261" />
+        <location filename="../insight_tab.py" line="262" />
         <source>wrong bits for every pair: computing…</source>
         <translation>每个数对的错误位数：正在计算…</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="263" />
+        <location filename="../insight_tab.py" line="264" />
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="264" />
+        <location filename="../insight_tab.py" line="265" />
         <source>No model: open one from the File menu, or train one.</source>
         <translation>没有模型：请从“文件”菜单打开一个模型，或者训练一个。</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="272" />
+        <location filename="../insight_tab.py" line="273" />
         <source>exact match {exact} of {count} pairs</source>
         <translation>{count} 个数对中精确匹配 {exact}</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="274" />
+        <location filename="../insight_tab.py" line="275" />
         <source>{wrong} wrong pairs</source>
         <translation>算错的数对：{wrong} 个</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="278" />
+        <location filename="../insight_tab.py" line="279" />
         <source>no map: it shows every pair, so at most {bits}-bit models</source>
         <translation>没有误差图：图中要画出每一个数对，所以最多只画 {bits} 位的模型</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="330" />
+        <location filename="../insight_tab.py" line="331" />
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="332" />
+        <location filename="../insight_tab.py" line="333" />
         <source>1 bit wrong</source>
         <translation>错 1 位</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="334" />
+        <location filename="../insight_tab.py" line="335" />
         <source>{wrong} bits wrong</source>
         <translation>错 {wrong} 位</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="336" />
+        <location filename="../insight_tab.py" line="337" />
         <source>{a} + {b} = {sum} ({verdict})</source>
         <translation>{a} + {b} = {sum}（{verdict}）</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="338" />
+        <location filename="../insight_tab.py" line="339" />
         <source>{a} + {b} = {sum}, model says {predicted} ({verdict})</source>
         <translation>{a} + {b} = {sum}，模型给出 {predicted}（{verdict}）</translation>
     </message>
@@ -414,113 +414,118 @@
         <translation>没有模型：请从“文件”菜单打开一个模型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155" />
-        <location filename="../main_window.py" line="202" />
+        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="210" />
         <source>Export figure…</source>
         <translation>导出图像…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="212" />
         <source>Save the figure of this tab as an image: the bit grid, the training curves, or the error map</source>
         <translation>把当前标签页的主图保存为图片：位网格、训练曲线或错误图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="201" />
         <source>Calculator</source>
         <translation>计算器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="202" />
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="203" />
         <source>Insight</source>
         <translation>洞察</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="205" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="199" />
+        <location filename="../main_window.py" line="206" />
         <source>Bundled models</source>
         <translation>内置模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="207" />
         <source>Open model…</source>
         <translation>打开模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201" />
+        <location filename="../main_window.py" line="208" />
         <source>Save model as…</source>
         <translation>模型另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206" />
+        <location filename="../main_window.py" line="209" />
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="214" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207" />
+        <location filename="../main_window.py" line="215" />
         <source>Seed model</source>
         <translation>Seed 模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207" />
+        <location filename="../main_window.py" line="215" />
         <source>Carry model</source>
         <translation>Carry 模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210" />
+        <location filename="../main_window.py" line="218" />
         <source>Open the bundled {0} model ({1})</source>
         <translation>打开内置的 {0} 模型（{1}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="220" />
         <source> Bundled: </source>
         <translation> 内置： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="251" />
+        <location filename="../main_window.py" line="259" />
         <source> Showing {0} · selected: </source>
         <translation> 正在显示 {0} · 已选： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254" />
+        <location filename="../main_window.py" line="262" />
         <source> Model: </source>
         <translation> 模型： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="222" />
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285" />
+        <location filename="../main_window.py" line="293" />
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326" />
+        <location filename="../main_window.py" line="336" />
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340" />
+        <location filename="../main_window.py" line="350" />
         <source>Cannot export the figure</source>
         <translation>无法导出图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="343" />
+        <location filename="../main_window.py" line="353" />
         <source>Saved the figure to {0}</source>
         <translation>图像已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412" />
+        <location filename="../main_window.py" line="428" />
         <source>not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -689,62 +694,62 @@
 <context>
     <name>ReplayBar</name>
     <message>
-        <location filename="../replay.py" line="75" />
+        <location filename="../replay.py" line="102" />
         <source>Play the run's epochs, about 4 a second</source>
         <translation>逐轮回放这次训练，每秒约 4 轮</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="77" />
+        <location filename="../replay.py" line="104" />
         <source>Drag to see the model as it was after each epoch: the calculator, the error map and the state view follow; the right end is the model itself</source>
         <translation>拖动可查看模型在每一轮之后的样子：计算器、错误图和状态视图会随之变化；最右端是模型本身</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="84" />
+        <location filename="../replay.py" line="111" />
         <source>The run's epochs appear here as each one ends</source>
         <translation>每一轮结束后，它会出现在这里</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="85" />
+        <location filename="../replay.py" line="112" />
         <source>no epoch yet</source>
         <translation>还没有完成的轮次</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="87" />
+        <location filename="../replay.py" line="114" />
         <source>This model's file keeps no epochs to replay: a model trained here replays, and so does its file saved with its epochs</source>
         <translation>这个模型的文件没有保存可回放的轮次：在这里训练的模型可以回放，连同各轮一起保存的文件也可以</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="89" />
+        <location filename="../replay.py" line="116" />
         <source>no epochs kept in this file</source>
         <translation>此文件没有保存各轮</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="90" />
+        <location filename="../replay.py" line="117" />
         <source>No epochs to replay: train a model, or open one saved with its epochs</source>
         <translation>没有可回放的轮次：请先训练一个模型，或打开一个保存了各轮记录的模型</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="102" />
+        <location filename="../replay.py" line="129" />
         <source>epoch {0} of {1} · the best epoch, restored as the model</source>
         <translation>第 {0} / {1} 轮 · 最好的一轮，已恢复为模型</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="105" />
+        <location filename="../replay.py" line="132" />
         <source>epoch {0} of {1} · following the run</source>
         <translation>第 {0} / {1} 轮 · 跟随训练</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="106" />
+        <location filename="../replay.py" line="133" />
         <source>epoch {0} of {1} · the final model</source>
         <translation>第 {0} / {1} 轮 · 最终模型</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="108" />
+        <location filename="../replay.py" line="135" />
         <source>epoch {0} of {1} · untrained</source>
         <translation>第 {0} / {1} 轮 · 未训练</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="110" />
+        <location filename="../replay.py" line="137" />
         <source>epoch {0} of {1}</source>
         <translation>第 {0} / {1} 轮</translation>
     </message>
