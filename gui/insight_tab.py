@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
+from lstm_adder.gui.automaton_view import AutomatonView
 from lstm_adder.gui.error_map import ErrorMap
 from lstm_adder.gui.i18n import Retranslating
 from lstm_adder.gui.state_view import CarryWait, StateView, every, show_axes, static_plot
 from lstm_adder.gui.tasks import Task, TaskExecutor
 from lstm_adder.gui.width_view import WidthView
+from lstm_adder.session.automaton import Automata
 from lstm_adder.session.insight import Insight
 
 BAR_BRUSH = pg.mkBrush("#4fc3f7")
@@ -106,6 +108,8 @@ class InsightTab(Retranslating, QWidget):
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
         self.pages.addTab(self._states, "")
+        self.automaton = AutomatonView(Automata(self.model))  # read while its page is open
+        self.pages.addTab(self.automaton, "")
         splitter.addWidget(self.pages)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes(SPLIT)
@@ -176,6 +180,7 @@ class InsightTab(Retranslating, QWidget):
         """Cancel this tab's work and wait for the thread pool (call before the window
         closes); True if no task is left running."""
         self.model.stop()
+        self.automaton.automata.stop()
         return Task.wait_all(timeout_ms)
 
     # --- what the model found -----------------------------------------------------------
@@ -183,6 +188,7 @@ class InsightTab(Retranslating, QWidget):
     def retranslate(self) -> None:
         self._bits_view.getPlotItem().setTitle(self.tr("accuracy of each output bit"))
         self.pages.setTabText(self.pages.indexOf(self._states), self.tr("States"))
+        self.pages.setTabText(self.pages.indexOf(self.automaton), self.tr("Automaton"))
         self._render()
 
     def _on_shown(self) -> None:

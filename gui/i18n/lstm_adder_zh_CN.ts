@@ -2,6 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AutomatonView</name>
+    <message>
+        <location filename="../automaton_view.py" line="31"/>
+        <source>read when this page is open</source>
+        <translation>打开此页时读出</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="32"/>
+        <source>reading the automaton from every {bits}-bit pair…</source>
+        <translation>正在从每一对 {bits} 位数读出自动机…</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="34"/>
+        <source>read from the trained model, when training ends</source>
+        <translation>训练结束后，从训练好的模型读出</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="37"/>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="38"/>
+        <source>a b</source>
+        <translation>a b</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="39"/>
+        <source>next</source>
+        <translation>下一状态</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="40"/>
+        <source>sum</source>
+        <translation>和位</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="41"/>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="42"/>
+        <source>disagree</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="43"/>
+        <source>bits</source>
+        <translation>位数</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="44"/>
+        <source>pairs</source>
+        <translation>数对</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="45"/>
+        <source>automaton</source>
+        <translation>自动机</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="46"/>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="118"/>
+        <source>start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="124"/>
+        <source>could not read the automaton: {reason}</source>
+        <translation>无法读出自动机：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="134"/>
+        <source>No automaton of a few states: this model reads all of a before any of b, so it must hold a whole operand (2^n values) before it can add.</source>
+        <translation>没有只含少数状态的自动机：此模型先读完 a 再读 b，必须先记住整个操作数（2^n 种取值）才能相加。</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="137"/>
+        <source>It visits {count} distinct states over every pair (rounded to {decimals} decimals).</source>
+        <translation>遍历所有数对，它经过 {count} 个不同的状态（取 {decimals} 位小数）。</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="142"/>
+        <source>{states} states, read from {clusters} clusters of h over every {bits}-bit pair</source>
+        <translation>{states} 个状态，由每一对 {bits} 位数的 h 聚成的 {clusters} 类读出</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="145"/>
+        <source>consistency {share}: {wrong} of {steps} steps go elsewhere than the table says</source>
+        <translation>一致率 {share}：{steps} 步中有 {wrong} 步与表格所记的去向不同</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="149"/>
+        <source>exact match by width: the automaton against true sums, the network on the same pairs (on fewer where it says so)</source>
+        <translation>各位数下的完全正确率：自动机与真实的和比较，网络用同样的数对（注明处用较少的数对）</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="156"/>
+        <source>{count} (all)</source>
+        <translation>{count}（全部）</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="157"/>
+        <source>{count} random</source>
+        <translation>{count}（随机）</translation>
+    </message>
+    <message>
+        <location filename="../automaton_view.py" line="160"/>
+        <source>{share} on {count}</source>
+        <translation>{share}（{count} 对）</translation>
+    </message>
+</context>
+<context>
     <name>BitGrid</name>
     <message>
         <location filename="../bit_grid.py" line="35"/>
@@ -183,107 +301,112 @@
 <context>
     <name>InsightTab</name>
     <message>
-        <location filename="../insight_tab.py" line="46"/>
+        <location filename="../insight_tab.py" line="48"/>
         <source>wrong bits for every pair</source>
         <translation>每个数对的错误位数</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="47"/>
+        <location filename="../insight_tab.py" line="49"/>
         <source>hover over the map to see a pair; click to send it to the calculator</source>
         <translation>鼠标悬停在图上可查看对应的数对；单击可把它送到计算器</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="184"/>
+        <location filename="../insight_tab.py" line="189"/>
         <source>accuracy of each output bit</source>
         <translation>各输出位的准确率</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="185"/>
+        <location filename="../insight_tab.py" line="190"/>
         <source>States</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="213"/>
+        <location filename="../insight_tab.py" line="191"/>
+        <source>Automaton</source>
+        <translation>自动机</translation>
+    </message>
+    <message>
+        <location filename="../insight_tab.py" line="219"/>
         <source>replaying epoch {epoch}</source>
         <translation>正在回放第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="214"/>
+        <location filename="../insight_tab.py" line="220"/>
         <source>watching training, epoch {epoch}</source>
         <translation>正在观看训练：第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="219"/>
+        <location filename="../insight_tab.py" line="225"/>
         <source>no map while training: this run judges a sample only</source>
         <translation>训练期间没有误差图：本次训练只评估抽样的数对</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="222"/>
+        <location filename="../insight_tab.py" line="228"/>
         <source>this run judges a sample of pairs only, so the map waits for the trained model</source>
         <translation>本次训练只评估抽样的一部分数对，误差图要等模型训练完成后再画</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="246"/>
+        <location filename="../insight_tab.py" line="252"/>
         <source>could not compute: {reason}</source>
         <translation>无法计算：{reason}</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="248"/>
+        <location filename="../insight_tab.py" line="254"/>
         <source>wrong bits for every pair: could not compute</source>
         <translation>每个数对的错误位数：无法计算</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="257"/>
+        <location filename="../insight_tab.py" line="263"/>
         <source>wrong bits for every pair: computing…</source>
         <translation>每个数对的错误位数：正在计算…</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="259"/>
+        <location filename="../insight_tab.py" line="265"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="260"/>
+        <location filename="../insight_tab.py" line="266"/>
         <source>No model: open one from the File menu, or train one.</source>
         <translation>没有模型：请从“文件”菜单打开一个模型，或者训练一个。</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="267"/>
+        <location filename="../insight_tab.py" line="273"/>
         <source>exact match {exact} of {count} pairs</source>
         <translation>{count} 个数对中精确匹配 {exact}</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="269"/>
+        <location filename="../insight_tab.py" line="275"/>
         <source>{wrong} wrong pairs</source>
         <translation>算错的数对：{wrong} 个</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="273"/>
+        <location filename="../insight_tab.py" line="279"/>
         <source>no map: it shows every pair, so at most {bits}-bit models</source>
         <translation>没有误差图：图中要画出每一个数对，所以最多只画 {bits} 位的模型</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="323"/>
+        <location filename="../insight_tab.py" line="329"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="325"/>
+        <location filename="../insight_tab.py" line="331"/>
         <source>1 bit wrong</source>
         <translation>错 1 位</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="327"/>
+        <location filename="../insight_tab.py" line="333"/>
         <source>{wrong} bits wrong</source>
         <translation>错 {wrong} 位</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="329"/>
+        <location filename="../insight_tab.py" line="335"/>
         <source>{a} + {b} = {sum} ({verdict})</source>
         <translation>{a} + {b} = {sum}（{verdict}）</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="331"/>
+        <location filename="../insight_tab.py" line="337"/>
         <source>{a} + {b} = {sum}, model says {predicted} ({verdict})</source>
         <translation>{a} + {b} = {sum}，模型给出 {predicted}（{verdict}）</translation>
     </message>
