@@ -242,45 +242,46 @@ def _tally(visits: _Visits, labels: np.ndarray, k: int):
             seen - counts.max(axis=2))
 
 
+def _breadth_first(start: int, successors) -> list[int]:
+    """Every node `start` reaches, in the order a breadth-first walk meets them."""
+    order, queue = [start], deque([start])
+    while queue:
+        for node in successors(queue.popleft()):
+            if node >= 0 and node not in order:
+                order.append(node)
+                queue.append(node)
+    return order
+
+
 def _minimise(nxt, emit, seen, wrong, start: int, clusters: int) -> Automaton:
-    """The part `start` reaches with indistinguishable states merged, numbered from the
-    start (0) in the order a breadth-first walk over a b = 00, 01, 10, 11 meets them."""
-    reach, queue = [start], deque([start])
-    while queue:
-        for target in nxt[queue.popleft()]:
-            if target >= 0 and target not in reach:
-                reach.append(int(target))
-                queue.append(int(target))
-    block = {s: tuple(emit[s]) for s in reach}
+    """The part `start` reaches with indistinguishable states merged (Moore: blocks by the
+    row of bits emitted, split by the blocks each input leads to until none splits),
+    numbered from the start (0) in the order a breadth-first walk over a b = 00, 01, 10,
+    11 meets them."""
+    reach = _breadth_first(start, lambda s: [int(t) for t in nxt[s]])
+    key = {s: tuple(emit[s]) for s in reach}
     while True:
-        ids = {key: i for i, key in enumerate(dict.fromkeys(block.values()))}
-        number = {s: ids[block[s]] for s in reach}
-        refined = {s: (number[s], tuple(number.get(int(t), -1) for t in nxt[s]))
-                   for s in reach}
-        if len(set(refined.values())) == len(ids):
+        ids = {k: i for i, k in enumerate(dict.fromkeys(key.values()))}
+        block = {s: ids[key[s]] for s in reach}
+        key = {s: (block[s], *(block.get(int(t), -1) for t in nxt[s])) for s in reach}
+        if len(set(key.values())) == len(ids):
             break
-        block = refined
-    order = []  # blocks, breadth first from the start's
-    queue = deque([number[start]])
-    while queue:
-        here = queue.popleft()
-        if here in order:
-            continue
-        order.append(here)
-        member = next(s for s in reach if number[s] == here)
-        queue.extend(number[int(t)] for t in nxt[member] if t >= 0)
-    rename = {old: new for new, old in enumerate(order)}
-    size = len(order)
-    table = np.full((size, 4), -1), np.full((size, 4), -1)
-    counts = np.zeros((size, 4), np.int64), np.zeros((size, 4), np.int64)
+    first = {}  # a member of each block: all members agree on emit and next block
     for s in reach:
-        i = rename[number[s]]
-        member = next(m for m in reach if number[m] == number[s])  # all members agree
-        table[0][i] = [rename[number[int(t)]] if t >= 0 else -1 for t in nxt[member]]
-        table[1][i] = emit[member]
-        counts[0][i] += seen[s]
-        counts[1][i] += wrong[s]
-    return Automaton(table[0], table[1], counts[0], counts[1], clusters)
+        first.setdefault(block[s], s)
+    order = _breadth_first(block[start], lambda b: [block.get(int(t), -1)
+                                                     for t in nxt[first[b]]])
+    new = {b: i for i, b in enumerate(order)}
+    shape = (len(order), 4)
+    table, bits = np.full(shape, -1), np.full(shape, -1)
+    visits, disagreements = np.zeros(shape, np.int64), np.zeros(shape, np.int64)
+    for b, i in new.items():
+        table[i] = [new[block[int(t)]] if t >= 0 else -1 for t in nxt[first[b]]]
+        bits[i] = emit[first[b]]
+    for s in reach:
+        visits[new[block[s]]] += seen[s]
+        disagreements[new[block[s]]] += wrong[s]
+    return Automaton(table, bits, visits, disagreements, clusters)
 
 
 def read_automaton(engine, max_states: int = MAX_STATES, cancel: Cancel = None

@@ -8,7 +8,8 @@ for a paired-lsb model, the unit that carries. The width view runs the same weig
 64-bit numbers. The map, the carry unit and the width table are computed by core through
 session.insight.Insight (the session's, or one of the tab's own), once per engine, and
 cancelled when the model is replaced; the state view re-runs one pair on the GUI thread
-(numpy, a fraction of a millisecond). The widgets only draw.
+(numpy, a fraction of a millisecond). The widgets only draw. The Automaton page
+(gui.automaton_view) reads a carry model as a machine of a few states, while it is open.
 
 Nothing from the model shown before stays on screen: switching models clears the hover line,
 the map and its title, the summary and the state title at once, and a view says "computing…"
