@@ -13,8 +13,10 @@ TensorFlow.
 
 from __future__ import annotations
 
+import textwrap
 import time
 
+from lstm_adder.cli.console import WIDTH
 from lstm_adder.core import automaton
 from lstm_adder.core.engine import Engine
 from lstm_adder.core.errors import shown_path
@@ -29,7 +31,8 @@ def automaton_command(args) -> int:
     print(f"model {shown_path(args.model)}")
     print(f"{engine.encoding.name} layout, {engine.units} units")
     if reading.automaton is None:
-        print(f"no automaton: {automaton.NO_SMALL_AUTOMATON}")
+        print(textwrap.fill(f"no automaton: {automaton.NO_SMALL_AUTOMATON}", WIDTH,
+                            subsequent_indent="  "))
         print(f"it visits {reading.visited:,} distinct states over every {engine.bits}-bit "
               f"pair (rounded to {automaton.ROUND_DECIMALS} decimals)")
     else:

@@ -61,6 +61,7 @@ def test_a_seed_model_gets_the_reason_and_its_count_of_states(capsys):
     assert "no automaton: it reads all of a before any of b" in out
     assert "it visits 131,071 distinct states" in out  # 2^17 - 1: every prefix its own
     assert "state  a b" not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
 
 
 @pytest.mark.parametrize("argv, message", [
