@@ -1,5 +1,5 @@
-"""The `lstm-adder` command: add, train, eval, bench, study, install-desktop, and the app (the
-default).
+"""The `lstm-adder` command: add, train, eval, automaton, bench, study, install-desktop, and
+the app (the default).
 
 This module parses the command line and hands each subcommand to cli.commands (through
 `set_defaults(func=…)`). It is the composition root, the one package that sits above all the
@@ -25,6 +25,8 @@ from pathlib import Path
 
 from lstm_adder.assets import BUNDLED
 from lstm_adder.cli import commands, desktop
+from lstm_adder.cli.automaton import STATES_HIGH, STATES_LOW, automaton_command
+from lstm_adder.core.automaton import MAX_STATES
 from lstm_adder.core.errors import InputError, one_line, shown
 from lstm_adder.core.recipes import (
     MAX_DIGITS,
@@ -38,6 +40,8 @@ from lstm_adder.core.recipes import (
 
 SEED_BITS = RECIPES["seed"].bits  # the bundled seed model's width (made by the seed recipe)
 EVAL_BITS = FieldSpec("bits", "--bits", int, "judge a carry model at another width", 1, 64)
+STATES = FieldSpec("states", "--states", int, "the most states (clusters) the reading tries",
+                   STATES_LOW, STATES_HIGH)
 SHOW_WRONG = FieldSpec("show_wrong", "--show-wrong", int, "list the first K wrong pairs", 0,
                        1_000_000)
 EXIT_USAGE, EXIT_FAILED = 2, 1
@@ -158,6 +162,15 @@ def build_parser() -> argparse.ArgumentParser:
                     help="also draw the error map of every pair, with axes and colour bar, "
                          "to this PNG file (models of at most 8 bits; default: none)")
     ev.set_defaults(func=commands.evaluate_command, handles_signals=True)
+
+    auto = sub.add_parser("automaton", help="read a carry model as an automaton of a few "
+                          "states, and let it add at any width")
+    auto.add_argument("--model", type=Path, default=BUNDLED["carry"], metavar="PATH",
+                      help="model file, .keras or Keras 2 .h5 (default: the bundled carry "
+                           "model)")
+    auto.add_argument("--states", type=_ranged(STATES), default=MAX_STATES, metavar="K",
+                      help=_help(STATES, str(MAX_STATES)))
+    auto.set_defaults(func=automaton_command, handles_signals=True)
 
     bench = sub.add_parser("bench", help="measure speed against baselines")
     bench.add_argument("--quick", action="store_true",

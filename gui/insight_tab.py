@@ -9,7 +9,8 @@ for a paired-lsb model, the unit that carries. The width view runs the same weig
 session.insight.Insight (the session's, or one of the tab's own), once per engine, and
 cancelled when the model is replaced; the state view re-runs one pair on the GUI thread
 (numpy, a fraction of a millisecond). The Gates page (gui.gate_view) shows every gate of the
-same pair, fed with the state view. The widgets only draw.
+same pair, fed with the state view. The Automaton page (gui.automaton_view) reads a carry
+model as a machine of a few states, while it is open. The widgets only draw.
 
 Nothing from the model shown before stays on screen: switching models clears the hover line,
 the map and its title, the summary and the state title at once, and a view says "computing…"
@@ -34,12 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
+from lstm_adder.gui.automaton_view import AutomatonView
 from lstm_adder.gui.error_map import ErrorMap
 from lstm_adder.gui.gate_view import GateView
 from lstm_adder.gui.i18n import Retranslating
 from lstm_adder.gui.state_view import CarryWait, StateView, every, show_axes, static_plot
 from lstm_adder.gui.tasks import Task, TaskExecutor
 from lstm_adder.gui.width_view import WidthView
+from lstm_adder.session.automaton import Automata
 from lstm_adder.session.insight import Insight
 
 BAR_BRUSH = pg.mkBrush("#4fc3f7")
@@ -110,6 +113,8 @@ class InsightTab(Retranslating, QWidget):
         self.pages.addTab(self._states, "")
         self.gates = GateView()  # every gate of the same pair, drawn while its page is shown
         self.pages.addTab(self.gates, "")
+        self.automaton = AutomatonView(Automata(self.model))  # read while its page is open
+        self.pages.addTab(self.automaton, "")
         splitter.addWidget(self.pages)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes(SPLIT)
@@ -180,6 +185,7 @@ class InsightTab(Retranslating, QWidget):
         """Cancel this tab's work and wait for the thread pool (call before the window
         closes); True if no task is left running."""
         self.model.stop()
+        self.automaton.automata.stop()
         return Task.wait_all(timeout_ms)
 
     # --- what the model found -----------------------------------------------------------
@@ -188,6 +194,7 @@ class InsightTab(Retranslating, QWidget):
         self._bits_view.getPlotItem().setTitle(self.tr("accuracy of each output bit"))
         self.pages.setTabText(self.pages.indexOf(self._states), self.tr("States"))
         self.pages.setTabText(self.pages.indexOf(self.gates), self.tr("Gates"))
+        self.pages.setTabText(self.pages.indexOf(self.automaton), self.tr("Automaton"))
         self._render()
 
     def _on_shown(self) -> None:
