@@ -1,4 +1,4 @@
-"""The `lstm-adder` command: add, train, eval, bench, study, and the app (the default).
+"""The `lstm-adder` command: add, train, eval, compare, bench, study, and the app (the default).
 
 This module parses the command line and hands each subcommand to cli.commands (through
 `set_defaults(func=…)`). It is the composition root, the one package that sits above all the
@@ -24,6 +24,7 @@ from pathlib import Path
 
 from lstm_adder.assets import BUNDLED
 from lstm_adder.cli import commands
+from lstm_adder.cli import compare as compare_cli
 from lstm_adder.core.errors import InputError, one_line, shown
 from lstm_adder.core.recipes import (
     MAX_DIGITS,
@@ -157,6 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="also draw the error map of every pair, with axes and colour bar, "
                          "to this PNG file (models of at most 8 bits; default: none)")
     ev.set_defaults(func=commands.evaluate_command, handles_signals=True)
+
+    compare_cli.register(sub, _ranged, _help)
 
     bench = sub.add_parser("bench", help="measure speed against baselines")
     bench.add_argument("--quick", action="store_true",
