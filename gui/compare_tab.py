@@ -247,7 +247,7 @@ class CompareTab(Retranslating, QWidget):
         self.difference_map.empty(self.tr("where they differ"))
         self.hover.setText("")
         for kind, label in self.set_labels.items():
-            label.setText(self.tr(SET_NAMES[kind]))
+            label.setText(self._set_name(kind))
         for bars in self._bars:
             bars.setOpts(x=[], y0=0, height=[])
         show_axes(self._bars_view.getPlotItem(), False)
@@ -256,6 +256,10 @@ class CompareTab(Retranslating, QWidget):
         self._curve_legend.setVisible(False)
         show_axes(self._curves_view.getPlotItem(), False)
         self._curves_view.getPlotItem().setTitle(self.tr("training loss (log scale)"))
+
+    def _set_name(self, kind: Agreement) -> str:
+        name = SET_NAMES[kind]
+        return self.tr(name)
 
     def _map_title(self, side: int) -> str:
         return self.tr("{side}: wrong bits for every pair").format(side=SIDES[side])
@@ -268,7 +272,7 @@ class CompareTab(Retranslating, QWidget):
         counts = result.counts
         for kind, label in self.set_labels.items():
             label.setText(self.tr("{name}: {count} ({share})").format(
-                name=self.tr(SET_NAMES[kind]), count=f"{counts[kind]:,}",
+                name=self._set_name(kind), count=f"{counts[kind]:,}",
                 share=f"{result.share(kind):.2%}"))
         if result.everything:
             for side, report in enumerate((result.a, result.b)):
@@ -328,7 +332,7 @@ class CompareTab(Retranslating, QWidget):
     def pair_text(self, x: int, y: int) -> str:
         """'12 + 35 = 47: A says 47 ✓, B says 39 ✗ (only A right)'."""
         kind, said = self.model.result.at(x, y)
-        name = self.tr(SET_NAMES[kind])
+        name = self._set_name(kind)
         if said is None:
             return self.tr("{a} + {b} = {sum} ({set})").format(a=x, b=y, sum=x + y, set=name)
         return self.tr("{a} + {b} = {sum}: A says {sa} {ma}, B says {sb} {mb} ({set})").format(
