@@ -192,10 +192,10 @@ class Comparison:
                           int(a.predicted[i]), int(b.predicted[i])) for i in index]
 
     def at(self, x: int, y: int) -> tuple[Agreement, Differing | None]:
-        """The set pair (x, y) falls in, and what each says (None when the reports hold no
-        predicted sums); needs every pair."""
+        """The set pair (x, y) falls in, and what each model says (None when the reports
+        hold no predicted sums); needs every pair."""
         index = (x << self.bits) | y  # the full table's order: row a, then column b
-        kind = Agreement(int(self.matrix().reshape(-1)[index]))
+        kind = Agreement(int(self.matrix()[x, y]))
         a, b = self.a.predicted, self.b.predicted
         if a is None or b is None:
             return kind, None

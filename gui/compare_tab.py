@@ -52,6 +52,7 @@ HOVER_HINT = QT_TRANSLATE_NOOP(
     "CompareTab", "hover over a map to see a pair; click to send it to the calculator")
 MAX_BIT_LABELS = 9  # labels under the accuracy bars, at most
 SWATCH = 14  # pixels
+MAP_MIN_SIZE = (200, 200)  # three maps side by side fit a 900-pixel window
 
 
 class DifferenceMap(ErrorMap):
@@ -100,7 +101,7 @@ class CompareTab(Retranslating, QWidget):
             label = QLabel()
             box = QComboBox()
             box.setObjectName(f"compare_{SIDES[side].lower()}")
-            box.setMinimumContentsLength(20)
+            box.setMinimumContentsLength(12)
             box.currentIndexChanged.connect(self._on_chosen)
             button = QPushButton()
             button.clicked.connect(lambda _checked=False, s=side: self.choose_file(s))
@@ -117,6 +118,7 @@ class CompareTab(Retranslating, QWidget):
         self.difference_map = DifferenceMap()
         maps = QHBoxLayout()
         for view in (self.maps[0], self.difference_map, self.maps[1]):
+            view.setMinimumSize(*MAP_MIN_SIZE)
             view.hovered.connect(self._on_hovered)
             view.left.connect(self._on_left)
             view.clicked.connect(self.pair_clicked)
@@ -280,9 +282,9 @@ class CompareTab(Retranslating, QWidget):
             self.difference_map.show_kinds(result.matrix(), self.tr("where they differ"))
             self.hover.setText(self.tr(HOVER_HINT))
         else:
-            self.difference_map.set_title(self.tr("no map: it shows every pair, so at most "
-                                                  "{bits}-bit models").format(
-                bits=TABLE_MAX_BITS))
+            title = self.tr("no map: it shows every pair, so at most {bits}-bit models")
+            for view in (*self.maps, self.difference_map):
+                view.set_title(title.format(bits=TABLE_MAX_BITS))
         self._show_bars(result)
         self._show_curves(result)
 

@@ -131,3 +131,28 @@ def test_no_english_is_left_in_chinese(two, qtbot):
         assert left == [], "\n".join(map(repr, left))
     finally:
         i18n.set_language(i18n.ENGLISH, window.settings)
+
+
+def test_wide_models_are_compared_on_a_sample_without_maps(window, qtbot, carry_engine):
+    wide = OpenModel("wide", carry_engine.with_bits(10))
+    window.session.add(OpenModel("broken", damaged(carry_engine, 0.3)))
+    window.session.add(wide)
+    tab = shown_comparison(window, qtbot)
+    assert tab.summary.text() == "compared at 10 bits on 10,000 random pairs (seed 0)"
+    assert tab.difference_map.image() is None and tab.maps[0].image() is None
+    assert tab.difference_map.title().startswith("no map")
+    assert sum(tab.model.result.counts.values()) == 10_000
+
+
+def test_the_tab_fits_900_by_632(two, qtbot):
+    """A small laptop window: no label or button cut short, no axis labels overlapping."""
+    from test_gui_layout import SIZE, clipped_buttons, clipped_labels, overlapping_axes
+
+    window, _, _ = two
+    tab = shown_comparison(window, qtbot)
+    window.resize(*SIZE)
+    qtbot.waitExposed(window)
+    qtbot.wait(50)  # layouts and pyqtgraph's deferred resizes
+    assert (window.width(), window.height()) == SIZE
+    assert clipped_labels(tab) == [] and clipped_buttons(tab) == []
+    assert overlapping_axes(tab) == []
