@@ -51,6 +51,7 @@ MODEL_FILTER = QT_TRANSLATE_NOOP("CompareTab",
 HOVER_HINT = QT_TRANSLATE_NOOP(
     "CompareTab", "hover over a map to see a pair; click to send it to the calculator")
 MAX_BIT_LABELS = 9  # labels under the accuracy bars, at most
+EXACT_GAP = 0.5  # between the exact-match bars and the first bit's
 SWATCH = 14  # pixels
 MAP_MIN_SIZE = (200, 200)  # three maps side by side fit a 900-pixel window
 
@@ -221,8 +222,7 @@ class CompareTab(Retranslating, QWidget):
             label.setText(self.tr("{side}:").format(side=SIDES[side]))
             button.setText(self.tr("Open…"))
             button.setToolTip(self.tr("Open a model file as {side}").format(side=SIDES[side]))
-        self._bars_view.getPlotItem().setTitle(self.tr("exact match and accuracy of each "
-                                                       "output bit"))
+        self._bars_view.getPlotItem().setTitle(self.tr("exact match and per-bit accuracy"))
         self._curves_view.getPlotItem().getAxis("bottom").setLabel(self.tr("epoch"))
         self._on_changed(emit=False)
 
@@ -264,7 +264,7 @@ class CompareTab(Retranslating, QWidget):
         return self.tr(name)
 
     def _map_title(self, side: int) -> str:
-        return self.tr("{side}: wrong bits for every pair").format(side=SIDES[side])
+        return self.tr("{side}: wrong bits").format(side=SIDES[side])
 
     def _show(self, result: Comparison) -> None:
         scope = self.tr("all {count} pairs") if result.everything else self.tr(
@@ -294,16 +294,17 @@ class CompareTab(Retranslating, QWidget):
         a, b = result.a, result.b
         values = [np.concatenate([[r.exact], r.bit_accuracy[::-1]]) for r in (a, b)]
         low = max(0.0, min(0.9, np.floor(min(v.min() for v in values) * 20) / 20 - 0.05))
-        positions = np.arange(len(values[0]))
+        bits = np.arange(result.bits, -1, -1)  # the output bits, most significant first
+        positions = np.concatenate([[0.0], np.arange(1, len(bits) + 1) + EXACT_GAP])
         for side, (bars, heights) in enumerate(zip(self._bars, values, strict=True)):
             bars.setOpts(x=positions + (side - 0.5) * 0.4, y0=low, height=heights - low)
         plot = self._bars_view.getPlotItem()
         plot.setYRange(low, 1, padding=0.02)
         plot.getAxis("left").setTicks([[(v, f"{v:.2f}") for v in (low, 1.0)]])
-        k = every(len(positions) - 1, MAX_BIT_LABELS - 1)
-        top = result.bits
-        ticks = [(0, self.tr("exact"))] + [(p, f"2^{top - p + 1}") for p in positions[1:]
-                                          if (top - p + 1) % k == 0]
+        k = every(len(bits), MAX_BIT_LABELS - 1)
+        ticks = [(0.0, self.tr("exact"))] + [(p, f"2^{bit}") for p, bit in
+                                             zip(positions[1:], bits, strict=True)
+                                             if bit % k == 0]
         plot.getAxis("bottom").setTicks([ticks])
         show_axes(plot, True)
 

@@ -205,108 +205,108 @@
         <translation>鼠标悬停在任一图上可查看对应的数对；单击可把它送到计算器</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="174" />
+        <location filename="../compare_tab.py" line="176" />
         <source>Open a model to compare</source>
         <translation>打开要比较的模型</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="219" />
+        <location filename="../compare_tab.py" line="221" />
         <source>{side}:</source>
         <translation>{side}：</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="220" />
+        <location filename="../compare_tab.py" line="222" />
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="221" />
+        <location filename="../compare_tab.py" line="223" />
         <source>Open a model file as {side}</source>
         <translation>打开一个模型文件作为 {side}</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="222" />
-        <source>exact match and accuracy of each output bit</source>
-        <translation>精确匹配率与每个输出位的准确率</translation>
-    </message>
-    <message>
-        <location filename="../compare_tab.py" line="224" />
+        <location filename="../compare_tab.py" line="225" />
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="237" />
+        <location filename="../compare_tab.py" line="238" />
         <source>comparing A and B…</source>
         <translation>正在比较 A 与 B…</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="239" />
+        <location filename="../compare_tab.py" line="240" />
         <source>Open two models to compare them pair by pair: choose one for A and one for B.</source>
         <translation>打开两个模型即可逐个数对比较：为 A 和 B 各选一个。</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="247" />
-        <location filename="../compare_tab.py" line="276" />
+        <location filename="../compare_tab.py" line="248" />
+        <location filename="../compare_tab.py" line="281" />
         <source>where they differ</source>
         <translation>两者的差异</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="258" />
+        <location filename="../compare_tab.py" line="259" />
         <source>training loss (log scale)</source>
         <translation>训练损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="261" />
-        <source>{side}: wrong bits for every pair</source>
-        <translation>{side}：每个数对的错误位数</translation>
-    </message>
-    <message>
-        <location filename="../compare_tab.py" line="264" />
+        <location filename="../compare_tab.py" line="269" />
         <source>all {count} pairs</source>
         <translation>全部 {count} 个数对</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="265" />
+        <location filename="../compare_tab.py" line="270" />
         <source>{count} random pairs (seed {seed})</source>
         <translation>{count} 个随机数对（随机种子 {seed}）</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="279" />
+        <location filename="../compare_tab.py" line="284" />
         <source>no map: it shows every pair, so at most {bits}-bit models</source>
         <translation>没有误差图：图中要画出每一个数对，所以最多只画 {bits} 位的模型</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="266" />
+        <location filename="../compare_tab.py" line="271" />
         <source>compared at {bits} bits on {scope}</source>
         <translation>以 {bits} 位比较，覆盖{scope}</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="270" />
+        <location filename="../compare_tab.py" line="224" />
+        <source>exact match and per-bit accuracy</source>
+        <translation>精确匹配率与每位准确率</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="266" />
+        <source>{side}: wrong bits</source>
+        <translation>{side}：错误位数</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="275" />
         <source>{name}: {count} ({share})</source>
         <translation>{name}：{count}（{share}）</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="299" />
+        <location filename="../compare_tab.py" line="304" />
         <source>exact</source>
         <translation>精确</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="315" />
+        <location filename="../compare_tab.py" line="320" />
         <source>training loss: neither model records its training</source>
         <translation>训练损失：两个模型都没有记录训练过程</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="317" />
+        <location filename="../compare_tab.py" line="322" />
         <source>training loss (log scale); {side} records no training</source>
         <translation>训练损失（对数刻度）；{side} 没有记录训练过程</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="333" />
+        <location filename="../compare_tab.py" line="338" />
         <source>{a} + {b} = {sum} ({set})</source>
         <translation>{a} + {b} = {sum}（{set}）</translation>
     </message>
     <message>
-        <location filename="../compare_tab.py" line="334" />
+        <location filename="../compare_tab.py" line="339" />
         <source>{a} + {b} = {sum}: A says {sa} {ma}, B says {sb} {mb} ({set})</source>
         <translation>{a} + {b} = {sum}：A 给出 {sa} {ma}，B 给出 {sb} {mb}（{set}）</translation>
     </message>
