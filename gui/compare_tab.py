@@ -167,10 +167,6 @@ class CompareTab(Retranslating, QWidget):
         super().showEvent(event)
         self._fill_in()
 
-    def choose(self, a, b) -> None:
-        """Compare the open models `a` and `b` (session.open_models.OpenModel)."""
-        self.model.choose(a, b)
-
     @Slot()
     def choose_file(self, side: int) -> None:
         """Ask for a model file to open for A (0) or B (1)."""

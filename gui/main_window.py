@@ -19,7 +19,8 @@ the user's documents or home, never the package's own folder; closing with unsav
 during a run, asks first (not offscreen, where no one could answer: `confirm_close`).
 
 File › Export figure… saves the current tab's main figure (gui.export) as PNG or SVG: the bit
-grid, the loss and accuracy plots, or the error map with its colour bar (`figure()`).
+grid, the loss and accuracy plots, the error map with its colour bar, or the Compare tab's
+difference map (`figure()`).
 """
 
 from __future__ import annotations
