@@ -1,5 +1,5 @@
-"""The `lstm-adder` command: add, train, eval, automaton, bench, study, install-desktop, and
-the app (the default).
+"""The `lstm-adder` command: add, train, eval, compare, automaton, bench, study,
+install-desktop, and the app (the default).
 
 This module parses the command line and hands each subcommand to cli.commands (through
 `set_defaults(func=…)`). It is the composition root, the one package that sits above all the
@@ -25,6 +25,7 @@ from pathlib import Path
 
 from lstm_adder.assets import BUNDLED
 from lstm_adder.cli import commands, desktop
+from lstm_adder.cli import compare as compare_cli
 from lstm_adder.cli.automaton import STATES_HIGH, STATES_LOW, automaton_command
 from lstm_adder.core.automaton import MAX_STATES
 from lstm_adder.core.errors import InputError, one_line, shown
@@ -171,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     auto.add_argument("--states", type=_ranged(STATES), default=MAX_STATES, metavar="K",
                       help=_help(STATES, str(MAX_STATES)))
     auto.set_defaults(func=automaton_command, handles_signals=True)
+    compare_cli.register(sub, _ranged, _help)
 
     bench = sub.add_parser("bench", help="measure speed against baselines")
     bench.add_argument("--quick", action="store_true",

@@ -1,4 +1,5 @@
-"""The main window: the Calculator, Training and Insight tabs, the model list, menus, settings.
+"""The main window: the Calculator, Training, Insight and Compare tabs, the model list, menus,
+settings.
 
 The window holds a session.session.Session (the open models, what is on show, opening,
 saving, the training run) and wires it to the tabs, which render it: the
@@ -18,7 +19,8 @@ the user's documents or home, never the package's own folder; closing with unsav
 during a run, asks first (not offscreen, where no one could answer: `confirm_close`).
 
 File › Export figure… saves the current tab's main figure (gui.export) as PNG or SVG: the bit
-grid, the loss and accuracy plots, or the error map with its colour bar (`figure()`).
+grid, the loss and accuracy plots, the error map with its colour bar, or the Compare tab's
+difference map (`figure()`).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from lstm_adder.assets import BUNDLED, ICON
 from lstm_adder.core.errors import one_line
 from lstm_adder.gui import export
 from lstm_adder.gui.calculator_tab import CalculatorTab
+from lstm_adder.gui.compare_tab import CompareTab
 from lstm_adder.gui.i18n import translated
 from lstm_adder.gui.insight_tab import InsightTab
 from lstm_adder.gui.saving import ask_save_path, may_close, save_folder
@@ -95,9 +98,10 @@ class MainWindow(QMainWindow):
         self.calculator = CalculatorTab(self.session.on_show)
         self.training = TrainingTab(self.session)
         self.insight = InsightTab(self.session.insight)
+        self.compare = CompareTab(self.session)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        for tab in (self.calculator, self.training, self.insight):
+        for tab in (self.calculator, self.training, self.insight, self.compare):
             self.tabs.addTab(tab, "")  # titled by retranslate()
         self.setCentralWidget(self.tabs)
         self._build_actions()
@@ -130,6 +134,7 @@ class MainWindow(QMainWindow):
         session.training_changed.connect(self._enable_save)  # Keras saves wait for a run
         training.summary.connect(self._show_brief)
         self.insight.pair_clicked.connect(self._on_map_clicked)
+        self.compare.pair_clicked.connect(self._on_map_clicked)
 
     # -- menus and toolbar ------------------------------------------------------------------
 
@@ -200,7 +205,8 @@ class MainWindow(QMainWindow):
         """The window's own words in the language of the moment (each tab re-sets its own)."""
         for tab, title in ((self.calculator, self.tr("Calculator")),
                            (self.training, self.tr("Training")),
-                           (self.insight, self.tr("Insight"))):
+                           (self.insight, self.tr("Insight")),
+                           (self.compare, self.tr("Compare"))):
             self.tabs.setTabText(self.tabs.indexOf(tab), title)
         self.file_menu.setTitle(self.tr("&File"))
         self.bundled_menu.setTitle(self.tr("Bundled models"))
@@ -325,6 +331,8 @@ class MainWindow(QMainWindow):
             return self.training.plots.figure, "training-curves"
         if tab is self.insight:
             return self.insight.error_map, "error-map"
+        if tab is self.compare:
+            return self.compare.difference_map, "difference-map"
         return self.calculator.bit_grid, "bit-grid"
 
     @Slot()
@@ -392,6 +400,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
         self.training.shutdown()
+        self.compare.shutdown()
         Task.cancel_all()
         Task.wait_all()
         super().closeEvent(event)

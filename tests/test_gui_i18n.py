@@ -22,7 +22,8 @@ GUI = ROOT / "gui"
 SOURCES = [ROOT / "gui", ROOT / "session"]  # what lupdate reads
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?n")  # {name}, {0:.2%}, and Qt's plural %n
 WRAPPER = re.compile(r"_+(tr|translate)")  # a helper of one's own: lupdate cannot see into it
-TAB_TITLES = {ENGLISH: ["Calculator", "Training", "Insight"], CHINESE: ["计算器", "训练", "洞察"]}
+TAB_TITLES = {ENGLISH: ["Calculator", "Training", "Insight", "Compare"],
+              CHINESE: ["计算器", "训练", "洞察", "比较"]}
 WIRING = ("main_window.py does not create its tab titles with self.tr() yet (see the "
           "report of issue 12, part 2)")
 
@@ -273,9 +274,9 @@ def _cell_centre(grid, k: int) -> tuple[float, float]:
 
 def test_the_tab_titles_switch_too(window, settings):
     i18n.set_language(CHINESE, settings)
-    assert [window.tabs.tabText(i) for i in range(3)] == TAB_TITLES[CHINESE]
+    assert [window.tabs.tabText(i) for i in range(4)] == TAB_TITLES[CHINESE]
     i18n.set_language(ENGLISH, settings)
-    assert [window.tabs.tabText(i) for i in range(3)] == TAB_TITLES[ENGLISH]
+    assert [window.tabs.tabText(i) for i in range(4)] == TAB_TITLES[ENGLISH]
 
 
 # --- start-up, in a fresh process (QLocale.system() reads LANG once) -----------------------

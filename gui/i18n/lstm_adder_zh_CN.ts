@@ -291,6 +291,145 @@
     </message>
 </context>
 <context>
+    <name>CompareTab</name>
+    <message>
+        <location filename="../compare_tab.py" line="44"/>
+        <source>both right</source>
+        <translation>两者都对</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="45"/>
+        <source>only A right</source>
+        <translation>只有 A 对</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="46"/>
+        <source>only B right</source>
+        <translation>只有 B 对</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="47"/>
+        <source>both wrong</source>
+        <translation>两者都错</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="49"/>
+        <source>Keras models (*.keras *.h5 *.hdf5);;All files (*)</source>
+        <translation>Keras 模型 (*.keras *.h5 *.hdf5);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="51"/>
+        <source>hover over a map to see a pair; click to send it to the calculator</source>
+        <translation>鼠标悬停在任一图上可查看对应的数对；单击可把它送到计算器</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="173"/>
+        <source>Open a model to compare</source>
+        <translation>打开要比较的模型</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="218"/>
+        <source>{side}:</source>
+        <translation>{side}：</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="219"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="220"/>
+        <source>Open a model file as {side}</source>
+        <translation>打开一个模型文件作为 {side}</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="221"/>
+        <source>exact match and per-bit accuracy</source>
+        <translation>精确匹配率与每位准确率</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="222"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="235"/>
+        <source>comparing A and B…</source>
+        <translation>正在比较 A 与 B…</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="237"/>
+        <source>Open two models to compare them pair by pair: choose one for A and one for B.</source>
+        <translation>打开两个模型即可逐个数对比较：为 A 和 B 各选一个。</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="245"/>
+        <location filename="../compare_tab.py" line="278"/>
+        <source>where they differ</source>
+        <translation>两者的差异</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="256"/>
+        <source>training loss (log scale)</source>
+        <translation>训练损失（对数刻度）</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="263"/>
+        <source>{side}: wrong bits</source>
+        <translation>{side}：错误位数</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="266"/>
+        <source>all {count} pairs</source>
+        <translation>全部 {count} 个数对</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="267"/>
+        <source>{count} random pairs (seed {seed})</source>
+        <translation>{count} 个随机数对（随机种子 {seed}）</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="268"/>
+        <source>compared at {bits} bits on {scope}</source>
+        <translation>以 {bits} 位比较，覆盖{scope}</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="272"/>
+        <source>{name}: {count} ({share})</source>
+        <translation>{name}：{count}（{share}）</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="281"/>
+        <source>no map: it shows every pair, so at most {bits}-bit models</source>
+        <translation>没有误差图：图中要画出每一个数对，所以最多只画 {bits} 位的模型</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="301"/>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="318"/>
+        <source>training loss: neither model records its training</source>
+        <translation>训练损失：两个模型都没有记录训练过程</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="320"/>
+        <source>training loss (log scale); {side} records no training</source>
+        <translation>训练损失（对数刻度）；{side} 没有记录训练过程</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="336"/>
+        <source>{a} + {b} = {sum} ({set})</source>
+        <translation>{a} + {b} = {sum}（{set}）</translation>
+    </message>
+    <message>
+        <location filename="../compare_tab.py" line="337"/>
+        <source>{a} + {b} = {sum}: A says {sa} {ma}, B says {sb} {mb} ({set})</source>
+        <translation>{a} + {b} = {sum}：A 给出 {sa} {ma}，B 给出 {sb} {mb}（{set}）</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMap</name>
     <message>
         <location filename="../error_map.py" line="71"/>
@@ -522,133 +661,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="67"/>
+        <location filename="../main_window.py" line="70"/>
         <source>Keras models (*.keras *.h5 *.hdf5);;All files (*)</source>
         <translation>Keras 模型 (*.keras *.h5 *.hdf5);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="69"/>
+        <location filename="../main_window.py" line="72"/>
         <source>The models open in this window</source>
         <translation>这个窗口中打开的模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="70"/>
+        <location filename="../main_window.py" line="73"/>
         <source>No model: open one from the File menu.</source>
         <translation>没有模型：请从“文件”菜单打开一个模型。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Export figure…</source>
         <translation>导出图像…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Save the figure of this tab as an image: the bit grid, the training curves, or the error map</source>
         <translation>把当前标签页的主图保存为图片：位网格、训练曲线或错误图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="201"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Calculator</source>
         <translation>计算器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Insight</source>
         <translation>洞察</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="209"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="211"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Bundled models</source>
         <translation>内置模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="213"/>
         <source>Open model…</source>
         <translation>打开模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="214"/>
         <source>Save model as…</source>
         <translation>模型另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Save model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214"/>
+        <location filename="../main_window.py" line="220"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Seed model</source>
         <translation>Seed 模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215"/>
+        <location filename="../main_window.py" line="221"/>
         <source>Carry model</source>
         <translation>Carry 模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Open the bundled {0} model ({1})</source>
         <translation>打开内置的 {0} 模型（{1}）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="226"/>
         <source> Bundled: </source>
         <translation> 内置： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="259"/>
+        <location filename="../main_window.py" line="265"/>
         <source> Showing {0} · selected: </source>
         <translation> 正在显示 {0} · 已选： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="262"/>
+        <location filename="../main_window.py" line="268"/>
         <source> Model: </source>
         <translation> 模型： </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="222"/>
+        <location filename="../main_window.py" line="228"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293"/>
+        <location filename="../main_window.py" line="299"/>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336"/>
+        <location filename="../main_window.py" line="344"/>
         <source>Export figure</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350"/>
+        <location filename="../main_window.py" line="358"/>
         <source>Cannot export the figure</source>
         <translation>无法导出图像</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353"/>
+        <location filename="../main_window.py" line="361"/>
         <source>Saved the figure to {0}</source>
         <translation>图像已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428"/>
+        <location filename="../main_window.py" line="437"/>
         <source>not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -1620,6 +1764,16 @@
         <location filename="../../session/reports.py" line="28"/>
         <source>{0:,} random pairs (seed {1})</source>
         <translation>{0:,} 个随机数对（随机种子 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../session/comparing.py" line="36"/>
+        <source>Cannot compare: A reads only {0}-bit numbers and B only {1}-bit ones; only a carry (paired-lsb) model can change width</source>
+        <translation>无法比较：A 只能读 {0} 位的数，B 只能读 {1} 位的数；只有 carry（paired-lsb）模型能改变位宽</translation>
+    </message>
+    <message>
+        <location filename="../../session/comparing.py" line="39"/>
+        <source>Could not compare: {0}</source>
+        <translation>无法比较：{0}</translation>
     </message>
 </context>
 </TS>
