@@ -365,7 +365,8 @@ class MainWindow(QMainWindow):
 
     def _error(self, title: str, message: str) -> None:
         self._show_status(message, True)
-        QMessageBox.critical(self, translated(title), one_line(translated(message)))
+        # each value made one line (a file name cannot break it), the words' own breaks kept
+        QMessageBox.critical(self, translated(title), translated(one_line(message)))
 
     def wait_for_background(self, timeout_ms: int = 30_000) -> bool:
         """Let opening, judging and saving finish (for tests and scripts)."""
