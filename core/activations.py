@@ -83,6 +83,6 @@ ACTIVATIONS = {a.name: a for a in (SIGMOID, TANH, HardSigmoid(), Relu(), Linear(
 def activation(name, what: str = "activation") -> Activation:
     """The activation a model's configuration names; ModelFileError for one we cannot run."""
     if name not in ACTIVATIONS:
-        raise ModelFileError(Words(QT_TRANSLATE_NOOP("core", "{0} {1!r} is not supported"),
-                                   what, name))
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("core", "{0} {1} is not supported"),
+                                   what, repr(name)))
     return ACTIVATIONS[name]

@@ -182,8 +182,8 @@ def check_shapes(in_shape, out_shape, path, info: dict) -> tuple[Encoding, int]:
         raise ModelFileError(Words(NO_ADDER, path, said(exc))) from None
     if info.get("encoding") and ENCODINGS.get(info["encoding"]) is not encoding:
         raise ModelFileError(Words(QT_TRANSLATE_NOOP(
-            "core", "{0}: records encoding {1!r} but its input shape {2} says {3}"), path,
-            info["encoding"], str(in_shape), encoding.name))
+            "core", "{0}: records encoding {1} but its input shape {2} says {3}"), path,
+            repr(info["encoding"]), str(in_shape), encoding.name))
     bits = bits or int(info.get("bits", DEFAULT_BITS))
     expected = encoding.output_shape(bits)
     if encoding.any_length:

@@ -87,7 +87,7 @@ def network_from_arrays(cell: Cell, arrays: list, head: list, cell_config: dict,
     activation, recurrent_activation = cell.activations(cell_config)
     if head_activation != "sigmoid":
         raise ModelFileError(Words(QT_TRANSLATE_NOOP(
-            "core", "the Dense head's activation is {0!r}, not sigmoid"), head_activation))
+            "core", "the Dense head's activation is {0}, not sigmoid"), repr(head_activation)))
     kernel, recurrent, bias = cell.arrays(arrays)
     head_arrays = [np.asarray(w, np.float32) for w in head]
     if len(head_arrays) == 1:

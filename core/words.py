@@ -21,6 +21,8 @@ formatted by the template ({0:.1%}), so the translation formats them the same wa
 
 from __future__ import annotations
 
+import os
+
 CONTEXT = "core"  # the translation context of every template marked in core/
 
 
@@ -58,12 +60,12 @@ class Words(str):
             *map(inner, self.args), **{k: inner(v) for k, v in self.kwargs.items()})
 
     def mapped(self, change) -> Words:
-        """The same Words with `change(value)` for each value that is neither Words (those
-        are mapped in turn) nor a number (which the template formats)."""
+        """The same Words with `change(value)` for each value that is text or a path (Words
+        among them mapped in turn); numbers and other values are left to the template."""
         def inner(value):
             if isinstance(value, Words):
                 return value.mapped(change)
-            return value if isinstance(value, (int, float)) else change(value)
+            return change(value) if isinstance(value, (str, os.PathLike)) else value
 
         return type(self)(self.template, *map(inner, self.args), context=self.context,
                           **{k: inner(v) for k, v in self.kwargs.items()})

@@ -349,7 +349,10 @@ class MainWindow(QMainWindow):
         """`text` (the session's Words, or words of the window's own) in the status bar; a
         switch of language shows it again in the new one while it is on show."""
         self._status, self._status_brief = text, brief
-        self.statusBar().showMessage(one_line(translated(text)), self._status_ms())
+        # each value made one line, and the words' own line breaks become spaces
+        line = " ".join(part.strip() for part in translated(one_line(text)).splitlines()
+                        if part.strip())
+        self.statusBar().showMessage(line, self._status_ms())
 
     @Slot(str)
     def _on_status_changed(self, text: str) -> None:

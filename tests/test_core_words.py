@@ -190,12 +190,15 @@ def test_a_replay_left_out_is_said_in_chinese(window, chinese, hf, tmp_path):
 
 def test_a_save_that_cannot_start_says_why_in_chinese(window, chinese, dialogs, tmp_path):
     assert window.session.load(CARRY)
+    lines = status_lines(window)
     folder = tmp_path / "x.keras"
     folder.mkdir()
     assert not window.session.save(folder)
     [text] = dialogs
-    assert text == (f"{folder}：这是一个文件夹；请给出以 .keras 结尾的文件名\n\n"
-                    "carry 仍然打开着：请把它保存到别的地方。")  # its paragraph break kept
+    why = f"{folder}：这是一个文件夹；请给出以 .keras 结尾的文件名"
+    still_open = "carry 仍然打开着：请把它保存到别的地方。"
+    assert text == f"{why}\n\n{still_open}"  # its paragraph break kept
+    assert lines[-1] == f"{why} {still_open}"  # the status bar's one line
 
 
 def test_the_training_form_says_its_problems_in_chinese(window, chinese):

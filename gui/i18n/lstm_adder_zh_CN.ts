@@ -412,7 +412,7 @@
         <translation>图像已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412" />
+        <location filename="../main_window.py" line="413" />
         <source>not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -1126,11 +1126,6 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../core/activations.py" line="86" />
-        <source>{0} {1!r} is not supported</source>
-        <translation>不支持 {0} {1!r}</translation>
-    </message>
-    <message>
         <location filename="../../core/checks.py" line="28" />
         <source>text</source>
         <translation>文本</translation>
@@ -1319,8 +1314,8 @@
     </message>
     <message>
         <location filename="../../core/storage.py" line="184" />
-        <source>{0}: records encoding {1!r} but its input shape {2} says {3}</source>
-        <translation>{0}：记录的编码为 {1!r}，但其输入形状 {2} 表明是 {3}</translation>
+        <source>{0}: records encoding {1} but its input shape {2} says {3}</source>
+        <translation>{0}：记录的编码为 {1}，但其输入形状 {2} 表明是 {3}</translation>
     </message>
     <message>
         <location filename="../../core/storage.py" line="192" />
@@ -1339,8 +1334,8 @@
     </message>
     <message>
         <location filename="../../core/weights.py" line="89" />
-        <source>the Dense head's activation is {0!r}, not sigmoid</source>
-        <translation>Dense 输出层的激活函数是 {0!r}，不是 sigmoid</translation>
+        <source>the Dense head's activation is {0}, not sigmoid</source>
+        <translation>Dense 输出层的激活函数是 {0}，不是 sigmoid</translation>
     </message>
     <message>
         <location filename="../../core/weights.py" line="96" />
@@ -1504,9 +1499,14 @@
         <translation>{0}：无法作为模型文件读取（{1}）</translation>
     </message>
     <message>
-        <location filename="../../core/words.py" line="90" />
+        <location filename="../../core/words.py" line="92" />
         <source>{0} or {1}</source>
         <translation>{0} 或 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/activations.py" line="86" />
+        <source>{0} {1} is not supported</source>
+        <translation>不支持 {0} {1}</translation>
     </message>
 </context>
 <context>
