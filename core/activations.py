@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from lstm_adder.core.errors import ModelFileError
+from lstm_adder.core.words import QT_TRANSLATE_NOOP, Words
 
 
 class Activation:
@@ -82,5 +83,6 @@ ACTIVATIONS = {a.name: a for a in (SIGMOID, TANH, HardSigmoid(), Relu(), Linear(
 def activation(name, what: str = "activation") -> Activation:
     """The activation a model's configuration names; ModelFileError for one we cannot run."""
     if name not in ACTIVATIONS:
-        raise ModelFileError(f"{what} {name!r} is not supported")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("core", "{0} {1} is not supported"),
+                                   what, repr(name)))
     return ACTIVATIONS[name]

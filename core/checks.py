@@ -19,17 +19,21 @@ import tempfile
 from pathlib import Path
 
 from lstm_adder.core.encodings import ENCODINGS
-from lstm_adder.core.errors import InputError, ModelFileError, shown
+from lstm_adder.core.errors import InputError, ModelFileError, at, shown
 from lstm_adder.core.recipes import field_spec, user_fields
 from lstm_adder.core.weights import INFO_ENTRY, SAVED, kind_of
+from lstm_adder.core.words import QT_TRANSLATE_NOOP, Words, joined
 
 TEMP_EXTRA = len(".-4194304-XXXXXXXX")  # a save writes `.NAME-PID-XXXXXXXX.keras` beside it
+TEXT = Words(QT_TRANSLATE_NOOP("core", "text"))
+AN_OBJECT = Words(QT_TRANSLATE_NOOP("core", "an object"))
 
 # -- a model file's lstm_adder.json --------------------------------------------------------
 
 
-def _problem(where: str, value, requirement: str) -> str:
-    return f"{where} is {shown(value)}, not {requirement}"
+def _problem(where: str, value, requirement: str) -> Words:
+    return Words(QT_TRANSLATE_NOOP("core", "{0} is {1}, not {2}"), where, shown(value),
+                 requirement)
 
 
 def _field(name: str):
@@ -40,21 +44,24 @@ def _field(name: str):
 
 
 def _text(where: str, value) -> list[str]:
-    return [] if isinstance(value, str) else [_problem(where, value, "text")]
+    return [] if isinstance(value, str) else [_problem(where, value, TEXT)]
 
 
 def _encoding(where: str, value) -> list[str]:
     known = isinstance(value, str) and value in ENCODINGS
-    return [] if known else [_problem(where, value, f"one of {', '.join(ENCODINGS)}")]
+    return [] if known else [_problem(where, value, Words(QT_TRANSLATE_NOOP(
+        "core", "one of {0}"), ", ".join(ENCODINGS)))]
 
 
 def _switch(where: str, value) -> list[str]:
-    return [] if isinstance(value, bool) else [_problem(where, value, "true or false")]
+    return [] if isinstance(value, bool) else [_problem(where, value, Words(QT_TRANSLATE_NOOP(
+        "core", "true or false")))]
 
 
 def _objects(where: str, value) -> list[str]:
     fine = isinstance(value, list) and all(isinstance(m, dict) for m in value)
-    return [] if fine else [_problem(where, value, "a list of objects")]
+    return [] if fine else [_problem(where, value, Words(QT_TRANSLATE_NOOP(
+        "core", "a list of objects")))]
 
 
 def _keys(checks: dict, where: str, value) -> list[str]:
@@ -68,7 +75,7 @@ def _object(checks: dict):
     """A check of an object whose keys are checked by `checks`."""
     def check(where: str, value) -> list[str]:
         if not isinstance(value, dict):
-            return [_problem(where, value, "an object")]
+            return [_problem(where, value, AN_OBJECT)]
         return _keys(checks, f"{where}.", value)
     return check
 
@@ -89,12 +96,14 @@ def info_problems(info) -> list[str]:
     """Every problem with a model file's lstm_adder.json, one line each ([] if none).
     Every key is optional; keys this version does not know are left alone."""
     if not isinstance(info, dict):
-        kind = {list: "a list", str: "text"}.get(type(info), type(info).__name__)
-        return [f"it holds {kind}, not an object"]
+        kind = {list: Words(QT_TRANSLATE_NOOP("core", "a list")), str: TEXT}.get(
+            type(info), type(info).__name__)
+        return [Words(QT_TRANSLATE_NOOP("core", "it holds {0}, not {1}"), kind, AN_OBJECT)]
     problems = _keys(INFO_CHECKS, "", info)
     best = info.get("best_epoch", 0)
     if not isinstance(best, int) or isinstance(best, bool) or best < 0:
-        problems.append(_problem("best_epoch", best, "a whole number, 0 or more"))
+        problems.append(_problem("best_epoch", best, Words(QT_TRANSLATE_NOOP(
+            "core", "a whole number, 0 or more"))))
     return problems
 
 
@@ -103,8 +112,9 @@ def check_info(info, source=None) -> dict:
     with every problem in one line, after "`source`: " when a source (the path) is given."""
     problems = info_problems(info)
     if problems:
-        where = f"{source}: " if source is not None else ""
-        raise ModelFileError(f"{where}its {INFO_ENTRY} is damaged: {'; '.join(problems)}")
+        damaged = Words(QT_TRANSLATE_NOOP("core", "its {0} is damaged: {1}"), INFO_ENTRY,
+                        joined("; ", problems))
+        raise ModelFileError(damaged if source is None else at(source, damaged))
     return info
 
 
@@ -120,10 +130,12 @@ def model_path(path) -> Path:
         return path.with_name(path.name + saved)
     kind = kind_of(path)
     if kind is not None and not kind.writable:
-        raise InputError(f"{path}: {suffix} files are only read; models are saved as "
-                         f"{saved} files (try {path.with_suffix(saved).name})")
+        raise InputError(Words(QT_TRANSLATE_NOOP(
+            "core", "{0}: {1} files are only read; models are saved as {2} files (try {3})"),
+            path, suffix, saved, path.with_suffix(saved).name))
     if kind is not SAVED:
-        raise InputError(f"{path}: models are saved as {saved} files")
+        raise InputError(Words(QT_TRANSLATE_NOOP("core", "{0}: models are saved as {1} files"),
+                               path, saved))
     return path
 
 
@@ -134,16 +146,18 @@ def check_out_path(path, size: int = 0) -> Path:
     folder = path.parent
     longest = _name_max(folder) - TEMP_EXTRA
     if len(os.fsencode(path.name)) > longest:
-        raise InputError(f"{shown(path.name)}: the file name is too long "
-                         f"({len(path.name)} characters; at most {longest})")
+        raise InputError(Words(QT_TRANSLATE_NOOP(
+            "core", "{0}: the file name is too long ({1} characters; at most {2})"),
+            shown(path.name), len(path.name), longest))
     try:
         _check_folder(given, path)
         free = shutil.disk_usage(folder).free
     except OSError as exc:
-        raise InputError(f"{path}: {exc.strerror or exc}") from None
+        raise InputError(at(path, str(exc.strerror or exc))) from None
     if free < size:
-        raise InputError(f"{path}: not enough free space in {folder} (needs about "
-                         f"{size / 2**20:,.1f} MB, {free / 2**20:,.1f} MB free)")
+        raise InputError(Words(QT_TRANSLATE_NOOP(
+            "core", "{0}: not enough free space in {1} (needs about {2:,.1f} MB, {3:,.1f} MB "
+            "free)"), path, folder, size / 2**20, free / 2**20))
     return path
 
 
@@ -151,14 +165,18 @@ def _check_folder(given: Path, path: Path) -> None:
     folder = path.parent
     for candidate in (given, path):
         if candidate.is_dir():
-            raise InputError(f"{candidate}: is a folder; give a file name ending in "
-                             f"{SAVED.label}")
+            raise InputError(Words(QT_TRANSLATE_NOOP(
+                "core", "{0}: is a folder; give a file name ending in {1}"), candidate,
+                SAVED.label))
     if not folder.exists():
-        raise InputError(f"{path}: folder {folder} does not exist")
+        raise InputError(Words(QT_TRANSLATE_NOOP("core", "{0}: folder {1} does not exist"),
+                               path, folder))
     if not folder.is_dir():
-        raise InputError(f"{path}: {folder} is not a folder")
+        raise InputError(Words(QT_TRANSLATE_NOOP("core", "{0}: {1} is not a folder"), path,
+                               folder))
     if path.exists() and not path.is_file():
-        raise InputError(f"{path}: exists and is not a regular file")
+        raise InputError(Words(QT_TRANSLATE_NOOP("core", "{0}: exists and is not a regular file"),
+                               path))
     _probe(path)
 
 
@@ -176,8 +194,8 @@ def _probe(path: Path) -> None:
         fd, probe = tempfile.mkstemp(suffix=SAVED.label, prefix=f".{path.stem}-",
                                      dir=path.parent)
     except OSError as exc:
-        raise InputError(f"{path}: cannot write in {path.parent} "
-                         f"({exc.strerror or exc})") from None
+        raise InputError(Words(QT_TRANSLATE_NOOP("core", "{0}: cannot write in {1} ({2})"),
+                               path, path.parent, str(exc.strerror or exc))) from None
     os.close(fd)
     with contextlib.suppress(OSError):
         os.unlink(probe)

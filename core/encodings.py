@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from lstm_adder.core.words import QT_TRANSLATE_NOOP, Words
+
 
 class Encoding:
     """A layout of two n-bit operands as a bit sequence. Subclasses answer every question
@@ -165,4 +167,5 @@ def encoding_for_input_shape(shape) -> tuple[Encoding, int | None]:
     for encoding in ENCODINGS.values():
         if encoding.reads(steps, features):
             return encoding, None if steps is None else encoding.width_from_steps(steps)
-    raise ValueError(f"input shape {tuple(shape)} fits no known encoding")
+    raise ValueError(Words(QT_TRANSLATE_NOOP("core", "input shape {0} fits no known encoding"),
+                           str(tuple(shape))))

@@ -25,6 +25,7 @@ from lstm_adder.core.cells import CELLS, Cell
 from lstm_adder.core.data import FULL_TABLE_MAX_BITS, table_size, train_count
 from lstm_adder.core.encodings import CONCAT_MSB, ENCODINGS, PAIRED_LSB, Encoding
 from lstm_adder.core.errors import InputError
+from lstm_adder.core.words import QT_TRANSLATE_NOOP, Words
 
 MAX_BITS = 16
 MAX_UNITS = 100_000  # a bound for the form; check_recipe's memory estimate is the real one
@@ -34,6 +35,7 @@ MAX_SEED = 2**32 - 1  # what Keras's set_random_seed accepts
 FLOAT_BYTES = 4
 MAX_DIGITS = 20  # 2**64 has 20 digits: no field or operand takes a longer whole number
 WHOLE = re.compile(r"-?[0-9]+")  # ASCII digits only: not "١٢", not "1_0" (int() takes both)
+FIELD_WORDS = "RecipeWords"  # the context of what a field says of itself (gui.recipe_words too)
 NUMBER = re.compile(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?(inf|infinity|nan)",
                     re.IGNORECASE)
 
@@ -59,19 +61,19 @@ class FieldSpec:
     def range_text(self) -> str:
         """'from 1 to 16', 'above 0', 'from 0 to below 1'; 'on or off' for a bool."""
         if self.type is bool:
-            return "on or off"
+            return _field_words(QT_TRANSLATE_NOOP("RecipeWords", "on or off"))
         low, high = _number(self.low), _number(self.high)
         if self.high is None:
-            return f"above {low}" if self.low_open else f"{low} or more"
-        below = "below " if self.high_open else ""
-        start = f"above {low} and" if self.low_open else f"from {low}"
-        return f"{start} to {below}{high}"
+            return _field_words(QT_TRANSLATE_NOOP("RecipeWords", "above {0}") if self.low_open
+                                else QT_TRANSLATE_NOOP("RecipeWords", "{0} or more"), low)
+        return _field_words(_RANGES[self.low_open, self.high_open], low, high)
 
     @property
     def requirement(self) -> str:
         """What a valid value is, in words: 'a whole number from 1 to 16'."""
-        kind = {bool: "", int: "a whole number ", float: "a finite number "}[self.type]
-        return kind + self.range_text
+        if self.type is bool:
+            return self.range_text
+        return _field_words(_KINDS[self.type], self.range_text)
 
     def format(self, value) -> str:
         """`value` as a form or a table shows it: 0.001, 256, on."""
@@ -86,7 +88,16 @@ class FieldSpec:
 
     def error(self, value) -> str | None:
         """Why `value` is not acceptable for this field, or None if it is."""
-        return None if self.accepts(value) else f"{self.label} must be {self.requirement}"
+        if self.accepts(value):
+            return None
+        return _field_words(QT_TRANSLATE_NOOP("RecipeWords", "{0} must be {1}"),
+                            self.label_words, self.requirement)
+
+    @property
+    def label_words(self) -> str:
+        """The label as Words, which the window shows in its language (gui.recipe_words
+        marks each label for translation)."""
+        return Words(self.label, context=FIELD_WORDS)
 
     def accepts(self, value) -> bool:
         """Whether `value` has this field's type and lies in its range."""
@@ -113,6 +124,20 @@ def parse_typed(text: str, kind: type):
     if kind is float and NUMBER.fullmatch(text):
         return float(text)
     return text
+
+
+_KINDS = {int: QT_TRANSLATE_NOOP("RecipeWords", "a whole number {0}"),
+          float: QT_TRANSLATE_NOOP("RecipeWords", "a finite number {0}")}
+_RANGES = {  # (low open, high open): the range's words
+    (False, False): QT_TRANSLATE_NOOP("RecipeWords", "from {0} to {1}"),
+    (False, True): QT_TRANSLATE_NOOP("RecipeWords", "from {0} to below {1}"),
+    (True, False): QT_TRANSLATE_NOOP("RecipeWords", "above {0} and to {1}"),
+    (True, True): QT_TRANSLATE_NOOP("RecipeWords", "above {0} and to below {1}"),
+}
+
+
+def _field_words(template: str, *args) -> Words:
+    return Words(template, *args, context=FIELD_WORDS)
 
 
 def _number(value) -> str:
@@ -233,18 +258,20 @@ def check_recipe(recipe: Recipe, memory: int | None = None) -> list[str]:
         return problems
     pairs = train_count(recipe.bits, recipe.holdout)
     if pairs == 0:
-        problems.append(f"{_SPECS['holdout'].label} {recipe.holdout:g} leaves none of the "
-                        f"{table_size(recipe.bits):,} pairs of {recipe.bits}-bit numbers to "
-                        "train on")
+        problems.append(Words(QT_TRANSLATE_NOOP(
+            "core", "{0} {1:g} leaves none of the {2:,} pairs of {3}-bit numbers to train on"),
+            _SPECS["holdout"].label_words, recipe.holdout, table_size(recipe.bits),
+            recipe.bits))
     elif recipe.batch_size > pairs:
-        problems.append(f"{_SPECS['batch_size'].label} {recipe.batch_size:,} is more than the "
-                        f"{pairs:,} pairs left to train on")
+        problems.append(Words(QT_TRANSLATE_NOOP(
+            "core", "{0} {1:,} is more than the {2:,} pairs left to train on"),
+            _SPECS["batch_size"].label_words, recipe.batch_size, pairs))
     need, have = recipe.training_bytes(), available_memory() if memory is None else memory
     if have and need > have:
-        problems.append(f"Training would need about {_size(need)} of memory "
-                        f"({_SPECS['units'].label} {recipe.units:,}; "
-                        f"{_SPECS['batch_size'].label} {recipe.batch_size:,}); "
-                        f"{_size(have)} is available")
+        problems.append(Words(QT_TRANSLATE_NOOP(
+            "core", "Training would need about {0} of memory ({1} {2:,}; {3} {4:,}); {5} is "
+            "available"), _size(need), _SPECS["units"].label_words, recipe.units,
+            _SPECS["batch_size"].label_words, recipe.batch_size, _size(have)))
     return problems
 
 

@@ -26,6 +26,7 @@ from lstm_adder.core.errors import shown
 from lstm_adder.core.evaluation import Report, judge_all
 from lstm_adder.core.recipes import MAX_EPOCHS
 from lstm_adder.core.weights import first_line, read_entry
+from lstm_adder.core.words import QT_TRANSLATE_NOOP, Words
 
 REPLAY_KEY = "replay"  # in lstm_adder.json: {"bits": n, "maps": [...], "weights": bool}
 WEIGHTS_ENTRY = "epoch_weights.npz"
@@ -46,10 +47,13 @@ def decode_map(text: str, bits: int) -> np.ndarray:
         inflate = zlib.decompressobj()
         data = inflate.decompress(base64.b64decode(text, validate=True), size + 1)
     except (TypeError, ValueError, zlib.error) as exc:
-        raise ValueError(f"a replay map is not base64 zlib: {first_line(exc)}") from None
+        raise ValueError(Words(QT_TRANSLATE_NOOP("core", "a replay map is not base64 zlib: {0}"),
+                               first_line(exc))) from None
     if len(data) != size or not inflate.eof:
-        amount = f"more than {size:,}" if len(data) > size else f"{len(data):,}"
-        raise ValueError(f"a replay map unpacks to {amount} bytes, not {size:,}")
+        amount = (Words(QT_TRANSLATE_NOOP("core", "more than {0:,}"), size) if len(data) > size
+                  else f"{len(data):,}")
+        raise ValueError(Words(QT_TRANSLATE_NOOP(
+            "core", "a replay map unpacks to {0} bytes, not {1:,}"), amount, size))
     return np.frombuffer(data, np.uint8)
 
 
@@ -58,9 +62,11 @@ def _replay_bits(replay, like: Engine | None) -> int:
     pair, so only up to TABLE_MAX_BITS, and the model's own width when it has one."""
     bits = replay.get("bits") if isinstance(replay, dict) else None
     if not isinstance(bits, int) or isinstance(bits, bool) or not 1 <= bits <= TABLE_MAX_BITS:
-        raise ValueError(f"its replay is at {shown(bits)} bits, not 1 to {TABLE_MAX_BITS}")
+        raise ValueError(Words(QT_TRANSLATE_NOOP("core", "its replay is at {0} bits, not 1 to {1}"),
+                               shown(bits), TABLE_MAX_BITS))
     if like is not None and like.net.steps is not None and bits != like.bits:
-        raise ValueError(f"its replay is at {bits} bits, the model at {like.bits}")
+        raise ValueError(Words(QT_TRANSLATE_NOOP(
+            "core", "its replay is at {0} bits, the model at {1}"), bits, like.bits))
     return bits
 
 
@@ -96,8 +102,9 @@ def engines_from_entry(data: bytes, like: Engine) -> list[Engine]:
         limit = max(w.nbytes for w in like.weights) + NPY_HEADER
         for member in members.infolist():
             if member.file_size > limit:
-                raise ValueError(f"its kept weights {shown(member.filename)} are "
-                                 f"{member.file_size:,} bytes, more than this model's")
+                raise ValueError(Words(QT_TRANSLATE_NOOP(
+                    "core", "its kept weights {0} are {1:,} bytes, more than this model's"),
+                    shown(member.filename), member.file_size))
     with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
         count = len(like.weights)
         epochs = len({name.split("_")[0] for name in arrays.files})
@@ -107,7 +114,8 @@ def engines_from_entry(data: bytes, like: Engine) -> list[Engine]:
 
 def _finite(array: np.ndarray) -> np.ndarray:
     if array.dtype.kind != "f" or not np.isfinite(array).all():
-        raise ValueError("its kept weights are not all finite floats")
+        raise ValueError(Words(QT_TRANSLATE_NOOP(
+            "core", "its kept weights are not all finite floats")))
     return array
 
 
@@ -169,8 +177,9 @@ class Timeline:
         try:
             return cls.from_info(info, _weights_entry(path, info, engine), engine)
         except (zipfile.BadZipFile, ValueError, KeyError, TypeError, OSError) as exc:
-            raise ModelFileError(f"{path}: its replay record is damaged ({first_line(exc)})"
-                                 ) from None
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "core", "{0}: its replay record is damaged ({1})"), path, first_line(exc))
+                ) from None
 
     @classmethod
     def from_info(cls, info: dict, weights: bytes | None = None,
@@ -182,13 +191,15 @@ class Timeline:
             return None
         bits, maps = _replay_bits(replay, like), replay["maps"]
         if not isinstance(maps, list) or not maps:
-            raise ValueError("its replay lists no epochs")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("core", "its replay lists no epochs")))
         shown_maps = sum(m is not None for m in maps)
         if len(maps) > MAX_EPOCHS + 1 or shown_maps << 2 * bits > MAPS_MAX_BYTES:
-            raise ValueError(f"its replay holds {len(maps):,} epochs' maps, more than "
-                             f"{MAPS_MAX_BYTES >> 2 * bits:,} are read")
+            raise ValueError(Words(QT_TRANSLATE_NOOP(
+                "core", "its replay holds {0:,} epochs' maps, more than {1:,} are read"),
+                len(maps), MAPS_MAX_BYTES >> 2 * bits))
         maps = [None if m is None else decode_map(m, bits) for m in maps]
         engines = engines_from_entry(weights, like) if weights and like is not None else None
         if engines is not None and len(engines) != len(maps):
-            raise ValueError("the kept weights and the replay maps count different epochs")
+            raise ValueError(Words(QT_TRANSLATE_NOOP(
+                "core", "the kept weights and the replay maps count different epochs")))
         return cls(bits, maps, list(info.get("history", [])), engines)

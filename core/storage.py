@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lstm_adder.core.checks import check_info
 from lstm_adder.core.encodings import ENCODINGS, Encoding, encoding_for_input_shape
-from lstm_adder.core.errors import ModelFileError
+from lstm_adder.core.errors import ModelFileError, said
 from lstm_adder.core.weights import (
     INFO_ENTRY,
     KERAS,
@@ -31,8 +31,10 @@ from lstm_adder.core.weights import (
     model_file,
     read_network,
 )
+from lstm_adder.core.words import QT_TRANSLATE_NOOP, Words
 
 DEFAULT_BITS = 8
+NO_ADDER = QT_TRANSLATE_NOOP("core", "{0}: not an LSTM adder: {1}")
 
 
 @dataclass
@@ -159,12 +161,13 @@ def load_model(path) -> LoadedModel:
             model = keras.saving.load_model(
                 path, compile=False, custom_objects={"LSTM": _compat_lstm()}, safe_mode=True)
     except Exception as exc:  # Keras, h5py and zipfile raise many kinds
-        raise ModelFileError(f"{path}: cannot be read as a Keras model ({first_line(exc)})"
-                             ) from exc
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "{0}: cannot be read as a Keras model ({1})"), path, first_line(exc))
+            ) from exc
     try:
         shapes = tuple(model.input_shape), tuple(model.output_shape)
     except (AttributeError, TypeError, ValueError) as exc:
-        raise ModelFileError(f"{path}: not an LSTM adder: {exc}") from None
+        raise ModelFileError(Words(NO_ADDER, path, str(exc))) from None
     return LoadedModel(model, *check_shapes(*shapes, path, info), path=path, info=info)
 
 
@@ -176,17 +179,19 @@ def check_shapes(in_shape, out_shape, path, info: dict) -> tuple[Encoding, int]:
     try:
         encoding, bits = encoding_for_input_shape(in_shape)
     except (ValueError, TypeError) as exc:
-        raise ModelFileError(f"{path}: not an LSTM adder: {exc}") from None
+        raise ModelFileError(Words(NO_ADDER, path, said(exc))) from None
     if info.get("encoding") and ENCODINGS.get(info["encoding"]) is not encoding:
-        raise ModelFileError(f"{path}: records encoding {info['encoding']!r} but its input "
-                             f"shape {in_shape} says {encoding.name}")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "{0}: records encoding {1} but its input shape {2} says {3}"), path,
+            repr(info["encoding"]), str(in_shape), encoding.name))
     bits = bits or int(info.get("bits", DEFAULT_BITS))
     expected = encoding.output_shape(bits)
     if encoding.any_length:
         expected = (None, in_shape[1], 1)
     if out_shape != expected:
-        raise ModelFileError(f"{path}: output shape {out_shape} does not fit a {bits}-bit "
-                             f"{encoding.name} adder (expected {expected})")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "{0}: output shape {1} does not fit a {2}-bit {3} adder (expected {4})"),
+            path, str(out_shape), bits, encoding.name, str(expected)))
     return encoding, bits
 
 
@@ -220,11 +225,13 @@ def write_atomically(path, write) -> Path:
     is left behind (nor any of an earlier save that was killed)."""
     path = Path(path)
     if not SAVED.matches(path):
-        raise ModelFileError(f"{path}: models are saved as {SAVED.label} files")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("core", "{0}: models are saved as {1} files"),
+                                   path, SAVED.label))
     if not path.parent.is_dir():
-        raise ModelFileError(f"{path}: folder {path.parent} does not exist")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("core", "{0}: folder {1} does not exist"),
+                                   path, path.parent))
     if path.is_dir():
-        raise ModelFileError(f"{path}: is a folder")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("core", "{0}: is a folder"), path))
     remove_stale_temps(path)
     try:
         return replace_atomically(path, write, f"{temp_prefix(path)}{os.getpid()}-",
@@ -232,7 +239,8 @@ def write_atomically(path, write) -> Path:
     except ModelFileError:
         raise
     except (OSError, ValueError) as exc:
-        raise ModelFileError(f"{path}: could not save: {_reason(exc)}") from exc
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("core", "{0}: could not save: {1}"),
+                                   path, _reason(exc))) from exc
 
 
 def replace_atomically(path, write, prefix: str | None = None, suffix: str = "") -> Path:

@@ -25,8 +25,9 @@ import numpy as np
 
 from lstm_adder.core.activations import SIGMOID, TANH, Activation
 from lstm_adder.core.cells import CELLS, Cell, cell_named
-from lstm_adder.core.errors import ModelFileError, shown
+from lstm_adder.core.errors import ModelFileError, about, said, shown
 from lstm_adder.core.recipes import MAX_UNITS
+from lstm_adder.core.words import QT_TRANSLATE_NOOP, Words, either, joined
 
 INFO_ENTRY = "lstm_adder.json"  # our entry in a .keras zip (core.storage)
 KERAS_CONFIG, KERAS_WEIGHTS = "config.json", "model.weights.h5"
@@ -85,15 +86,18 @@ def network_from_arrays(cell: Cell, arrays: list, head: list, cell_config: dict,
     ModelFileError if it is not runnable."""
     activation, recurrent_activation = cell.activations(cell_config)
     if head_activation != "sigmoid":
-        raise ModelFileError(f"the Dense head's activation is {head_activation!r}, not sigmoid")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "the Dense head's activation is {0}, not sigmoid"), repr(head_activation)))
     kernel, recurrent, bias = cell.arrays(arrays)
     head_arrays = [np.asarray(w, np.float32) for w in head]
     if len(head_arrays) == 1:
         head_arrays.append(np.zeros(head_arrays[0].shape[1], np.float32))
     if len(head_arrays) != 2:
-        raise ModelFileError("its Dense layer does not hold the usual weight arrays")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "its Dense layer does not hold the usual weight arrays")))
     if head_arrays[0].ndim != 2 or head_arrays[0].shape[0] != recurrent.shape[0]:
-        raise ModelFileError("its weight arrays do not fit together")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "its weight arrays do not fit together")))
     return Network(cell, kernel, recurrent, bias, *head_arrays, activation=activation,
                    recurrent_activation=recurrent_activation,
                    return_sequences=bool(cell_config.get("return_sequences", False)),
@@ -129,44 +133,52 @@ def _architecture(config: dict) -> _Layers:
     """Find the LSTM, its Dense head and the input length in a model's architecture, and
     check every size it declares against the product's bounds before any array is read."""
     if not isinstance(config, dict) or not isinstance(config.get("config"), dict):
-        raise ModelFileError("not an LSTM adder: its architecture is not a Keras model's")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "not an LSTM adder: its architecture is not a Keras model's")))
     layers = config["config"].get("layers")
     if not isinstance(layers, list) or not all(isinstance(x, dict) for x in layers):
-        raise ModelFileError("not an LSTM adder: its architecture lists no layers")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "not an LSTM adder: its architecture lists no layers")))
     kinds = [layer.get("class_name") for layer in layers]
     active = [layer for layer, kind in zip(layers, kinds, strict=True) if kind not in PASSIVE]
     names = [layer.get("class_name") for layer in active]
     cell = cell_named(names[0]) if len(names) == 2 and names[1] == "Dense" else None
     if cell is None:
-        found = " → ".join(shown(n) for n in names[:4]) or "no layers"
-        raise ModelFileError(f"not an LSTM adder: it has {found}, not "
-                             f"{' or '.join(CELLS)} → Dense")
+        found = (joined(" → ", [shown(n) for n in names[:4]]) if names
+                 else Words(QT_TRANSLATE_NOOP("core", "no layers")))
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "not an LSTM adder: it has {0}, not {1} → Dense"), found,
+            either(list(CELLS))))
     shape = None
     for layer in layers:
         cfg = layer.get("config") or {}
         shape = shape or cfg.get("batch_shape") or cfg.get("batch_input_shape")
     if not isinstance(shape, list) or len(shape) != 3:
-        raise ModelFileError("not an LSTM adder: its input is not a sequence of bits")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "not an LSTM adder: its input is not a sequence of bits")))
     steps, features = shape[1], shape[2]
     if steps is not None and not _whole(steps, 1, MAX_STEPS):
-        raise ModelFileError(f"not an LSTM adder: its input has {shown(steps)} steps, not "
-                             f"1 to {MAX_STEPS} ({WIDEST_BITS}-bit numbers at most)")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "not an LSTM adder: its input has {0} steps, not 1 to {1} ({2}-bit "
+            "numbers at most)"), shown(steps), MAX_STEPS, WIDEST_BITS))
     if not _whole(features, 1, 2):
-        raise ModelFileError(f"not an LSTM adder: its input has {shown(features)} features "
-                             "a step, not 1 or 2")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "not an LSTM adder: its input has {0} features a step, not 1 or 2"),
+            shown(features)))
     units = (active[0].get("config") or {}).get("units")
     outputs = (active[1].get("config") or {}).get("units")
     if not _whole(units, 1, MAX_UNITS):
-        raise ModelFileError(f"its {cell.keras_class} has {shown(units)} units, not 1 to "
-                             f"{MAX_UNITS:,}")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "its {0} has {1} units, not 1 to {2:,}"), cell.keras_class, shown(units),
+            MAX_UNITS))
     if not _whole(outputs, 1, MAX_STEPS):
-        raise ModelFileError(f"its Dense head has {shown(outputs)} outputs, not 1 to "
-                             f"{MAX_STEPS}")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "its Dense head has {0} outputs, not 1 to {1}"), shown(outputs), MAX_STEPS))
     found = _Layers(cell, active[0], active[1], steps, features, units, outputs)
     if found.nbytes > NETWORK_MAX_BYTES:
-        raise ModelFileError(f"its {units:,}-unit {cell.keras_class} needs "
-                             f"{found.nbytes / 2**20:,.0f} MB of weights, more than the "
-                             f"{NETWORK_MAX_BYTES >> 20} MB read")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "its {0:,}-unit {1} needs {2:,.0f} MB of weights, more than the {3} MB "
+            "read"), units, cell.keras_class, found.nbytes / 2**20, NETWORK_MAX_BYTES >> 20))
     return found
 
 
@@ -177,10 +189,12 @@ def _member(group, name: str):
 
     link = group.get(name, getlink=True)
     if link is None:
-        raise ModelFileError(f"its weights have no {shown(name)}")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("core", "its weights have no {0}"),
+                                   shown(name)))
     if not isinstance(link, h5py.HardLink):
-        raise ModelFileError(f"its weights link {shown(name)} elsewhere "
-                             f"({type(link).__name__}); links are not followed")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "its weights link {0} elsewhere ({1}); links are not followed"),
+            shown(name), type(link).__name__))
     return group[name]
 
 
@@ -190,21 +204,26 @@ def _datasets(group, names: list, shapes: list[tuple], what: str) -> list:
     import h5py
 
     if len(names) not in (len(shapes), len(shapes) - 1):  # the last is a bias, optional
-        raise ModelFileError(f"its {what} layer holds {len(names)} weight arrays, "
-                             f"not {len(shapes)}")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "its {0} layer holds {1} weight arrays, not {2}"), what, len(names),
+            len(shapes)))
     found = []
     for name, shape in zip(names, shapes, strict=False):
         data = _member(group, name)
         if not isinstance(data, h5py.Dataset):
-            raise ModelFileError(f"its {what} weights {shown(name)} are not an array")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "core", "its {0} weights {1} are not an array"), what, shown(name)))
         if data.is_virtual or data.external:
-            raise ModelFileError(f"its {what} weights {shown(name)} are stored in other "
-                                 "files; they are not read")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "core", "its {0} weights {1} are stored in other files; they are not read"),
+                what, shown(name)))
         if data.dtype.kind != "f" or data.dtype.itemsize not in (2, 4, 8):
-            raise ModelFileError(f"its {what} weights hold {data.dtype} numbers, not floats")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "core", "its {0} weights hold {1} numbers, not floats"), what, str(data.dtype)))
         if tuple(data.shape) != shape:
-            raise ModelFileError(f"its {what} weights are {tuple(data.shape)}, not the "
-                                 f"{shape} its architecture declares")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "core", "its {0} weights are {1}, not the {2} its architecture declares"),
+                what, str(tuple(data.shape)), str(shape)))
         found.append(data)
     return found
 
@@ -214,7 +233,8 @@ def _arrays(datasets: list, what: str) -> list[np.ndarray]:
     arrays = [np.asarray(data[()], np.float32) for data in datasets]
     with np.errstate(all="ignore"):
         if not all(np.isfinite(array).all() for array in arrays):
-            raise ModelFileError(f"its {what} weights hold NaN or infinite numbers")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "core", "its {0} weights hold NaN or infinite numbers"), what))
     return arrays
 
 
@@ -230,8 +250,9 @@ def _keras_datasets(h5, layers: _Layers) -> tuple[list, list]:
 
     h5.visititems(visit)
     if len(found["cell"]) != 1 or len(found["dense"]) != 1:
-        raise ModelFileError(f"not an LSTM adder: its weights hold no single "
-                             f"{layers.cell.keras_class} and Dense")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "not an LSTM adder: its weights hold no single {0} and Dense"),
+            layers.cell.keras_class))
     cell_shapes, dense_shapes = layers.shapes()
     groups = [found["cell"][0], found["dense"][0]]
     names = [sorted(group, key=lambda k: int(k) if k.isdigit() else -1) for group in groups]
@@ -247,7 +268,8 @@ def _legacy_datasets(h5, layers: _Layers) -> tuple[list, list]:
                                    (layers.cell.keras_class, "Dense"), strict=True):
         name = (layer.get("config") or {}).get("name") or layer.get("name")
         if not isinstance(name, str) or name not in root:
-            raise ModelFileError(f"its weights have no layer {shown(name)}")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP("core", "its weights have no layer {0}"),
+                                       shown(name)))
         group = _member(root, name)
         names = [n.decode() if isinstance(n, bytes) else str(n)
                  for n in group.attrs.get("weight_names", [])[:4]]
@@ -260,12 +282,14 @@ def read_entry(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
     and never more than `limit` read whatever it says."""
     entry = archive.getinfo(name)
     if entry.file_size > limit:
-        raise ModelFileError(f"its {name} is {entry.file_size:,} bytes, more than the "
-                             f"{limit:,} read")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "its {0} is {1:,} bytes, more than the {2:,} read"), name,
+            entry.file_size, limit))
     with archive.open(entry) as member:
         data = member.read(limit + 1)
     if len(data) > limit:
-        raise ModelFileError(f"its {name} is more than the {limit:,} bytes read")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "its {0} is more than the {1:,} bytes read"), name, limit))
     return data
 
 
@@ -329,8 +353,8 @@ class KerasKind(FileKind):
         with zipfile.ZipFile(path) as archive:
             entries = set(archive.namelist())
             if KERAS_CONFIG not in entries or KERAS_WEIGHTS not in entries:
-                raise ModelFileError("not a Keras model: the zip holds no config.json and "
-                                     "weights")
+                raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                    "core", "not a Keras model: the zip holds no config.json and weights")))
             parts = {KERAS_CONFIG: read_entry(archive, KERAS_CONFIG, CONFIG_MAX_BYTES)}
             layers = _architecture(_json(parts[KERAS_CONFIG], KERAS_CONFIG))
             if KERAS_METADATA in entries:
@@ -371,17 +395,20 @@ class KerasTwoKind(FileKind):
         with open(path, "rb") as file:
             whole = file.read(limit + 1)
         if len(whole) > limit:
-            raise ModelFileError(f"it is more than the {limit:,} bytes its network needs")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "core", "it is more than the {0:,} bytes its network needs"), limit))
         return FileRead(network, {}, {self.WHOLE: whole})
 
     @staticmethod
     def _layers(h5) -> _Layers:
         raw = h5.attrs.get("model_config")
         if raw is None:
-            raise ModelFileError("not a Keras model: the HDF5 file has no model_config")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "core", "not a Keras model: the HDF5 file has no model_config")))
         if len(raw) > CONFIG_MAX_BYTES:
-            raise ModelFileError(f"its model_config is {len(raw):,} bytes, more than the "
-                                 f"{CONFIG_MAX_BYTES:,} read")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "core", "its {0} is {1:,} bytes, more than the {2:,} read"), "model_config",
+                len(raw), CONFIG_MAX_BYTES))
         return _architecture(_json(raw.decode() if isinstance(raw, bytes) else raw,
                                    "model_config"))
 
@@ -412,7 +439,8 @@ def _json(raw, name: str):
     try:
         return json.loads(raw)
     except (ValueError, RecursionError) as exc:
-        raise ModelFileError(f"its {name} is not JSON ({first_line(exc)})") from None
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("core", "its {0} is not JSON ({1})"),
+                                   name, first_line(exc))) from None
 
 
 def model_file(path) -> tuple[Path, FileKind]:
@@ -420,18 +448,24 @@ def model_file(path) -> tuple[Path, FileKind]:
     ModelFileError."""
     path = Path(path)
     if path.is_dir():
-        raise ModelFileError(f"{path}: is a folder, not a model file")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("core", "{0}: is a folder, not a model file"),
+                                   path))
     if not path.is_file():
-        raise ModelFileError(f"{path}: no such file")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("core", "{0}: no such file"), path))
     kind = kind_of(path)
     if kind is None:
-        expected = " or ".join(kind.label for kind in KINDS)
-        raise ModelFileError(f"{path}: not a model file (expected {expected})")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "{0}: not a model file (expected {1})"), path,
+            either([kind.label for kind in KINDS])))
     return path, kind
 
 
 def first_line(exc: BaseException) -> str:
-    """An exception's first line of text, or its type's name when it has none."""
+    """An exception's first line of text (the Words it was raised with, when they are one
+    line), or its type's name when it has none."""
+    words = said(exc)
+    if isinstance(words, Words) and words.strip() == words and "\n" not in words:
+        return words
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
 
@@ -443,10 +477,11 @@ def read_file(path) -> tuple[FileRead, FileKind]:
     try:
         return kind.read(path), kind
     except ModelFileError as exc:
-        raise ModelFileError(f"{path}: {exc}") from None
+        raise ModelFileError(about(path, exc)) from None
     except Exception as exc:  # zipfile, h5py and json raise many kinds on a damaged file
-        raise ModelFileError(f"{path}: cannot be read as a model file ({first_line(exc)})"
-                             ) from None
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "core", "{0}: cannot be read as a model file ({1})"), path, first_line(exc))
+            ) from None
 
 
 def read_network(path) -> tuple[Network, dict]:

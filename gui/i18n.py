@@ -13,7 +13,7 @@ that into the .qm the app loads. After adding or changing words, from the reposi
 which keeps every translation made so far and runs
 
     pyside6-lupdate -extensions py -no-obsolete -source-language en -target-language zh_CN \
-        gui session -ts gui/i18n/lstm_adder_zh_CN.ts
+        gui session core -ts gui/i18n/lstm_adder_zh_CN.ts
     pyside6-lrelease gui/i18n/lstm_adder_zh_CN.ts -qm gui/i18n/lstm_adder_zh_CN.qm
 
 (`python -m lstm_adder.gui.i18n --release` runs the second alone, after editing the .ts). New
@@ -25,9 +25,10 @@ At start-up `install()` picks the language: the one chosen last time (QSettings 
 event, and each re-sets its words from its state (`Retranslating.retranslate`), with no
 restart. The command line stays English: core/, session/ and cli/ never import Qt.
 
-What session/ says reaches the window as session.words.Words (English that carries its
-template, marked there with a Qt-free QT_TRANSLATE_NOOP that lupdate reads too):
-`translated(words)` shows it in the language on show.
+What core/ and session/ say reaches the window as core.words.Words (English that carries
+its template, marked there with a Qt-free QT_TRANSLATE_NOOP that lupdate reads too): a
+model file's problem, a recipe's, "Opened carry.keras". `translated(words)` shows it in the
+language on show; an error core raised is shown as `translated(core.errors.said(exc))`.
 """
 
 from __future__ import annotations
@@ -53,14 +54,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
-from lstm_adder.session.words import Words
+from lstm_adder.core.words import Words
 
 ENGLISH, CHINESE = "en", "zh_CN"
 LANGUAGES = {ENGLISH: "English", CHINESE: "中文"}  # each named in its own words, as menus do
 SETTING = "language"  # the QSettings key of the language chosen in the menu
 CATALOG = "lstm_adder"  # gui/i18n/lstm_adder_<language>.ts and .qm
 FOLDER = Path(__file__).with_name("i18n")
-SOURCES = ("gui", "session")  # the subpackages lupdate reads
+SOURCES = ("gui", "session", "core")  # the subpackages lupdate reads
 QT_CATALOG = "qtbase"  # Qt's own words (dialog buttons), shipped with PySide6
 VIEW_TITLE = QT_TRANSLATE_NOOP("Menu", "&View")
 LANGUAGE_TITLE = QT_TRANSLATE_NOOP("Menu", "&Language")
@@ -249,8 +250,8 @@ def _tool(name: str) -> str:
 
 
 def update(language: str = CHINESE) -> None:
-    """Collect the words of every module in gui/ and session/ into the .ts, keeping its
-    translations."""
+    """Collect the words of every module in gui/, session/ and core/ into the .ts, keeping
+    its translations."""
     package = FOLDER.parent.parent
     subprocess.run([_tool("lupdate"), "-extensions", "py", "-no-obsolete",
                     "-source-language", ENGLISH, "-target-language", language,
@@ -269,7 +270,8 @@ def main(argv=None) -> int:
                                      description="Update and compile the translations.")
     step = parser.add_mutually_exclusive_group(required=True)
     step.add_argument("--update", action="store_true",
-                      help="collect the words from gui/ and session/ into the .ts, then compile it")
+                      help="collect the words from gui/, session/ and core/ into the .ts, "
+                      "then compile it")
     step.add_argument("--release", action="store_true", help="compile the .ts alone")
     args = parser.parse_args(argv)
     if args.update:

@@ -367,7 +367,10 @@ class MainWindow(QMainWindow):
         """`text` (the session's Words, or words of the window's own) in the status bar; a
         switch of language shows it again in the new one while it is on show."""
         self._status, self._status_brief = text, brief
-        self.statusBar().showMessage(one_line(translated(text)), self._status_ms())
+        # each value made one line, and the words' own line breaks become spaces
+        line = " ".join(part.strip() for part in translated(one_line(text)).splitlines()
+                        if part.strip())
+        self.statusBar().showMessage(line, self._status_ms())
 
     @Slot(str)
     def _on_status_changed(self, text: str) -> None:
@@ -383,7 +386,8 @@ class MainWindow(QMainWindow):
 
     def _error(self, title: str, message: str) -> None:
         self._show_status(message, True)
-        QMessageBox.critical(self, translated(title), one_line(translated(message)))
+        # each value made one line (a file name cannot break it), the words' own breaks kept
+        QMessageBox.critical(self, translated(title), translated(one_line(message)))
 
     def wait_for_background(self, timeout_ms: int = 30_000) -> bool:
         """Let opening, judging and saving finish (for tests and scripts)."""

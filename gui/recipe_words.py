@@ -2,8 +2,9 @@
 
 core.recipes describes every field a user may set (FieldSpec: label, help, range) in English,
 for the command line. The Training tab's form is made from the same list; this module gives
-each field its words for the window, marked for translation, and says a field's range and
-why a value is refused the way core does, in the language on show:
+each field its label and help for the window, marked for translation, and says a field's
+range and why a value is refused in the language on show (core says those as
+core.words.Words, in this module's context, "RecipeWords"):
 
     label(spec)          "Learning rate"      (学习率)
     tip(spec)            "Step size of the Adam optimiser: a finite number above 0."
@@ -19,6 +20,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from lstm_adder.core.data import FULL_TABLE_MAX_BITS
 from lstm_adder.core.recipes import FieldSpec
+from lstm_adder.gui.i18n import translated
 
 CONTEXT = "RecipeWords"
 LABELS = {
@@ -45,27 +47,11 @@ HELP = {
     "seed": QT_TRANSLATE_NOOP("RecipeWords", "seed of the weights and of the split"),
     "stop_when_perfect": QT_TRANSLATE_NOOP("RecipeWords", "stop once every pair is exactly right"),
 }
-KINDS = {int: QT_TRANSLATE_NOOP("RecipeWords", "a whole number {0}"),
-         float: QT_TRANSLATE_NOOP("RecipeWords", "a finite number {0}")}
-SWITCH = QT_TRANSLATE_NOOP("RecipeWords", "on or off")
-ABOVE = QT_TRANSLATE_NOOP("RecipeWords", "above {0}")
-OR_MORE = QT_TRANSLATE_NOOP("RecipeWords", "{0} or more")
-RANGES = {  # (low open, high open): the range's words
-    (False, False): QT_TRANSLATE_NOOP("RecipeWords", "from {0} to {1}"),
-    (False, True): QT_TRANSLATE_NOOP("RecipeWords", "from {0} to below {1}"),
-    (True, False): QT_TRANSLATE_NOOP("RecipeWords", "above {0} and to {1}"),
-    (True, True): QT_TRANSLATE_NOOP("RecipeWords", "above {0} and to below {1}"),
-}
-MUST_BE = QT_TRANSLATE_NOOP("RecipeWords", "{0} must be {1}")
 TIP = QT_TRANSLATE_NOOP("RecipeWords", "{0}: {1}.")
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
-
-
-def _number(value) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def label(spec: FieldSpec) -> str:
@@ -78,19 +64,12 @@ def help_text(spec: FieldSpec) -> str:
 
 def range_text(spec: FieldSpec) -> str:
     """'from 1 to 16', 'above 0', 'from 0 to below 1'; 'on or off' for a switch."""
-    if spec.type is bool:
-        return _tr(SWITCH)
-    low = _number(spec.low)
-    if spec.high is None:
-        return _tr(ABOVE if spec.low_open else OR_MORE).format(low)
-    return _tr(RANGES[spec.low_open, spec.high_open]).format(low, _number(spec.high))
+    return translated(spec.range_text)
 
 
 def requirement(spec: FieldSpec) -> str:
     """What a valid value is: 'a whole number from 1 to 16'."""
-    if spec.type is bool:
-        return range_text(spec)
-    return _tr(KINDS[spec.type]).format(range_text(spec))
+    return translated(spec.requirement)
 
 
 def tip(spec: FieldSpec) -> str:
@@ -100,5 +79,6 @@ def tip(spec: FieldSpec) -> str:
 
 
 def error(spec: FieldSpec, value) -> str | None:
-    """Why `value` is refused for the field (core decides: spec.accepts), or None."""
-    return None if spec.accepts(value) else _tr(MUST_BE).format(label(spec), requirement(spec))
+    """Why `value` is refused for the field (core says it: spec.error), or None."""
+    refused = spec.error(value)
+    return None if refused is None else translated(refused)

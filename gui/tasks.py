@@ -39,7 +39,7 @@ class Task(QObject):
     """`fn(cancel)` on a lane's thread (the engine lane unless another is given)."""
 
     finished = Signal(object, object)  # tag, result
-    failed = Signal(object, str)  # tag, one-line message
+    failed = Signal(object, object)  # tag, one-line message (core.words.Words or str)
     _ended = Signal()
 
     _alive: set[Task] = set()  # started and not yet reported, kept from the garbage collector
@@ -151,6 +151,6 @@ class TaskExecutor(QObject):
     def _finished(self, callbacks, result) -> None:
         callbacks[0](result)
 
-    @Slot(object, str)
+    @Slot(object, object)
     def _failed(self, callbacks, message: str) -> None:
         callbacks[1](message)

@@ -269,7 +269,7 @@ class TrainingTab(Retranslating, QWidget):
     @Slot()
     def _validate(self) -> None:
         _, errors = self._check()
-        self.recipe_error.setText("\n".join(errors))
+        self.recipe_error.setText("\n".join(map(translated, errors)))
         self.recipe_error.setVisible(bool(errors))
         self.start_button.setEnabled(not errors and not self.running
                                      and not self.session.run.running)

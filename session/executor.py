@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
-from lstm_adder.core.errors import InputError, ModelFileError
+from lstm_adder.core.errors import InputError, ModelFileError, said
 from lstm_adder.core.quiet import need_tensorflow
 from lstm_adder.session.lanes import engine_lane, keras_lane
 
@@ -49,9 +49,10 @@ class Executor(Protocol):
 
 
 def describe(exc: BaseException) -> str:
-    """One line for the user: core's messages as they are, anything else with its type."""
+    """One line for the user: core's messages as they are (its Words, which the window shows
+    in its language), anything else with its type."""
     if isinstance(exc, ModelFileError):
-        return str(exc)
+        return said(exc)
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lstm_adder.core.engine import Engine
-from lstm_adder.core.errors import ModelFileError, one_line, shown_path
+from lstm_adder.core.errors import ModelFileError, one_line, said, shown_path
 from lstm_adder.core.recipes import saved_bytes
 from lstm_adder.core.replay import REPLAY_KEY, WEIGHTS_ENTRY, Timeline, weights_entry
 from lstm_adder.core.storage import check_shapes, save_from_memory, save_model
@@ -238,9 +238,9 @@ def _replay(path: Path, info: dict) -> tuple[Timeline | None, str]:
     try:
         return Timeline.from_file(path), ""
     except ModelFileError as exc:
-        log.warning("%s", one_line(str(exc)))
-        return None, Words(QT_TRANSLATE_NOOP("session", "{0}; opened without its replay"),
-                           one_line(str(exc)))
+        why = one_line(said(exc))
+        log.warning("%s", why)
+        return None, Words(QT_TRANSLATE_NOOP("session", "{0}; opened without its replay"), why)
 
 
 def _exists(path: Path) -> bool:
@@ -270,14 +270,15 @@ def open_first(paths) -> OpenModel:
         try:
             entry = open_file(path)
         except ModelFileError as exc:
-            errors.append(one_line(str(exc)))
+            errors.append(one_line(said(exc)))
             continue
         if errors:
             entry.notice = Words(QT_TRANSLATE_NOOP("session",
                                                    "Could not open {0}; opened {1} instead"),
                                  errors[0], entry.name)
         return entry
-    raise ModelFileError("; ".join(errors) or "no model file to open")
+    raise ModelFileError(joined("; ", errors) if errors else Words(QT_TRANSLATE_NOOP(
+        "session", "no model file to open")))
 
 
 def from_training(trained: Trained, name: str) -> OpenModel:

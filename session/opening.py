@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from lstm_adder.core.errors import ModelFileError, shown_path
+from lstm_adder.core.errors import ModelFileError, said, shown_path
 from lstm_adder.session.on_show import LOADING
 from lstm_adder.session.open_models import OpenModel, open_file, open_first, start_paths
 from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words
@@ -57,7 +57,7 @@ class Opening:
             entry = open_file(path)
         except ModelFileError as exc:
             self._show_current()
-            self.error.emit(CANNOT_OPEN, str(exc))
+            self.error.emit(CANNOT_OPEN, said(exc))
             return False
         self._add(entry, select=True)
         return True

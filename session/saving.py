@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from lstm_adder.core.checks import check_out_path
-from lstm_adder.core.errors import InputError
+from lstm_adder.core.errors import InputError, said
 from lstm_adder.session.open_models import OpenModel, TrainedHere
 from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words, joined
 
@@ -66,7 +66,7 @@ class Saving:
         try:
             path = check_out_path(path, entry.save_bytes(keep))
         except InputError as exc:
-            self._save_failed(entry, str(exc))
+            self._save_failed(entry, said(exc))
             return False
         source = entry.source
         self.executor.submit(lambda cancel: source.save(path, *entry.save_parts(keep)),

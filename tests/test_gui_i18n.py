@@ -19,7 +19,7 @@ from lstm_adder.gui.i18n import CHINESE, ENGLISH
 
 ROOT = Path(__file__).resolve().parent.parent
 GUI = ROOT / "gui"
-SOURCES = [ROOT / "gui", ROOT / "session"]  # what lupdate reads
+SOURCES = [ROOT / source for source in i18n.SOURCES]  # what lupdate reads
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?n")  # {name}, {0:.2%}, and Qt's plural %n
 WRAPPER = re.compile(r"_+(tr|translate)")  # a helper of one's own: lupdate cannot see into it
 TAB_TITLES = {ENGLISH: ["Calculator", "Training", "Insight", "Compare"],

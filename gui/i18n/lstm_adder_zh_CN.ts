@@ -792,7 +792,7 @@
         <translation>图像已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="437"/>
+        <location filename="../main_window.py" line="441"/>
         <source>not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -800,12 +800,12 @@
 <context>
     <name>Menu</name>
     <message>
-        <location filename="../i18n.py" line="65"/>
+        <location filename="../i18n.py" line="66"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="66"/>
+        <location filename="../i18n.py" line="67"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -813,147 +813,147 @@
 <context>
     <name>RecipeWords</name>
     <message>
-        <location filename="../recipe_words.py" line="25"/>
+        <location filename="../recipe_words.py" line="27"/>
         <source>Bits per operand</source>
         <translation>每个加数的位数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="26"/>
+        <location filename="../recipe_words.py" line="28"/>
         <source>LSTM units</source>
         <translation>LSTM 单元数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="27"/>
+        <location filename="../recipe_words.py" line="29"/>
         <source>Dropout</source>
         <translation>丢弃率（dropout）</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="28"/>
+        <location filename="../recipe_words.py" line="30"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="29"/>
+        <location filename="../recipe_words.py" line="31"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="30"/>
+        <location filename="../recipe_words.py" line="32"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="31"/>
+        <location filename="../recipe_words.py" line="33"/>
         <source>Held out (fraction)</source>
         <translation>留出比例</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="32"/>
+        <location filename="../recipe_words.py" line="34"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="33"/>
+        <location filename="../recipe_words.py" line="35"/>
         <source>Stop when every pair is right</source>
         <translation>所有数对都算对时停止</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="36"/>
+        <location filename="../recipe_words.py" line="38"/>
         <source>width of each operand</source>
         <translation>每个加数的位宽</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="37"/>
+        <location filename="../recipe_words.py" line="39"/>
         <source>size of the LSTM&apos;s state</source>
         <translation>LSTM 状态的大小</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="38"/>
+        <location filename="../recipe_words.py" line="40"/>
         <source>fraction of the LSTM&apos;s outputs dropped in training</source>
         <translation>训练时丢弃的 LSTM 输出所占的比例</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="40"/>
+        <location filename="../recipe_words.py" line="42"/>
         <source>step size of the Adam optimiser</source>
         <translation>Adam 优化器的步长</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="41"/>
+        <location filename="../recipe_words.py" line="43"/>
         <source>pairs per training step</source>
         <translation>每个训练步的数对个数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="42"/>
+        <location filename="../recipe_words.py" line="44"/>
         <source>passes over the training pairs, at most</source>
         <translation>最多遍历训练数对的次数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="43"/>
+        <location filename="../recipe_words.py" line="45"/>
         <source>fraction of the pairs never trained on (up to {0} bits)</source>
         <translation>从不参与训练的数对所占的比例（最多 {0} 位）</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="45"/>
+        <location filename="../recipe_words.py" line="47"/>
         <source>seed of the weights and of the split</source>
         <translation>初始权重和数据划分的随机种子</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="46"/>
+        <location filename="../recipe_words.py" line="48"/>
         <source>stop once every pair is exactly right</source>
         <translation>一旦每个数对都完全算对就停止</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="48"/>
+        <location filename="../../core/recipes.py" line="129"/>
         <source>a whole number {0}</source>
         <translation>一个整数，{0}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="49"/>
+        <location filename="../../core/recipes.py" line="130"/>
         <source>a finite number {0}</source>
         <translation>一个有限的数，{0}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="50"/>
+        <location filename="../../core/recipes.py" line="64"/>
         <source>on or off</source>
         <translation>开或关</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="51"/>
+        <location filename="../../core/recipes.py" line="67"/>
         <source>above {0}</source>
         <translation>大于 {0}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="52"/>
+        <location filename="../../core/recipes.py" line="68"/>
         <source>{0} or more</source>
         <translation>不小于 {0}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="54"/>
+        <location filename="../../core/recipes.py" line="132"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="55"/>
+        <location filename="../../core/recipes.py" line="133"/>
         <source>from {0} to below {1}</source>
         <translation>从 {0} 到小于 {1}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="56"/>
+        <location filename="../../core/recipes.py" line="134"/>
         <source>above {0} and to {1}</source>
         <translation>大于 {0} 且不大于 {1}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="57"/>
+        <location filename="../../core/recipes.py" line="135"/>
         <source>above {0} and to below {1}</source>
         <translation>大于 {0} 且小于 {1}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="59"/>
+        <location filename="../../core/recipes.py" line="93"/>
         <source>{0} must be {1}</source>
         <translation>{0}必须是{1}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="60"/>
+        <location filename="../recipe_words.py" line="50"/>
         <source>{0}: {1}.</source>
         <translation>{0}：{1}。</translation>
     </message>
@@ -1504,6 +1504,392 @@
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <location filename="../../core/activations.py" line="86"/>
+        <source>{0} {1} is not supported</source>
+        <translation>不支持 {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="28"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="29"/>
+        <source>an object</source>
+        <translation>一个对象</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="35"/>
+        <source>{0} is {1}, not {2}</source>
+        <translation>{0} 是 {1}，应为{2}</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="52"/>
+        <source>one of {0}</source>
+        <translation>{0} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="57"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="63"/>
+        <source>a list of objects</source>
+        <translation>一个由对象组成的列表</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="99"/>
+        <source>a list</source>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="101"/>
+        <source>it holds {0}, not {1}</source>
+        <translation>其内容是{0}，应为{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="105"/>
+        <source>a whole number, 0 or more</source>
+        <translation>一个不小于 0 的整数</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="115"/>
+        <source>its {0} is damaged: {1}</source>
+        <translation>其中的 {0} 已损坏：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="133"/>
+        <source>{0}: {1} files are only read; models are saved as {2} files (try {3})</source>
+        <translation>{0}：{1} 文件只能读取；模型保存为 {2} 文件（可改用 {3}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="137"/>
+        <location filename="../../core/storage.py" line="228"/>
+        <source>{0}: models are saved as {1} files</source>
+        <translation>{0}：模型保存为 {1} 文件</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="149"/>
+        <source>{0}: the file name is too long ({1} characters; at most {2})</source>
+        <translation>{0}：文件名太长（{1} 个字符；最多 {2} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="158"/>
+        <source>{0}: not enough free space in {1} (needs about {2:,.1f} MB, {3:,.1f} MB free)</source>
+        <translation>{0}：{1} 中的可用空间不足（约需 {2:,.1f} MB，可用 {3:,.1f} MB）</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="168"/>
+        <source>{0}: is a folder; give a file name ending in {1}</source>
+        <translation>{0}：这是一个文件夹；请给出以 {1} 结尾的文件名</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="172"/>
+        <location filename="../../core/storage.py" line="231"/>
+        <source>{0}: folder {1} does not exist</source>
+        <translation>{0}：文件夹 {1} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="175"/>
+        <source>{0}: {1} is not a folder</source>
+        <translation>{0}：{1} 不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="178"/>
+        <source>{0}: exists and is not a regular file</source>
+        <translation>{0}：已存在，且不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="197"/>
+        <source>{0}: cannot write in {1} ({2})</source>
+        <translation>{0}：无法在 {1} 中写入（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/encodings.py" line="170"/>
+        <source>input shape {0} fits no known encoding</source>
+        <translation>输入形状 {0} 不符合任何已知的编码</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="42"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/recipes.py" line="261"/>
+        <source>{0} {1:g} leaves none of the {2:,} pairs of {3}-bit numbers to train on</source>
+        <translation>{0}为 {1:g} 时，{3} 位数的 {2:,} 个数对中没有一个留作训练</translation>
+    </message>
+    <message>
+        <location filename="../../core/recipes.py" line="266"/>
+        <source>{0} {1:,} is more than the {2:,} pairs left to train on</source>
+        <translation>{0} {1:,} 超过了留作训练的 {2:,} 个数对</translation>
+    </message>
+    <message>
+        <location filename="../../core/recipes.py" line="271"/>
+        <source>Training would need about {0} of memory ({1} {2:,}; {3} {4:,}); {5} is available</source>
+        <translation>训练约需 {0} 内存（{1} {2:,}；{3} {4:,}），而可用的只有 {5}</translation>
+    </message>
+    <message>
+        <location filename="../../core/replay.py" line="50"/>
+        <source>a replay map is not base64 zlib: {0}</source>
+        <translation>一张回放图不是 base64 编码的 zlib 数据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/replay.py" line="53"/>
+        <source>more than {0:,}</source>
+        <translation>超过 {0:,}</translation>
+    </message>
+    <message>
+        <location filename="../../core/replay.py" line="55"/>
+        <source>a replay map unpacks to {0} bytes, not {1:,}</source>
+        <translation>一张回放图解压后为 {0} 字节，应为 {1:,} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../core/replay.py" line="65"/>
+        <source>its replay is at {0} bits, not 1 to {1}</source>
+        <translation>其回放为 {0} 位，应为 1 到 {1} 位</translation>
+    </message>
+    <message>
+        <location filename="../../core/replay.py" line="68"/>
+        <source>its replay is at {0} bits, the model at {1}</source>
+        <translation>其回放为 {0} 位，模型却为 {1} 位</translation>
+    </message>
+    <message>
+        <location filename="../../core/replay.py" line="105"/>
+        <source>its kept weights {0} are {1:,} bytes, more than this model&apos;s</source>
+        <translation>其保留的权重 {0} 有 {1:,} 字节，超过了这个模型的权重</translation>
+    </message>
+    <message>
+        <location filename="../../core/replay.py" line="117"/>
+        <source>its kept weights are not all finite floats</source>
+        <translation>其保留的权重并非全是有限的浮点数</translation>
+    </message>
+    <message>
+        <location filename="../../core/replay.py" line="180"/>
+        <source>{0}: its replay record is damaged ({1})</source>
+        <translation>{0}：其回放记录已损坏（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/replay.py" line="194"/>
+        <source>its replay lists no epochs</source>
+        <translation>其回放中没有任何一轮</translation>
+    </message>
+    <message>
+        <location filename="../../core/replay.py" line="197"/>
+        <source>its replay holds {0:,} epochs&apos; maps, more than {1:,} are read</source>
+        <translation>其回放含有 {0:,} 轮的图，超过了可读取的 {1:,} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../core/replay.py" line="203"/>
+        <source>the kept weights and the replay maps count different epochs</source>
+        <translation>保留的权重与回放图的轮数不同</translation>
+    </message>
+    <message>
+        <location filename="../../core/storage.py" line="37"/>
+        <source>{0}: not an LSTM adder: {1}</source>
+        <translation>{0}：不是 LSTM 加法器：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/storage.py" line="164"/>
+        <source>{0}: cannot be read as a Keras model ({1})</source>
+        <translation>{0}：无法作为 Keras 模型读取（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/storage.py" line="184"/>
+        <source>{0}: records encoding {1} but its input shape {2} says {3}</source>
+        <translation>{0}：记录的编码为 {1}，但其输入形状 {2} 表明是 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../core/storage.py" line="192"/>
+        <source>{0}: output shape {1} does not fit a {2}-bit {3} adder (expected {4})</source>
+        <translation>{0}：输出形状 {1} 不符合 {2} 位的 {3} 加法器（应为 {4}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/storage.py" line="234"/>
+        <source>{0}: is a folder</source>
+        <translation>{0}：这是一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../core/storage.py" line="242"/>
+        <source>{0}: could not save: {1}</source>
+        <translation>{0}：无法保存：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="89"/>
+        <source>the Dense head&apos;s activation is {0}, not sigmoid</source>
+        <translation>Dense 输出层的激活函数是 {0}，不是 sigmoid</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="96"/>
+        <source>its Dense layer does not hold the usual weight arrays</source>
+        <translation>其 Dense 层没有通常的权重数组</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="99"/>
+        <source>its weight arrays do not fit together</source>
+        <translation>其权重数组彼此不匹配</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="136"/>
+        <source>not an LSTM adder: its architecture is not a Keras model&apos;s</source>
+        <translation>不是 LSTM 加法器：其结构不是 Keras 模型的结构</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="140"/>
+        <source>not an LSTM adder: its architecture lists no layers</source>
+        <translation>不是 LSTM 加法器：其结构中没有列出任何层</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="148"/>
+        <source>no layers</source>
+        <translation>没有层</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="149"/>
+        <source>not an LSTM adder: it has {0}, not {1} → Dense</source>
+        <translation>不是 LSTM 加法器：它的层是 {0}，而不是 {1} → Dense</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="157"/>
+        <source>not an LSTM adder: its input is not a sequence of bits</source>
+        <translation>不是 LSTM 加法器：其输入不是位序列</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="161"/>
+        <source>not an LSTM adder: its input has {0} steps, not 1 to {1} ({2}-bit numbers at most)</source>
+        <translation>不是 LSTM 加法器：其输入有 {0} 步，应为 1 到 {1} 步（最多 {2} 位的数）</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="165"/>
+        <source>not an LSTM adder: its input has {0} features a step, not 1 or 2</source>
+        <translation>不是 LSTM 加法器：其输入每步有 {0} 个特征，应为 1 或 2 个</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="171"/>
+        <source>its {0} has {1} units, not 1 to {2:,}</source>
+        <translation>其 {0} 有 {1} 个单元，应为 1 到 {2:,} 个</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="175"/>
+        <source>its Dense head has {0} outputs, not 1 to {1}</source>
+        <translation>其 Dense 输出层有 {0} 个输出，应为 1 到 {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="179"/>
+        <source>its {0:,}-unit {1} needs {2:,.0f} MB of weights, more than the {3} MB read</source>
+        <translation>其 {0:,} 个单元的 {1} 需要 {2:,.0f} MB 权重，超过了可读取的 {3} MB</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="192"/>
+        <source>its weights have no {0}</source>
+        <translation>其权重中没有 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="195"/>
+        <source>its weights link {0} elsewhere ({1}); links are not followed</source>
+        <translation>其权重把 {0} 链接到别处（{1}）；链接不会被跟随</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="207"/>
+        <source>its {0} layer holds {1} weight arrays, not {2}</source>
+        <translation>其 {0} 层有 {1} 个权重数组，应为 {2} 个</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="214"/>
+        <source>its {0} weights {1} are not an array</source>
+        <translation>其 {0} 权重 {1} 不是数组</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="217"/>
+        <source>its {0} weights {1} are stored in other files; they are not read</source>
+        <translation>其 {0} 权重 {1} 存放在其他文件中；不会读取</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="221"/>
+        <source>its {0} weights hold {1} numbers, not floats</source>
+        <translation>其 {0} 权重是 {1} 类型的数，不是浮点数</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="224"/>
+        <source>its {0} weights are {1}, not the {2} its architecture declares</source>
+        <translation>其 {0} 权重的形状是 {1}，而不是其结构声明的 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="236"/>
+        <source>its {0} weights hold NaN or infinite numbers</source>
+        <translation>其 {0} 权重中有 NaN 或无穷大的数</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="253"/>
+        <source>not an LSTM adder: its weights hold no single {0} and Dense</source>
+        <translation>不是 LSTM 加法器：其权重中没有恰好一个 {0} 层和一个 Dense 层</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="271"/>
+        <source>its weights have no layer {0}</source>
+        <translation>其权重中没有层 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="285"/>
+        <location filename="../../core/weights.py" line="409"/>
+        <source>its {0} is {1:,} bytes, more than the {2:,} read</source>
+        <translation>其 {0} 有 {1:,} 字节，超过了可读取的 {2:,} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="291"/>
+        <source>its {0} is more than the {1:,} bytes read</source>
+        <translation>其 {0} 超过了可读取的 {1:,} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="356"/>
+        <source>not a Keras model: the zip holds no config.json and weights</source>
+        <translation>不是 Keras 模型：zip 中没有 config.json 和权重</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="398"/>
+        <source>it is more than the {0:,} bytes its network needs</source>
+        <translation>文件超过了其网络所需的 {0:,} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="406"/>
+        <source>not a Keras model: the HDF5 file has no model_config</source>
+        <translation>不是 Keras 模型：HDF5 文件中没有 model_config</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="442"/>
+        <source>its {0} is not JSON ({1})</source>
+        <translation>其 {0} 不是 JSON（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="451"/>
+        <source>{0}: is a folder, not a model file</source>
+        <translation>{0}：这是一个文件夹，不是模型文件</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="454"/>
+        <source>{0}: no such file</source>
+        <translation>{0}：没有这个文件</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="457"/>
+        <source>{0}: not a model file (expected {1})</source>
+        <translation>{0}：不是模型文件（应为 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/weights.py" line="482"/>
+        <source>{0}: cannot be read as a model file ({1})</source>
+        <translation>{0}：无法作为模型文件读取（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/words.py" line="92"/>
+        <source>{0} or {1}</source>
+        <translation>{0} 或 {1}</translation>
+    </message>
+</context>
+<context>
     <name>export</name>
     <message>
         <location filename="../export.py" line="38"/>
@@ -1716,7 +2102,7 @@
         <translation>精确匹配 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="242"/>
+        <location filename="../../session/open_models.py" line="243"/>
         <source>{0}; opened without its replay</source>
         <translation>{0}；已打开，但没有它的回放</translation>
     </message>
@@ -1726,12 +2112,17 @@
         <translation>无法打开 {0}；改为打开了 {1}</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="301"/>
+        <location filename="../../session/open_models.py" line="280"/>
+        <source>no model file to open</source>
+        <translation>没有可打开的模型文件</translation>
+    </message>
+    <message>
+        <location filename="../../session/open_models.py" line="302"/>
         <source>training {0}</source>
         <translation>正在训练 {0}</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="306"/>
+        <location filename="../../session/open_models.py" line="307"/>
         <source>trained {0} #{1}</source>
         <translation>训练好的 {0} #{1}</translation>
     </message>
