@@ -83,6 +83,16 @@ def _ranged(spec: FieldSpec):
     return parse
 
 
+def _chosen(spec: FieldSpec):
+    """An argparse type: one of a choice field's values, by its name."""
+    def parse(text: str):
+        value = spec.parse(text)
+        if not spec.accepts(value):
+            raise argparse.ArgumentTypeError(f"must be {spec.requirement}")
+        return value
+    return parse
+
+
 def _help(spec: FieldSpec, default: str) -> str:
     return f"{spec.help}: {spec.range_text} (default: {default})"
 
@@ -100,7 +110,10 @@ def _add_recipe_flags(parser: argparse.ArgumentParser) -> None:
     by the field's own rule, in commands.recipe_from_args."""
     for spec in user_fields():
         default = _recipe_default(spec)
-        if spec.type is bool:
+        if spec.choices:
+            parser.add_argument(spec.flag, type=_chosen(spec), help=_help(spec, default),
+                                metavar="{" + ",".join(spec.names) + "}")
+        elif spec.type is bool:
             parser.add_argument(spec.flag, action=argparse.BooleanOptionalAction,
                                 help=f"{spec.help} (default: {default})")
         else:
