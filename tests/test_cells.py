@@ -222,3 +222,24 @@ def test_the_command_line_takes_a_cell(capsys):
     assert recipe_from_args(args).cell is CELLS["SimpleRNN"]
     assert main(["train", "--cell", "tcn", "--out", "x.keras"]) == 2
     assert "--cell: must be one of lstm, gru, simple_rnn" in capsys.readouterr().err
+
+
+def test_the_training_form_trains_the_chosen_cell(window, reported):
+    tab = window.training
+    tab.load_recipe("carry")
+    box = tab.choices["cell"]
+    assert [box.itemText(i) for i in range(box.count())] == ["LSTM", "GRU", "Simple RNN"]
+    assert box.currentIndex() == 0 and tab.recipe().cell is CELLS["LSTM"]
+    box.setCurrentIndex(1)
+    tab.stop_when_perfect.setChecked(False)
+    for name, value in {"bits": 4, "units": 4, "batch_size": 16, "holdout": 0,
+                        "epochs": 1}.items():
+        tab.fields[name].setText(str(value))
+    assert tab.recipe().cell is CELLS["GRU"]
+    with reported(window.session.run.finished) as finished:
+        tab.start()
+    assert window.wait_for_background()
+    assert finished.args[0].recipe.cell is CELLS["GRU"]
+    assert window.session.current.engine.net.cell == CELLS["GRU"]  # the model it made answers
+    tab.load_recipe("seed")  # a recipe's own cell again: the tutorial's LSTM
+    assert box.currentIndex() == 0

@@ -434,146 +434,176 @@
     <name>RecipeWords</name>
     <message>
         <location filename="../recipe_words.py" line="25"/>
+        <source>Cell</source>
+        <translation>循环单元</translation>
+    </message>
+    <message>
+        <location filename="../recipe_words.py" line="26"/>
         <source>Bits per operand</source>
         <translation>每个加数的位数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="26"/>
+        <location filename="../recipe_words.py" line="27"/>
         <source>LSTM units</source>
         <translation>LSTM 单元数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="27"/>
+        <location filename="../recipe_words.py" line="28"/>
         <source>Dropout</source>
         <translation>丢弃率（dropout）</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="28"/>
+        <location filename="../recipe_words.py" line="29"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="29"/>
+        <location filename="../recipe_words.py" line="30"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="30"/>
+        <location filename="../recipe_words.py" line="31"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="31"/>
+        <location filename="../recipe_words.py" line="32"/>
         <source>Held out (fraction)</source>
         <translation>留出比例</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="32"/>
+        <location filename="../recipe_words.py" line="33"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="33"/>
+        <location filename="../recipe_words.py" line="34"/>
         <source>Stop when every pair is right</source>
         <translation>所有数对都算对时停止</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="36"/>
+        <location filename="../recipe_words.py" line="37"/>
+        <source>the recurrent layer</source>
+        <translation>网络的循环层</translation>
+    </message>
+    <message>
+        <location filename="../recipe_words.py" line="38"/>
         <source>width of each operand</source>
         <translation>每个加数的位宽</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="37"/>
+        <location filename="../recipe_words.py" line="39"/>
         <source>size of the LSTM&apos;s state</source>
         <translation>LSTM 状态的大小</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="38"/>
+        <location filename="../recipe_words.py" line="40"/>
         <source>fraction of the LSTM&apos;s outputs dropped in training</source>
         <translation>训练时丢弃的 LSTM 输出所占的比例</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="40"/>
+        <location filename="../recipe_words.py" line="42"/>
         <source>step size of the Adam optimiser</source>
         <translation>Adam 优化器的步长</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="41"/>
+        <location filename="../recipe_words.py" line="43"/>
         <source>pairs per training step</source>
         <translation>每个训练步的数对个数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="42"/>
+        <location filename="../recipe_words.py" line="44"/>
         <source>passes over the training pairs, at most</source>
         <translation>最多遍历训练数对的次数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="43"/>
+        <location filename="../recipe_words.py" line="45"/>
         <source>fraction of the pairs never trained on (up to {0} bits)</source>
         <translation>从不参与训练的数对所占的比例（最多 {0} 位）</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="45"/>
+        <location filename="../recipe_words.py" line="47"/>
         <source>seed of the weights and of the split</source>
         <translation>初始权重和数据划分的随机种子</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="46"/>
+        <location filename="../recipe_words.py" line="48"/>
         <source>stop once every pair is exactly right</source>
         <translation>一旦每个数对都完全算对就停止</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="48"/>
+        <location filename="../recipe_words.py" line="51"/>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <location filename="../recipe_words.py" line="52"/>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <location filename="../recipe_words.py" line="53"/>
+        <source>Simple RNN</source>
+        <translation>简单 RNN</translation>
+    </message>
+    <message>
+        <location filename="../recipe_words.py" line="55"/>
+        <source>one of {0}</source>
+        <translation>{0} 之一</translation>
+    </message>
+    <message>
+        <location filename="../recipe_words.py" line="56"/>
         <source>a whole number {0}</source>
         <translation>一个整数，{0}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="49"/>
+        <location filename="../recipe_words.py" line="57"/>
         <source>a finite number {0}</source>
         <translation>一个有限的数，{0}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="50"/>
+        <location filename="../recipe_words.py" line="58"/>
         <source>on or off</source>
         <translation>开或关</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="51"/>
+        <location filename="../recipe_words.py" line="59"/>
         <source>above {0}</source>
         <translation>大于 {0}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="52"/>
+        <location filename="../recipe_words.py" line="60"/>
         <source>{0} or more</source>
         <translation>不小于 {0}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="54"/>
+        <location filename="../recipe_words.py" line="62"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="55"/>
+        <location filename="../recipe_words.py" line="63"/>
         <source>from {0} to below {1}</source>
         <translation>从 {0} 到小于 {1}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="56"/>
+        <location filename="../recipe_words.py" line="64"/>
         <source>above {0} and to {1}</source>
         <translation>大于 {0} 且不大于 {1}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="57"/>
+        <location filename="../recipe_words.py" line="65"/>
         <source>above {0} and to below {1}</source>
         <translation>大于 {0} 且小于 {1}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="59"/>
+        <location filename="../recipe_words.py" line="67"/>
         <source>{0} must be {1}</source>
         <translation>{0}必须是{1}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="60"/>
+        <location filename="../recipe_words.py" line="68"/>
         <source>{0}: {1}.</source>
         <translation>{0}：{1}。</translation>
     </message>
@@ -749,42 +779,42 @@
         <translation>选一个配方，然后按“开始训练”。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="315"/>
+        <location filename="../training_tab.py" line="334"/>
         <source>Loading TensorFlow…</source>
         <translation>正在加载 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="316"/>
+        <location filename="../training_tab.py" line="335"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="324"/>
+        <location filename="../training_tab.py" line="343"/>
         <source>Stopping after this batch…</source>
         <translation>这一批结束后停止…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="363"/>
+        <location filename="../training_tab.py" line="382"/>
         <source>Training a {1} model on {0}-bit numbers…</source>
         <translation>正在用 {0} 位的数训练 {1} 模型…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="374"/>
+        <location filename="../training_tab.py" line="393"/>
         <source>epoch {0}/{1} · batch {2}/{3} · ETA {4}</source>
         <translation>第 {0}/{1} 轮 · 第 {2}/{3} 批 · 剩余 {4}</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="383"/>
+        <location filename="../training_tab.py" line="402"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="385"/>
+        <location filename="../training_tab.py" line="404"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%}, held-out {4:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}，留出集 {4:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="413"/>
+        <location filename="../training_tab.py" line="432"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
@@ -1023,42 +1053,42 @@
 <context>
     <name>TrainingTab</name>
     <message>
-        <location filename="../training_tab.py" line="203"/>
+        <location filename="../training_tab.py" line="212"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="204"/>
+        <location filename="../training_tab.py" line="213"/>
         <source>Start from</source>
         <translation>起始配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="205"/>
+        <location filename="../training_tab.py" line="214"/>
         <source>Watch it learn: the Calculator follows this run</source>
         <translation>观看学习过程：计算器跟随这次训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="206"/>
+        <location filename="../training_tab.py" line="215"/>
         <source>Keep every epoch in the saved file</source>
         <translation>在保存的文件中保留每一轮</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="208"/>
+        <location filename="../training_tab.py" line="217"/>
         <source>Save the weights after every epoch with a model trained here, so that every epoch replays in full after reopening the file: about 1 MB an epoch for the seed recipe, 6 KB for carry. Without it the file keeps each epoch&apos;s error map and curves.</source>
         <translation>保存在这里训练的模型时，一并保存每一轮之后的权重，重新打开文件后即可完整回放每一轮：seed 配方每轮约 1 MB，carry 约 6 KB。不勾选时，文件只保留每轮的错误图和曲线。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="212"/>
+        <location filename="../training_tab.py" line="221"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="213"/>
+        <location filename="../training_tab.py" line="222"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="227"/>
+        <location filename="../training_tab.py" line="241"/>
         <source>{encoding} layout, {loss} loss</source>
         <translation>{encoding} 布局，{loss} 损失</translation>
     </message>
