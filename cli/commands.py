@@ -258,18 +258,24 @@ def bench_command(args) -> int:
 
 
 def study_command(args) -> int:
-    from lstm_adder.core.study import plan, run
+    from lstm_adder.core.study import cell_plan, plan, run, run_cells
 
     names = [name.strip() for name in args.recipes.split(",")]
+    cells = None if args.cells is None else [name.strip() for name in args.cells.split(",")]
     error = args.epochs is not None and field_spec("epochs").error(args.epochs)
     if error:
         raise InputError(f"--epochs: {error}")
+    if cells is None and args.seeds != 1:
+        raise InputError("--seeds goes with --cells")
     try:
-        runs = plan(names, epochs=args.epochs)
+        runs = (plan(names, epochs=args.epochs) if cells is None else
+                [r for group in cell_plan(cells, names, args.seeds, args.epochs) for r in group])
     except ValueError as exc:
         raise InputError(str(exc)) from None
     problems = dict.fromkeys(p for recipe in runs for p in check_recipe(recipe))
     if problems:
         raise InputError("; ".join(problems))
     _import_tensorflow()
+    if cells is not None:
+        return run_cells(cells, names, args.seeds, epochs=args.epochs)
     return run(names, epochs=args.epochs)

@@ -6,6 +6,7 @@ that a GRU's two biases cannot be swapped unseen) and tiny: 4-bit operands, 8 un
 """
 
 import json
+import re
 import zipfile
 
 import keras
@@ -243,3 +244,45 @@ def test_the_training_form_trains_the_chosen_cell(window, reported):
     assert window.session.current.engine.net.cell == CELLS["GRU"]  # the model it made answers
     tab.load_recipe("seed")  # a recipe's own cell again: the tutorial's LSTM
     assert box.currentIndex() == 0
+
+
+# -- the cell study ------------------------------------------------------------------------
+
+PERCENT = re.compile(r"\d+\.\d\d%( \(min \d+\.\d\d%\))?")  # a mean over seeds, the worst
+
+
+def test_the_cell_study_trains_each_cell_in_each_layout_and_judges_it():
+    from lstm_adder.core.study import CELL_WIDTHS, run_cells
+
+    printed = []
+    assert run_cells(["lstm", "gru", "simple_rnn"], ["carry", "seed"], seeds=2, epochs=1,
+                     units=4, bits=3, out=printed.append) == 0
+    assert sum("training (1 epochs at most)" in line for line in printed) == 12
+    table = printed[-1].splitlines()
+    assert table[0].startswith("Each cell trained with 10% of the pairs held out, 2 seeds")
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in table[4:]]
+    assert [(r[0], r[1]) for r in rows] == [(layout, cell) for layout in ("carry", "seed")
+                                            for cell in NAMES]
+    for r in rows:  # parameters: the recipe's own count, which Keras agrees with above
+        recipe = get_recipe(r[0], bits=3, units=4, cell=field_spec("cell").load(r[1]))
+        assert r[2] == f"{recipe.parameters:,}"
+        assert PERCENT.fullmatch(r[3]) and PERCENT.fullmatch(r[4])  # every pair, held out
+        assert all(e in ("1", "—") for e in r[5].split(", ")) and len(r[5].split(", ")) == 2
+        wide = r[6:6 + len(CELL_WIDTHS)]
+        assert (all(PERCENT.fullmatch(w) for w in wide) if r[0] == "carry"
+                else wide == ["—"] * len(CELL_WIDTHS))
+
+
+def test_the_cell_study_refuses_an_unknown_cell_before_training(capsys):
+    from lstm_adder.cli.main import main
+    from lstm_adder.core.study import cell_plan
+
+    with pytest.raises(ValueError, match="unknown cell 'tcn'; choose from lstm, gru"):
+        cell_plan(["gru", "tcn"], ["carry"])
+    assert main(["study", "--cells", "lstm,tcn"]) == 2
+    assert "unknown cell 'tcn'" in capsys.readouterr().err
+    assert main(["study", "--seeds", "3"]) == 2
+    assert "--seeds goes with --cells" in capsys.readouterr().err
+    runs = cell_plan(["simple_rnn"], ["carry"], seeds=3)
+    assert [(r.cell.name, r.seed, r.holdout) for r in runs[0]] == [
+        ("simple_rnn", 0, 0.1), ("simple_rnn", 1, 0.1), ("simple_rnn", 2, 0.1)]
