@@ -265,11 +265,15 @@ def study_command(args) -> int:
     error = args.epochs is not None and field_spec("epochs").error(args.epochs)
     if error:
         raise InputError(f"--epochs: {error}")
-    if cells is None and args.seeds != 1:
-        raise InputError("--seeds goes with --cells")
+    if cells is None and (args.seeds != 1 or args.holdout is not None):
+        raise InputError("--seeds and --holdout go with --cells")
+    error = args.holdout is not None and field_spec("holdout").error(args.holdout)
+    if error:
+        raise InputError(f"--holdout: {error}")
     try:
         runs = (plan(names, epochs=args.epochs) if cells is None else
-                [r for group in cell_plan(cells, names, args.seeds, args.epochs) for r in group])
+                [r for group in cell_plan(cells, names, args.seeds, args.epochs,
+                                          holdout=args.holdout) for r in group])
     except ValueError as exc:
         raise InputError(str(exc)) from None
     problems = dict.fromkeys(p for recipe in runs for p in check_recipe(recipe))
@@ -277,5 +281,5 @@ def study_command(args) -> int:
         raise InputError("; ".join(problems))
     _import_tensorflow()
     if cells is not None:
-        return run_cells(cells, names, args.seeds, epochs=args.epochs)
+        return run_cells(cells, names, args.seeds, epochs=args.epochs, holdout=args.holdout)
     return run(names, epochs=args.epochs)

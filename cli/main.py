@@ -186,11 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_help(field_spec("epochs"), "each recipe's own"))
     study.add_argument("--cells", metavar="NAMES",
                        help="compare cells instead: train each recipe with each of these "
-                            f"comma-separated cells, of {', '.join(field_spec('cell').names)}, "
-                            "a tenth of the pairs held out (default: no cell study)")
+                            f"comma-separated cells, of {', '.join(field_spec('cell').names)} "
+                            "(default: no cell study)")
     study.add_argument("--seeds", type=_whole, metavar="N", default=1,
                        help="with --cells: runs per cell and recipe, from the recipe's seed "
                             "on (default: 1)")
+    study.add_argument("--holdout", type=_number, metavar="X",
+                       help="with --cells: " + _help(field_spec("holdout"), "each recipe's own"))
     study.set_defaults(func=commands.study_command, handles_signals=True)
     return parser
 

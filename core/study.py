@@ -11,8 +11,9 @@ has memorised its table is not. (The carry recipe's own default holds out 90%; t
 uses 0.0 and 0.1 for every recipe so that the recipes are compared on equal terms.)
 
 The cell study trains every recipe with every cell (core.cells: Keras's LSTM, GRU and
-SimpleRNN with their defaults), with a tenth of the pairs held out, once per seed (the
-recipe's seed, then the next ones). Each row is one cell in one layout: its parameters, exact
+SimpleRNN with their defaults), each with the recipe's own values (carry holds 90% of the
+pairs out, seed none; `holdout` sets one fraction for all), once per seed (the recipe's seed,
+then the next ones). Each row is one cell in one layout: its parameters, exact
 match on every pair and on the held-out ones, the first epoch after which every pair was
 exactly right (— if none was), and for a layout that reads any length (carry), exact match of
 the same weights on CELL_WIDTHS-bit numbers (a seeded sample, core.insight.width_table).
@@ -28,7 +29,6 @@ from lstm_adder.core.data import FULL_TABLE_MAX_BITS
 from lstm_adder.core.recipes import Recipe, field_spec, get_recipe
 
 HOLDOUTS = (0.0, 0.1)
-CELL_HOLDOUT = HOLDOUTS[-1]  # the cell study's runs hold out a tenth of the pairs
 CELL_WIDTHS = (16, 32, 64)  # wider numbers a carry-layout cell is judged on
 MAX_SEEDS = 100
 NONE = "—"
@@ -155,6 +155,7 @@ class CellRow:
     recipe: str
     cell: str
     bits: int
+    holdout: float
     parameters: int  # the cell's and the Dense head's
     exact: list[float]  # on every pair
     heldout_exact: list[float | None]
@@ -185,14 +186,16 @@ def study_cell(recipes: list[Recipe], out=print) -> CellRow:
         if run.engine.can_widen:
             for row in width_table(run.engine, CELL_WIDTHS, seed=recipe.seed):
                 widths.setdefault(row.bits, []).append(row.exact)
-    return CellRow(first.name, first.cell.name, first.bits, first.parameters, exact, held,
-                   epochs, widths, seconds)
+    return CellRow(first.name, first.cell.name, first.bits, first.holdout, first.parameters,
+                   exact, held, epochs, widths, seconds)
 
 
 def cell_plan(cells: list[str], recipes: list[str], seeds: int = 1, epochs: int | None = None,
-              units: int | None = None, bits: int | None = None) -> list[list[Recipe]]:
+              units: int | None = None, bits: int | None = None,
+              holdout: float | None = None) -> list[list[Recipe]]:
     """The cell study's runs: for each recipe and cell, one run per seed (the recipe's seed
-    and the next ones), each with CELL_HOLDOUT held out. ValueError says what is wrong."""
+    and the next ones), each with the recipe's values but those given. ValueError says what
+    is wrong."""
     spec = field_spec("cell")
     chosen = []
     for name in cells:
@@ -205,7 +208,7 @@ def cell_plan(cells: list[str], recipes: list[str], seeds: int = 1, epochs: int 
         raise ValueError(f"--seeds must be a whole number from 1 to {MAX_SEEDS}")
     groups = []
     for name in recipes:
-        sizes = {"epochs": epochs, "units": units, "bits": bits, "holdout": CELL_HOLDOUT}
+        sizes = {"epochs": epochs, "units": units, "bits": bits, "holdout": holdout}
         base = get_recipe(name.strip(), **sizes)
         if base.bits > FULL_TABLE_MAX_BITS:
             raise ValueError(f"the study judges every pair: at most {FULL_TABLE_MAX_BITS} "
@@ -226,28 +229,30 @@ def _mean(values: list) -> str:
 
 def format_cell_table(rows: list[CellRow]) -> str:
     """The cell study as a Markdown table."""
-    lines = ["| recipe | cell | parameters | exact (all) | exact (held-out) "
+    lines = ["| recipe | holdout | cell | parameters | exact (all) | exact (held-out) "
              "| epochs to 100% | " + " | ".join(f"{w} bits" for w in CELL_WIDTHS)
              + " | time |",
-             "| --- | --- | ---: | ---: | ---: | ---: | " + "---: | " * len(CELL_WIDTHS)
+             "| --- | ---: | --- | ---: | ---: | ---: | ---: | " + "---: | " * len(CELL_WIDTHS)
              + "---: |"]
     for r in rows:
         reached = ", ".join(NONE if e is None else str(e) for e in r.epochs_to_exact)
         wide = " | ".join(_mean(r.widths.get(w, [])) for w in CELL_WIDTHS)
-        lines.append(f"| {r.recipe} | {r.cell} | {r.parameters:,} | {_mean(r.exact)} "
+        lines.append(f"| {r.recipe} | {r.holdout:g} | {r.cell} | {r.parameters:,} "
+                     f"| {_mean(r.exact)} "
                      f"| {_mean(r.heldout_exact)} | {reached} | {wide} | {r.seconds:.0f} s |")
     seeds = max((len(r.exact) for r in rows), default=0)
     widths = sorted({r.bits for r in rows})
     pairs = ", ".join(f"{1 << (2 * b):,} pairs at {b} bits" for b in widths)
-    return (f"Each cell trained with {CELL_HOLDOUT:.0%} of the pairs held out, "
-            f"{seeds} seed{'s' * (seeds != 1)} each; exact match over all {pairs}; wider "
-            "numbers: a sample of each width (carry layout only):\n\n" + "\n".join(lines))
+    return (f"Each cell trained {seeds} time{'s' * (seeds != 1)} (seeds); exact match over "
+            f"all {pairs}; wider numbers: a sample of each width (carry layout only):\n\n"
+            + "\n".join(lines))
 
 
 def run_cells(cells: list[str], recipes: list[str], seeds: int = 1, epochs: int | None = None,
-              units: int | None = None, bits: int | None = None, out=print) -> int:
+              units: int | None = None, bits: int | None = None,
+              holdout: float | None = None, out=print) -> int:
     """`lstm-adder study --cells ...`: train every run of cell_plan, then print the table."""
-    groups = cell_plan(cells, recipes, seeds, epochs, units, bits)
+    groups = cell_plan(cells, recipes, seeds, epochs, units, bits, holdout)
     rows = [study_cell(group, out) for group in groups]
     out("")
     out(format_cell_table(rows))

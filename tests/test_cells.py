@@ -256,20 +256,21 @@ def test_the_cell_study_trains_each_cell_in_each_layout_and_judges_it():
 
     printed = []
     assert run_cells(["lstm", "gru", "simple_rnn"], ["carry", "seed"], seeds=2, epochs=1,
-                     units=4, bits=3, out=printed.append) == 0
+                     units=4, bits=3, holdout=0.1, out=printed.append) == 0
     assert sum("training (1 epochs at most)" in line for line in printed) == 12
     table = printed[-1].splitlines()
-    assert table[0].startswith("Each cell trained with 10% of the pairs held out, 2 seeds")
+    assert table[0].startswith("Each cell trained 2 times (seeds)")
     rows = [[c.strip() for c in line.strip("|").split("|")] for line in table[4:]]
-    assert [(r[0], r[1]) for r in rows] == [(layout, cell) for layout in ("carry", "seed")
-                                            for cell in NAMES]
-    for r in rows:  # parameters: the recipe's own count, which Keras agrees with above
-        recipe = get_recipe(r[0], bits=3, units=4, cell=field_spec("cell").load(r[1]))
-        assert r[2] == f"{recipe.parameters:,}"
-        assert PERCENT.fullmatch(r[3]) and PERCENT.fullmatch(r[4])  # every pair, held out
-        assert all(e in ("1", "—") for e in r[5].split(", ")) and len(r[5].split(", ")) == 2
-        wide = r[6:6 + len(CELL_WIDTHS)]
-        assert (all(PERCENT.fullmatch(w) for w in wide) if r[0] == "carry"
+    assert [(r[0], r[1], r[2]) for r in rows] == [(layout, "0.1", cell)
+                                                  for layout in ("carry", "seed")
+                                                  for cell in NAMES]
+    for layout, _, cell, parameters, exact, held, reached, *wide, _ in rows:
+        recipe = get_recipe(layout, bits=3, units=4, cell=field_spec("cell").load(cell))
+        assert parameters == f"{recipe.parameters:,}"  # which Keras agrees with, above
+        assert PERCENT.fullmatch(exact) and PERCENT.fullmatch(held)
+        assert len(reached.split(", ")) == 2 and set(reached.split(", ")) <= {"1", "—"}
+        assert len(wide) == len(CELL_WIDTHS)
+        assert (all(PERCENT.fullmatch(w) for w in wide) if layout == "carry"
                 else wide == ["—"] * len(CELL_WIDTHS))
 
 
@@ -282,7 +283,9 @@ def test_the_cell_study_refuses_an_unknown_cell_before_training(capsys):
     assert main(["study", "--cells", "lstm,tcn"]) == 2
     assert "unknown cell 'tcn'" in capsys.readouterr().err
     assert main(["study", "--seeds", "3"]) == 2
-    assert "--seeds goes with --cells" in capsys.readouterr().err
-    runs = cell_plan(["simple_rnn"], ["carry"], seeds=3)
+    assert "--seeds and --holdout go with --cells" in capsys.readouterr().err
+    assert main(["study", "--cells", "gru", "--holdout", "1"]) == 2
+    assert "--holdout: Held out (fraction) must be" in capsys.readouterr().err
+    runs = cell_plan(["simple_rnn"], ["carry"], seeds=3)  # the recipe's own values
     assert [(r.cell.name, r.seed, r.holdout) for r in runs[0]] == [
-        ("simple_rnn", 0, 0.1), ("simple_rnn", 1, 0.1), ("simple_rnn", 2, 0.1)]
+        ("simple_rnn", 0, 0.9), ("simple_rnn", 1, 0.9), ("simple_rnn", 2, 0.9)]
