@@ -243,8 +243,8 @@ def format_cell_table(rows: list[CellRow]) -> str:
     seeds = max((len(r.exact) for r in rows), default=0)
     widths = sorted({r.bits for r in rows})
     pairs = ", ".join(f"{1 << (2 * b):,} pairs at {b} bits" for b in widths)
-    return (f"Each cell trained {seeds} time{'s' * (seeds != 1)} (seeds); exact match over "
-            f"all {pairs}; wider numbers: a sample of each width (carry layout only):\n\n"
+    return (f"{seeds} seed{'s' * (seeds != 1)} per cell and recipe; exact match over all "
+            f"{pairs}; wider numbers: a sample of each width (carry layout only):\n\n"
             + "\n".join(lines))
 
 

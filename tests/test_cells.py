@@ -259,7 +259,7 @@ def test_the_cell_study_trains_each_cell_in_each_layout_and_judges_it():
                      units=4, bits=3, holdout=0.1, out=printed.append) == 0
     assert sum("training (1 epochs at most)" in line for line in printed) == 12
     table = printed[-1].splitlines()
-    assert table[0].startswith("Each cell trained 2 times (seeds)")
+    assert table[0].startswith("2 seeds per cell and recipe; exact match over all 64 pairs")
     rows = [[c.strip() for c in line.strip("|").split("|")] for line in table[4:]]
     assert [(r[0], r[1], r[2]) for r in rows] == [(layout, "0.1", cell)
                                                   for layout in ("carry", "seed")
