@@ -67,7 +67,7 @@ def add_command(args) -> int:
                              f"this {adder.bits}-bit model")
     answer = adder.answer(args.a, args.b)
     print(f"{args.a} + {args.b} = {answer.predicted}  {bit_string(answer.predicted_bits)}  "
-          f"(LSTM)  {mark(answer.correct)}")
+          f"({adder.net.cell.keras_class})  {mark(answer.correct)}")
     print(f"{'':>{len(str(args.a)) + len(str(args.b)) + 3}}  {answer.true}  "
           f"{bit_string(answer.true_bits)}  (true)")
     print(f"confidence {answer.confidence:.3f}")

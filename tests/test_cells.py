@@ -289,3 +289,17 @@ def test_the_cell_study_refuses_an_unknown_cell_before_training(capsys):
     runs = cell_plan(["simple_rnn"], ["carry"], seeds=3)  # the recipe's own values
     assert [(r.cell.name, r.seed, r.holdout) for r in runs[0]] == [
         ("simple_rnn", 0, 0.9), ("simple_rnn", 1, 0.9), ("simple_rnn", 2, 0.9)]
+
+
+def test_the_window_answers_and_looks_inside_a_gru_and_a_simple_rnn(window, qtbot):
+    from lstm_adder.session.open_models import OpenModel
+
+    for name in ("gru", "simple_rnn"):
+        engine = Engine.from_model(_model(name, "carry"), BITS)
+        with qtbot.waitSignal(window.insight.computed, timeout=60_000):
+            window.session.add(OpenModel(name, engine))
+        window.calculator.set_pair(13, 7)
+        shown = window.calculator.answer
+        assert (shown.a, shown.b, shown.predicted) == (13, 7, engine.answer(13, 7).predicted)
+        assert "13 + 7" in window.insight.texts()["states"]
+    assert window.wait_for_background()
