@@ -303,3 +303,21 @@ def test_the_window_answers_and_looks_inside_a_gru_and_a_simple_rnn(window, qtbo
         assert (shown.a, shown.b, shown.predicted) == (13, 7, engine.answer(13, 7).predicted)
         assert "13 + 7" in window.insight.texts()["states"]
     assert window.wait_for_background()
+
+
+@pytest.mark.parametrize("layer", [
+    lambda: keras.layers.GRU(6, recurrent_activation="hard_sigmoid", activation="relu"),
+    lambda: keras.layers.GRU(6, recurrent_activation="hard_sigmoid", activation="sigmoid",
+                             reset_after=False),
+    lambda: keras.layers.GRU(6, reset_after=False),
+    lambda: keras.layers.SimpleRNN(6, activation="sigmoid"),
+], ids=["gru-hard-relu", "gru-before-hard-sigmoid", "gru-before", "simple-sigmoid"])
+def test_other_activations_and_the_reset_before_agree_with_keras(layer):
+    inputs = keras.Input(shape=(2 * BITS, 1))
+    model = keras.Model(inputs, keras.layers.Dense(BITS + 1, activation="sigmoid")(
+        layer()(inputs)))
+    engine = Engine.from_model(_randomised(model, 9))
+    _agrees_on_every_pair(engine, model)
+    x = engine.encoding.inputs(to_bits([3, 12], BITS), to_bits([14, 5], BITS))
+    np.testing.assert_allclose(engine.net.cell.trace(engine.net, x)["h"],
+                               engine.run(x, states=True)[1]["h"], atol=1e-5)
