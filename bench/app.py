@@ -3,6 +3,8 @@
     click     one pair through the calculator's path: the engine's table, looked up
     forward   one pair through the engine's one-pair forward (no table yet)
     table     every pair of the seed model by shared prefixes, against model.predict
+    cells     forward and table for a seed-sized model of each cell (LSTM, GRU, SimpleRNN),
+              untrained (the time does not depend on the weights), each against its predict
     training  the app's Trainer (judging every pair after each epoch) against plain fit,
               in turns, each keeping its best
     carry     the carry recipe, from Start to exactly right on every pair
@@ -19,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from lstm_adder.assets import BUNDLED
+from lstm_adder.core.cells import CELLS
 from lstm_adder.core.data import Split, full_table
 from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
 from lstm_adder.core.recipes import Recipe, get_recipe
@@ -48,6 +51,20 @@ def bundled(name: str) -> Bundled:
     model = build_model(recipe)
     return Bundled(Engine.from_model(model, recipe.bits), model,
                    f"{name}: {path.name} missing, timed an untrained model of the same shape")
+
+
+def cell_models(recipe: Recipe) -> dict[str, Bundled]:
+    """{cell name: an untrained model of `recipe`'s layout and size with that cell}."""
+    import keras
+
+    from lstm_adder.core.models import build_model
+
+    models = {}
+    for cell in CELLS.values():
+        keras.utils.set_random_seed(recipe.seed)
+        model = build_model(replace(recipe, cell=cell))
+        models[cell.name] = Bundled(Engine.from_model(model, recipe.bits), model, "")
+    return models
 
 
 def _pairs(engine: Engine, calls: int, seed: int = 0) -> list[list[int]]:

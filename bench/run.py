@@ -63,10 +63,26 @@ def measure_app(sizes: Sizes, seed: app.Bundled, carry: app.Bundled, seed_recipe
              "train_fit_samples_per_s_app": best.fit_samples_per_s,
              "train_epoch_overhead_s_app": best.epoch_overhead_s,
              "flops_per_pair_seed": app.forward_flops(seed.engine)}
+    n |= measure_cells(sizes, seed_recipe)
     seconds, reached, reason = app.carry_time_to_perfect(carry_recipe)
     n["carry_time_to_100_s"] = seconds if reached else None
     meta |= {"carry_seconds": seconds, "carry_reason": reason}
     return n, meta
+
+
+def measure_cells(sizes: Sizes, recipe: Recipe) -> dict:
+    """Each cell's one-pair forward and table (a model of `recipe`'s shape with that cell),
+    each with its own model.predict baseline, timed here."""
+    n = {}
+    for name, cell in app.cell_models(recipe).items():
+        n[f"forward_ms_p50_{name}"] = np.percentile(app.forward_ms(cell.engine, sizes.clicks),
+                                                    50)
+        n[f"predict_ms_p50_{name}"] = np.percentile(
+            app.predict_ms(cell.model, cell.engine, sizes.predicts), 50)
+        n[f"table_s_{name}"] = app.table_s(cell.engine, sizes.table_repeats)
+        n[f"table_predict_s_{name}"] = app.table_predict_s(cell.model, cell.engine,
+                                                           sizes.table_repeats)
+    return n
 
 
 def measure(sizes: Sizes, seed_recipe: Recipe | None = None, carry_recipe: Recipe | None = None,

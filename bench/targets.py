@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lstm_adder.core.cells import CELLS
+
 
 @dataclass(frozen=True)
 class Target:
@@ -35,6 +37,11 @@ TARGETS = [
     Target("switch_during_training_s", "<= 1 s", None, lambda v, b: v <= 1.0),
     Target("train_peak_rss_mb", "report"),
 ]
+TARGETS += [target for cell in CELLS.values() for target in (  # a seed-sized model of each
+    Target(f"forward_ms_p50_{cell.name}", "<= 0.5 ms", f"predict_ms_p50_{cell.name}",
+           lambda v, b: v <= 0.5),
+    Target(f"table_s_{cell.name}", "<= 0.125x baseline", f"table_predict_s_{cell.name}",
+           lambda v, b: v <= 0.125 * b))]
 KEYS = sorted({t.key for t in TARGETS} | {t.baseline for t in TARGETS if t.baseline})
 
 

@@ -67,7 +67,7 @@ def add_command(args) -> int:
                              f"this {adder.bits}-bit model")
     answer = adder.answer(args.a, args.b)
     print(f"{args.a} + {args.b} = {answer.predicted}  {bit_string(answer.predicted_bits)}  "
-          f"(LSTM)  {mark(answer.correct)}")
+          f"({adder.net.cell.keras_class})  {mark(answer.correct)}")
     print(f"{'':>{len(str(args.a)) + len(str(args.b)) + 3}}  {answer.true}  "
           f"{bit_string(answer.true_bits)}  (true)")
     print(f"confidence {answer.confidence:.3f}")
@@ -258,18 +258,28 @@ def bench_command(args) -> int:
 
 
 def study_command(args) -> int:
-    from lstm_adder.core.study import plan, run
+    from lstm_adder.core.study import cell_plan, plan, run, run_cells
 
     names = [name.strip() for name in args.recipes.split(",")]
+    cells = None if args.cells is None else [name.strip() for name in args.cells.split(",")]
     error = args.epochs is not None and field_spec("epochs").error(args.epochs)
     if error:
         raise InputError(f"--epochs: {error}")
+    if cells is None and (args.seeds != 1 or args.holdout is not None):
+        raise InputError("--seeds and --holdout go with --cells")
+    error = args.holdout is not None and field_spec("holdout").error(args.holdout)
+    if error:
+        raise InputError(f"--holdout: {error}")
     try:
-        runs = plan(names, epochs=args.epochs)
+        runs = (plan(names, epochs=args.epochs) if cells is None else
+                [r for group in cell_plan(cells, names, args.seeds, args.epochs,
+                                          holdout=args.holdout) for r in group])
     except ValueError as exc:
         raise InputError(str(exc)) from None
     problems = dict.fromkeys(p for recipe in runs for p in check_recipe(recipe))
     if problems:
         raise InputError("; ".join(problems))
     _import_tensorflow()
+    if cells is not None:
+        return run_cells(cells, names, args.seeds, epochs=args.epochs, holdout=args.holdout)
     return run(names, epochs=args.epochs)

@@ -89,6 +89,16 @@ def _ranged(spec: FieldSpec):
     return parse
 
 
+def _chosen(spec: FieldSpec):
+    """An argparse type: one of a choice field's values, by its name."""
+    def parse(text: str):
+        value = spec.parse(text)
+        if not spec.accepts(value):
+            raise argparse.ArgumentTypeError(f"must be {spec.requirement}")
+        return value
+    return parse
+
+
 def _help(spec: FieldSpec, default: str) -> str:
     return f"{spec.help}: {spec.range_text} (default: {default})"
 
@@ -106,7 +116,10 @@ def _add_recipe_flags(parser: argparse.ArgumentParser) -> None:
     by the field's own rule, in commands.recipe_from_args."""
     for spec in user_fields():
         default = _recipe_default(spec)
-        if spec.type is bool:
+        if spec.choices:
+            parser.add_argument(spec.flag, type=_chosen(spec), help=_help(spec, default),
+                                metavar="{" + ",".join(spec.names) + "}")
+        elif spec.type is bool:
             parser.add_argument(spec.flag, action=argparse.BooleanOptionalAction,
                                 help=f"{spec.help} (default: {default})")
         else:
@@ -187,6 +200,15 @@ def build_parser() -> argparse.ArgumentParser:
                             "(default: carry,seed)")
     study.add_argument("--epochs", type=_whole, metavar="N",
                        help=_help(field_spec("epochs"), "each recipe's own"))
+    study.add_argument("--cells", metavar="NAMES",
+                       help="compare cells instead: train each recipe with each of these "
+                            f"comma-separated cells, of {', '.join(field_spec('cell').names)} "
+                            "(default: no cell study)")
+    study.add_argument("--seeds", type=_whole, metavar="N", default=1,
+                       help="with --cells: runs per cell and recipe, from the recipe's seed "
+                            "on (default: 1)")
+    study.add_argument("--holdout", type=_number, metavar="X",
+                       help="with --cells: " + _help(field_spec("holdout"), "each recipe's own"))
     study.set_defaults(func=commands.study_command, handles_signals=True)
     desktop.add_parser(sub)  # install-desktop (cli/desktop.py)
     return parser

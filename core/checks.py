@@ -39,7 +39,7 @@ def _problem(where: str, value, requirement: str) -> Words:
 def _field(name: str):
     """A check by the rule of the recipe field `name` (core.recipes)."""
     spec = field_spec(name)
-    return lambda where, value: ([] if spec.accepts(value)
+    return lambda where, value: ([] if spec.accepts(spec.load(value))
                                  else [_problem(where, value, spec.requirement)])
 
 

@@ -14,7 +14,9 @@ its children, which differ only by x_t W:
 
 That is 65,535 recurrent rows instead of 16 x 65,536 = 1,048,576. In paired-lsb a node has
 four children, (a_t, b_t) in {00, 01, 10, 11}, and the padding step one. The tree is walked
-depth first in blocks of at most BLOCK_ROWS children, so memory stays bounded at any width.
+depth first in blocks of at most BLOCK_ROWS children (of an LSTM; a cell with fewer gates
+takes proportionally more, for the same memory and products large enough to run fast), so
+memory stays bounded at any width.
 
 How a cell steps in numpy (for an LSTM: its gates reordered, the sigmoid computed through
 tanh) is core.cells's business; the engine only walks the inputs and the tree.
@@ -35,7 +37,8 @@ from lstm_adder.core.numbers import add_bits, all_pairs, from_bits, to_bits
 from lstm_adder.core.weights import Network, network_from_arrays
 
 TABLE_MAX_BITS = 8  # widest model whose every pair is judged (2**16 pairs at 8 bits)
-BLOCK_ROWS = 2048  # children computed together while walking the prefix tree
+BLOCK_ROWS = 2048  # children computed together while walking the prefix tree (an LSTM's)
+BLOCK_GATES = 4  # the gates BLOCK_ROWS is counted for
 
 
 @dataclass
@@ -81,6 +84,7 @@ class _Prepared:
     def __init__(self, net: Network):
         self.step = net.cell.step(net)
         self.kernel, self.bias, self.units = self.step.kernel, self.step.bias, net.units
+        self.block_rows = BLOCK_ROWS * BLOCK_GATES // len(net.cell.gates)  # same memory
         self.head_kernel = np.ascontiguousarray(net.head_kernel * 0.5)  # sigmoid, halved
         self.head_bias = np.ascontiguousarray(net.head_bias * 0.5)
 
@@ -286,7 +290,7 @@ class Engine:
 
         def expand(states, t, base):  # states (P, U) each after t steps; node `base` is row 0
             fan = fans[t]
-            chunk = max(1, BLOCK_ROWS // fan)
+            chunk = max(1, p.block_rows // fan)
             for start in range(0, len(states[0]), chunk):
                 if cancel():
                     raise Cancelled

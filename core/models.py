@@ -6,19 +6,21 @@ from lstm_adder.core.recipes import Recipe
 
 
 def build_model(recipe: Recipe):
-    """A compiled Keras model for `recipe`: its encoding says the input, whether the cell
-    answers at every step, and the head's width.
+    """A compiled Keras model for `recipe`: its cell (core.cells) is the recurrent layer,
+    Keras's own with Keras's defaults; its encoding says the input, whether the cell answers
+    at every step, and the head's width.
 
     seed:  (2n, 1) -> LSTM(units) -> Dropout -> Dense(n + 1, sigmoid), one answer at the end.
     carry: (steps, 2) -> LSTM(units, return_sequences) -> Dense(1, sigmoid) at every step.
-    The carry model's time axis is left open, so the same weights add numbers of any width.
+    (GRU or SimpleRNN in the LSTM's place when the recipe's cell says so.) The carry model's
+    time axis is left open, so the same weights add numbers of any width.
     """
     import keras
 
     encoding, n, cell = recipe.encoding, recipe.bits, recipe.cell
     inputs = keras.Input(shape=(encoding.input_steps(n), encoding.features), name="bits")
     x = cell.layer(recipe.units, return_sequences=encoding.every_step,
-                   name=cell.keras_class.lower())(inputs)
+                   name=cell.name)(inputs)
     if recipe.dropout:
         x = keras.layers.Dropout(recipe.dropout, name="dropout")(x)
     outputs = keras.layers.Dense(encoding.output_shape(n)[-1], activation="sigmoid",

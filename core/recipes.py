@@ -46,20 +46,30 @@ class FieldSpec:
 
     name: str  # the Recipe attribute: "lr"
     label: str  # what the user sees: "Learning rate"
-    type: type  # int, float or bool
+    type: type  # int, float or bool; a choice field: its choices' class
     help: str  # a short phrase: "step size of the Adam optimiser"
     low: float | None = None  # the allowed range (None for a bool)
     high: float | None = None  # None: no upper bound
     low_open: bool = False  # True: `low` itself is not allowed
     high_open: bool = False  # True: `high` itself is not allowed
+    choices: tuple = ()  # a choice field: the values it may take, each known by its `.name`
 
     @property
     def flag(self) -> str:
         return "--" + self.name.replace("_", "-")
 
     @property
+    def names(self) -> list[str]:
+        """A choice field's values as typed and kept in a file: ['lstm', 'gru', ...]."""
+        return [choice.name for choice in self.choices]
+
+    @property
     def range_text(self) -> str:
-        """'from 1 to 16', 'above 0', 'from 0 to below 1'; 'on or off' for a bool."""
+        """'from 1 to 16', 'above 0', 'from 0 to below 1'; 'on or off' for a bool; 'one of
+        lstm, gru, simple_rnn' for a choice."""
+        if self.choices:
+            return _field_words(QT_TRANSLATE_NOOP("RecipeWords", "one of {0}"),
+                                ", ".join(self.names))
         if self.type is bool:
             return _field_words(QT_TRANSLATE_NOOP("RecipeWords", "on or off"))
         low, high = _number(self.low), _number(self.high)
@@ -71,20 +81,35 @@ class FieldSpec:
     @property
     def requirement(self) -> str:
         """What a valid value is, in words: 'a whole number from 1 to 16'."""
-        if self.type is bool:
+        if self.type is bool or self.choices:
             return self.range_text
         return _field_words(_KINDS[self.type], self.range_text)
 
     def format(self, value) -> str:
-        """`value` as a form or a table shows it: 0.001, 256, on."""
+        """`value` as a form or a table shows it: 0.001, 256, on, gru."""
+        if self.choices:
+            return value.name
         if self.type is bool:
             return "on" if value else "off"
         return f"{value:g}" if isinstance(value, float) else str(value)
 
     def parse(self, text: str):
         """The value typed as `text` (parse_typed), or `text` itself when it is no number of
-        this field's type: then `error` says what is wrong with it."""
+        this field's type: then `error` says what is wrong with it. A choice by its name."""
+        if self.choices:
+            return self.load(text.strip())
         return parse_typed(text, self.type)
+
+    def load(self, value):
+        """A value as a file keeps it (`dump`) -> as the recipe holds it: a choice from its
+        name (an unknown name stays as it is, for `error` to refuse); else `value` itself."""
+        if self.choices and isinstance(value, str):
+            return next((c for c in self.choices if c.name == value), value)
+        return value
+
+    def dump(self, value):
+        """A value as a file keeps it: a choice by its name; else `value` itself."""
+        return value.name if self.choices else value
 
     def error(self, value) -> str | None:
         """Why `value` is not acceptable for this field, or None if it is."""
@@ -100,7 +125,10 @@ class FieldSpec:
         return Words(self.label, context=FIELD_WORDS)
 
     def accepts(self, value) -> bool:
-        """Whether `value` has this field's type and lies in its range."""
+        """Whether `value` has this field's type and lies in its range (is one of its
+        choices)."""
+        if self.choices:
+            return value in self.choices
         if self.type is bool or isinstance(value, bool):
             return self.type is bool and isinstance(value, bool)
         if self.type is int and not isinstance(value, int):
@@ -150,11 +178,20 @@ def _user(default, label: str, help: str, low=None, high=None, **openness):
         label=label, help=help, low=low, high=high, **openness)})
 
 
+def _choice(default, label: str, help: str, choices: tuple, kind: type):
+    """A dataclass field a user sets to one of `choices`, objects of `kind` each known by
+    its `.name`."""
+    return field(default=default, metadata={"user": dict(
+        label=label, help=help, choices=choices, type=kind)})
+
+
 @dataclass(frozen=True)
 class Recipe:
     name: str
     encoding: Encoding  # CONCAT_MSB or PAIRED_LSB (core.encodings); by name in a file
     loss: str  # "mse" or "binary_crossentropy"
+    cell: Cell = _choice(CELLS["LSTM"], "Cell", "the recurrent layer",
+                         tuple(CELLS.values()), Cell)
     bits: int = _user(8, "Bits per operand", "width of each operand", 1, MAX_BITS)
     units: int = _user(256, "LSTM units", "size of the LSTM's state", 1, MAX_UNITS)
     dropout: float = _user(0.2, "Dropout", "fraction of the LSTM's outputs dropped in training",
@@ -171,14 +208,18 @@ class Recipe:
                                     "stop once every pair is exactly right")
 
     def to_dict(self) -> dict:
-        """Plain values, as a file keeps them (the encoding by its name)."""
-        return {f.name: getattr(self, f.name) for f in fields(self)} | {
+        """Plain values, as a file keeps them (the encoding and the cell by their names)."""
+        return {f.name: _SPECS[f.name].dump(getattr(self, f.name)) if f.name in _SPECS
+                else getattr(self, f.name) for f in fields(self)} | {
             "encoding": self.encoding.name}
 
     @classmethod
     def from_dict(cls, data: dict) -> Recipe:
+        """The recipe a file keeps (to_dict); a field it lacks takes its default (a file
+        from before the cell was a choice is an LSTM's)."""
         known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
+        values = {k: _SPECS[k].load(v) if k in _SPECS else v
+                  for k, v in data.items() if k in known}
         return cls(**values | {"encoding": ENCODINGS[values["encoding"]]})
 
     @property
@@ -187,11 +228,6 @@ class Recipe:
         encoding = self.encoding
         units, outputs = self.units, encoding.output_shape(self.bits)[-1]
         return self.cell.parameters(units, encoding.features) + (units + 1) * outputs
-
-    @property
-    def cell(self) -> Cell:
-        """The recurrent layer (core.cells): an LSTM for every recipe so far."""
-        return CELLS["LSTM"]
 
     def training_bytes(self) -> int:
         """About how much memory training takes: the weights with their gradients and Adam's
@@ -214,7 +250,7 @@ def saved_bytes(weight_bytes: int, kept_epochs: int = 0) -> int:
 
 
 USER_FIELDS: tuple[FieldSpec, ...] = tuple(
-    FieldSpec(f.name, type=type(f.default), **f.metadata["user"])
+    FieldSpec(f.name, **{"type": type(f.default)} | f.metadata["user"])
     for f in fields(Recipe) if "user" in f.metadata)
 _SPECS = {spec.name: spec for spec in USER_FIELDS}
 

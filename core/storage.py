@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lstm_adder.core.cells import CELLS
 from lstm_adder.core.checks import check_info
 from lstm_adder.core.encodings import ENCODINGS, Encoding, encoding_for_input_shape
 from lstm_adder.core.errors import ModelFileError, said
@@ -134,18 +135,9 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def _compat_lstm():
-    """Keras 2 wrote `time_major` into every LSTM config; Keras 3 rejects it. Drop it."""
-    import keras
-
-    class LSTM(keras.layers.LSTM):
-        @classmethod
-        def from_config(cls, config):
-            config = dict(config)
-            config.pop("time_major", None)
-            return keras.layers.LSTM.from_config(config)
-
-    return LSTM
+def _loaders() -> dict:
+    """Each cell's layer class that also reads a Keras 2 file's config (Cell.loader)."""
+    return {cell.keras_class: cell.loader() for cell in CELLS.values()}
 
 
 def load_model(path) -> LoadedModel:
@@ -159,7 +151,7 @@ def load_model(path) -> LoadedModel:
             for message in KERAS_TWO_WARNINGS:
                 warnings.filterwarnings("ignore", message=message, category=UserWarning)
             model = keras.saving.load_model(
-                path, compile=False, custom_objects={"LSTM": _compat_lstm()}, safe_mode=True)
+                path, compile=False, custom_objects=_loaders(), safe_mode=True)
     except Exception as exc:  # Keras, h5py and zipfile raise many kinds
         raise ModelFileError(Words(QT_TRANSLATE_NOOP(
             "core", "{0}: cannot be read as a Keras model ({1})"), path, first_line(exc))

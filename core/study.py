@@ -1,13 +1,22 @@
 """Learned or memorised? Train each recipe twice and compare the pairs it saw with those it
-did not.
+did not. And which cell learns to add? Train each recipe with each cell.
 
     lstm-adder study --recipes carry,seed [--epochs N]
+    lstm-adder study --cells lstm,gru,simple_rnn [--recipes carry,seed] [--seeds N] [--epochs N]
 
 Each recipe is trained once on every pair (holdout 0.0) and once with a tenth of the pairs
 held out (holdout 0.1), with the same seed, then judged on every pair of its width. A network
 that has learned to add is as exact on the held-out pairs as on the trained ones; one that
 has memorised its table is not. (The carry recipe's own default holds out 90%; the study
 uses 0.0 and 0.1 for every recipe so that the recipes are compared on equal terms.)
+
+The cell study trains every recipe with every cell (core.cells: Keras's LSTM, GRU and
+SimpleRNN with their defaults), each with the recipe's own values (carry holds 90% of the
+pairs out, seed none; `holdout` sets one fraction for all), once per seed (the recipe's seed,
+then the next ones). Each row is one cell in one layout: its parameters, exact
+match on every pair and on the held-out ones, the first epoch after which every pair was
+exactly right (— if none was), and for a layout that reads any length (carry), exact match of
+the same weights on CELL_WIDTHS-bit numbers (a seeded sample, core.insight.width_table).
 """
 
 from __future__ import annotations
@@ -17,9 +26,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from lstm_adder.core.data import FULL_TABLE_MAX_BITS
-from lstm_adder.core.recipes import Recipe, get_recipe
+from lstm_adder.core.recipes import Recipe, field_spec, get_recipe
 
 HOLDOUTS = (0.0, 0.1)
+CELL_WIDTHS = (16, 32, 64)  # wider numbers a carry-layout cell is judged on
+MAX_SEEDS = 100
 NONE = "—"
 
 
@@ -37,8 +48,27 @@ class StudyRow:
     reason: str  # why training ended
 
 
-def study_one(recipe: Recipe, out=print) -> StudyRow:
-    """Train `recipe` and judge it on every pair, trained and held out apart."""
+@dataclass(frozen=True)
+class Trained:
+    """One run trained and judged on every pair of its width."""
+
+    result: object  # core.training.TrainResult
+    engine: object  # core.engine.Engine of the final model
+    exact: np.ndarray  # (pairs,) bool: each pair exactly right
+    held: np.ndarray  # (pairs,) bool: each pair held out of training
+    seconds: float
+
+    @property
+    def trained_exact(self) -> float:
+        return float(self.exact[~self.held].mean())
+
+    @property
+    def heldout_exact(self) -> float | None:
+        return float(self.exact[self.held].mean()) if self.held.any() else None
+
+
+def train_and_judge(recipe: Recipe, out=print) -> Trained:
+    """Train `recipe` (saying each epoch to `out`) and judge the model on every pair."""
     from lstm_adder.core.engine import Engine
     from lstm_adder.core.evaluation import evaluate
     from lstm_adder.core.training import Observer, Trainer
@@ -48,17 +78,26 @@ def study_one(recipe: Recipe, out=print) -> StudyRow:
             held = "" if m.heldout_exact is None else f", held-out {m.heldout_exact:.2%}"
             out(f"  epoch {m.epoch}: loss {m.loss:.4f}, exact {m.exact:.2%}{held}")
 
-    out(f"{recipe.name}, holdout {recipe.holdout}: training ({recipe.epochs} epochs at most)")
+    out(f"{recipe.name}, {recipe.cell.name}, holdout {recipe.holdout}, seed {recipe.seed}: "
+        f"training ({recipe.epochs} epochs at most)")
     trainer = Trainer(recipe, [_Lines()])
     result = trainer.run()
     out(f"  {result.reason}")
     split = trainer.split
-    exact = evaluate(Engine.from_model(result.model, recipe.bits), split.table).wrong_bits == 0
+    engine = Engine.from_model(result.model, recipe.bits)
+    exact = evaluate(engine, split.table).wrong_bits == 0
     held = split.heldout if split.heldout is not None else np.zeros(len(exact), dtype=bool)
     seconds = result.history[-1].elapsed if result.history else 0.0
-    return StudyRow(recipe.name, recipe.holdout, recipe.bits, len(result.history),
-                    int((~held).sum()), float(exact[~held].mean()), int(held.sum()),
-                    float(exact[held].mean()) if held.any() else None, seconds, result.reason)
+    return Trained(result, engine, exact, held, seconds)
+
+
+def study_one(recipe: Recipe, out=print) -> StudyRow:
+    """Train `recipe` and judge it on every pair, trained and held out apart."""
+    run = train_and_judge(recipe, out)
+    held = run.held
+    return StudyRow(recipe.name, recipe.holdout, recipe.bits, len(run.result.history),
+                    int((~held).sum()), run.trained_exact, int(held.sum()),
+                    run.heldout_exact, run.seconds, run.result.reason)
 
 
 def plan(recipes: list[str], epochs: int | None = None, units: int | None = None,
@@ -103,4 +142,118 @@ def run(recipes: list[str], epochs: int | None = None, units: int | None = None,
     rows = study(recipes, epochs=epochs, units=units, bits=bits, out=out)
     out("")
     out(format_table(rows))
+    return 0
+
+
+# -- the cell study ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CellRow:
+    """One cell in one layout, over its seeds (one value per seed in each list)."""
+
+    recipe: str
+    cell: str
+    bits: int
+    holdout: float
+    parameters: int  # the cell's and the Dense head's
+    exact: list[float]  # on every pair
+    heldout_exact: list[float | None]
+    epochs_to_exact: list[int | None]  # the first epoch after which every pair was right
+    widths: dict[int, list[float]]  # carry layout: exact match at each of CELL_WIDTHS
+    seconds: float  # training, all seeds
+
+
+def epochs_to_exact(history, bits: int) -> int | None:
+    """The first epoch after which every pair was exactly right (judged on every pair)."""
+    return next((m.epoch for m in history
+                 if m.exact == 1.0 and m.eval_pairs == 1 << (2 * bits)), None)
+
+
+def study_cell(recipes: list[Recipe], out=print) -> CellRow:
+    """Train the runs of one cell and layout (one per seed) and judge each."""
+    from lstm_adder.core.insight import width_table
+
+    first = recipes[0]
+    exact, held, epochs, seconds = [], [], [], 0.0
+    widths: dict[int, list[float]] = {}
+    for recipe in recipes:
+        run = train_and_judge(recipe, out)
+        exact.append(float(run.exact.mean()))
+        held.append(run.heldout_exact)
+        epochs.append(epochs_to_exact(run.result.history, recipe.bits))
+        seconds += run.seconds
+        if run.engine.can_widen:
+            for row in width_table(run.engine, CELL_WIDTHS, seed=recipe.seed):
+                widths.setdefault(row.bits, []).append(row.exact)
+    return CellRow(first.name, first.cell.name, first.bits, first.holdout, first.parameters,
+                   exact, held, epochs, widths, seconds)
+
+
+def cell_plan(cells: list[str], recipes: list[str], seeds: int = 1, epochs: int | None = None,
+              units: int | None = None, bits: int | None = None,
+              holdout: float | None = None) -> list[list[Recipe]]:
+    """The cell study's runs: for each recipe and cell, one run per seed (the recipe's seed
+    and the next ones), each with the recipe's values but those given. ValueError says what
+    is wrong."""
+    spec = field_spec("cell")
+    chosen = []
+    for name in cells:
+        cell = spec.parse(name)
+        if not spec.accepts(cell):
+            raise ValueError(f"unknown cell {name.strip()!r}; choose from "
+                             f"{', '.join(spec.names)}")
+        chosen.append(cell)
+    if not isinstance(seeds, int) or not 1 <= seeds <= MAX_SEEDS:
+        raise ValueError(f"--seeds must be a whole number from 1 to {MAX_SEEDS}")
+    groups = []
+    for name in recipes:
+        sizes = {"epochs": epochs, "units": units, "bits": bits, "holdout": holdout}
+        base = get_recipe(name.strip(), **sizes)
+        if base.bits > FULL_TABLE_MAX_BITS:
+            raise ValueError(f"the study judges every pair: at most {FULL_TABLE_MAX_BITS} "
+                             "bits")
+        groups += [[get_recipe(base.name, **sizes, cell=cell, seed=base.seed + k)
+                    for k in range(seeds)] for cell in chosen]
+    return groups
+
+
+def _mean(values: list) -> str:
+    """A percentage over seeds: the mean, and the worst seed's when they differ."""
+    values = [v for v in values if v is not None]
+    if not values:
+        return NONE
+    mean, worst = float(np.mean(values)), min(values)
+    return _percent(mean) if worst == mean else f"{mean:.2%} (min {worst:.2%})"
+
+
+def format_cell_table(rows: list[CellRow]) -> str:
+    """The cell study as a Markdown table."""
+    lines = ["| recipe | holdout | cell | parameters | exact (all) | exact (held-out) "
+             "| epochs to 100% | " + " | ".join(f"{w} bits" for w in CELL_WIDTHS)
+             + " | time |",
+             "| --- | ---: | --- | ---: | ---: | ---: | ---: | " + "---: | " * len(CELL_WIDTHS)
+             + "---: |"]
+    for r in rows:
+        reached = ", ".join(NONE if e is None else str(e) for e in r.epochs_to_exact)
+        wide = " | ".join(_mean(r.widths.get(w, [])) for w in CELL_WIDTHS)
+        lines.append(f"| {r.recipe} | {r.holdout:g} | {r.cell} | {r.parameters:,} "
+                     f"| {_mean(r.exact)} "
+                     f"| {_mean(r.heldout_exact)} | {reached} | {wide} | {r.seconds:.0f} s |")
+    seeds = max((len(r.exact) for r in rows), default=0)
+    widths = sorted({r.bits for r in rows})
+    pairs = ", ".join(f"{1 << (2 * b):,} pairs at {b} bits" for b in widths)
+    return (f"{seeds} seed{'s' * (seeds != 1)} per cell and recipe; exact match over all "
+            f"{pairs}; wider numbers: a sample of each width (carry layout only):\n\n"
+            + "\n".join(lines))
+
+
+def run_cells(cells: list[str], recipes: list[str], seeds: int = 1, epochs: int | None = None,
+              units: int | None = None, bits: int | None = None,
+              holdout: float | None = None, out=print) -> int:
+    """`lstm-adder study --cells ...`: train every run of cell_plan, then print the table."""
+    groups = cell_plan(cells, recipes, seeds, epochs, units, bits, holdout)
+    rows = [study_cell(group, out) for group in groups]
+    out("")
+    out(format_cell_table(rows))
     return 0

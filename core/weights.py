@@ -51,14 +51,14 @@ class Network:
     """One recurrent layer and its Dense head as plain float32 arrays (the cell's gates in
     Keras's order, `cell.gates`)."""
 
-    cell: Cell  # which recurrent layer (core.cells)
+    cell: Cell  # which recurrent layer (core.cells), as its layer's config set it up
     kernel: np.ndarray  # (features, gates * units)
     recurrent: np.ndarray  # (units, gates * units)
-    bias: np.ndarray  # (gates * units,)
+    bias: np.ndarray  # (gates * units,), or as cell.bias_shape says (a GRU's (2, 3 units))
     head_kernel: np.ndarray  # (units, outputs)
     head_bias: np.ndarray  # (outputs,)
     activation: Activation = TANH
-    recurrent_activation: Activation = SIGMOID
+    recurrent_activation: Activation = SIGMOID  # (a SimpleRNN has none)
     return_sequences: bool = False
     steps: int | None = None  # None: reads sequences of any length
 
@@ -84,7 +84,8 @@ def network_from_arrays(cell: Cell, arrays: list, head: list, cell_config: dict,
                         steps: int | None, head_activation: str = "sigmoid") -> Network:
     """A Network from a recurrent layer's arrays and config and its head's arrays;
     ModelFileError if it is not runnable."""
-    activation, recurrent_activation = cell.activations(cell_config)
+    cell = cell.configured(cell_config)
+    activations = cell.activations(cell_config)
     if head_activation != "sigmoid":
         raise ModelFileError(Words(QT_TRANSLATE_NOOP(
             "core", "the Dense head's activation is {0}, not sigmoid"), repr(head_activation)))
@@ -98,8 +99,7 @@ def network_from_arrays(cell: Cell, arrays: list, head: list, cell_config: dict,
     if head_arrays[0].ndim != 2 or head_arrays[0].shape[0] != recurrent.shape[0]:
         raise ModelFileError(Words(QT_TRANSLATE_NOOP(
             "core", "its weight arrays do not fit together")))
-    return Network(cell, kernel, recurrent, bias, *head_arrays, activation=activation,
-                   recurrent_activation=recurrent_activation,
+    return Network(cell, kernel, recurrent, bias, *head_arrays, **activations,
                    return_sequences=bool(cell_config.get("return_sequences", False)),
                    steps=steps)
 
@@ -116,8 +116,8 @@ class _Layers:
 
     def shapes(self) -> tuple[list[tuple], list[tuple]]:
         """The shapes its cell's and Dense head's arrays must have, in Keras's order."""
-        u, gates = self.units, len(self.cell.gates) * self.units
-        return [(self.features, gates), (u, gates), (gates,)], [(u, self.outputs), (self.outputs,)]
+        return (self.cell.shapes(self.features, self.units),
+                [(self.units, self.outputs), (self.outputs,)])
 
     @property
     def nbytes(self) -> int:
@@ -165,6 +165,7 @@ def _architecture(config: dict) -> _Layers:
         raise ModelFileError(Words(QT_TRANSLATE_NOOP(
             "core", "not an LSTM adder: its input has {0} features a step, not 1 or 2"),
             shown(features)))
+    cell = cell.configured(active[0].get("config") or {})
     units = (active[0].get("config") or {}).get("units")
     outputs = (active[1].get("config") or {}).get("units")
     if not _whole(units, 1, MAX_UNITS):

@@ -24,6 +24,7 @@ from lstm_adder.gui.i18n import translated
 
 CONTEXT = "RecipeWords"
 LABELS = {
+    "cell": QT_TRANSLATE_NOOP("RecipeWords", "Cell"),
     "bits": QT_TRANSLATE_NOOP("RecipeWords", "Bits per operand"),
     "units": QT_TRANSLATE_NOOP("RecipeWords", "LSTM units"),
     "dropout": QT_TRANSLATE_NOOP("RecipeWords", "Dropout"),
@@ -35,6 +36,7 @@ LABELS = {
     "stop_when_perfect": QT_TRANSLATE_NOOP("RecipeWords", "Stop when every pair is right"),
 }
 HELP = {
+    "cell": QT_TRANSLATE_NOOP("RecipeWords", "the recurrent layer"),
     "bits": QT_TRANSLATE_NOOP("RecipeWords", "width of each operand"),
     "units": QT_TRANSLATE_NOOP("RecipeWords", "size of the LSTM's state"),
     "dropout": QT_TRANSLATE_NOOP("RecipeWords",
@@ -47,6 +49,12 @@ HELP = {
     "seed": QT_TRANSLATE_NOOP("RecipeWords", "seed of the weights and of the split"),
     "stop_when_perfect": QT_TRANSLATE_NOOP("RecipeWords", "stop once every pair is exactly right"),
 }
+CHOICES = {  # a choice field's values (by their names) as the form's list shows them
+    "lstm": QT_TRANSLATE_NOOP("RecipeWords", "LSTM"),
+    "gru": QT_TRANSLATE_NOOP("RecipeWords", "GRU"),
+    "simple_rnn": QT_TRANSLATE_NOOP("RecipeWords", "Simple RNN"),
+}
+ONE_OF = QT_TRANSLATE_NOOP("RecipeWords", "one of {0}")
 TIP = QT_TRANSLATE_NOOP("RecipeWords", "{0}: {1}.")
 
 
@@ -62,13 +70,23 @@ def help_text(spec: FieldSpec) -> str:
     return _tr(HELP[spec.name]).format(FULL_TABLE_MAX_BITS)
 
 
+def choice(name: str) -> str:
+    """A choice's words in the form's list: 'Simple RNN' for simple_rnn."""
+    return _tr(CHOICES[name])
+
+
 def range_text(spec: FieldSpec) -> str:
-    """'from 1 to 16', 'above 0', 'from 0 to below 1'; 'on or off' for a switch."""
+    """'from 1 to 16', 'above 0', 'from 0 to below 1'; 'on or off' for a switch; 'one of
+    LSTM, GRU, Simple RNN' for a choice."""
+    if spec.choices:
+        return _tr(ONE_OF).format(", ".join(choice(name) for name in spec.names))
     return translated(spec.range_text)
 
 
 def requirement(spec: FieldSpec) -> str:
     """What a valid value is: 'a whole number from 1 to 16'."""
+    if spec.choices:
+        return range_text(spec)
     return translated(spec.requirement)
 
 

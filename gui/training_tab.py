@@ -158,7 +158,7 @@ class TrainingTab(Retranslating, QWidget):
 
     def _form(self) -> QFormLayout:
         """One row per core.recipes user field: a line edit for a number, a check box for a
-        switch, each with the field's help and range as its tooltip."""
+        switch, a list for a choice, each with the field's help and range as its tooltip."""
         self.recipe_combo = QComboBox()
         self.recipe_combo.setObjectName("recipe_combo")
         self.recipe_combo.addItems(list(RECIPES))
@@ -174,8 +174,17 @@ class TrainingTab(Retranslating, QWidget):
         self.specs: list[FieldSpec] = user_fields()
         self.fields: dict[str, QLineEdit] = {}
         self.switches: dict[str, QCheckBox] = {}
+        self.choices: dict[str, QComboBox] = {}  # each item is spec.choices[its index]
         self._labels: dict[str, QLabel] = {}
         for spec in self.specs:
+            if spec.choices:
+                box = self.choices[spec.name] = QComboBox()
+                box.setObjectName(f"field_{spec.name}")
+                box.addItems(spec.names)  # their words come with retranslate
+                box.currentIndexChanged.connect(self._validate)
+                self._labels[spec.name] = QLabel()
+                form.addRow(self._labels[spec.name], box)
+                continue
             if spec.type is bool:
                 box = self.switches[spec.name] = QCheckBox()
                 box.setObjectName(f"field_{spec.name}")
@@ -217,6 +226,11 @@ class TrainingTab(Retranslating, QWidget):
                 self.switches[spec.name].setToolTip(recipe_words.tip(spec))
             else:
                 self._labels[spec.name].setText(recipe_words.label(spec))
+            if spec.choices:
+                box = self.choices[spec.name]
+                for index, name in enumerate(spec.names):
+                    box.setItemText(index, recipe_words.choice(name))
+                box.setToolTip(recipe_words.tip(spec))
         self._show_summary()
         self._validate()
         self.progress_bar.setFormat(translated(self._bar_words))
@@ -238,7 +252,9 @@ class TrainingTab(Retranslating, QWidget):
         self._show_summary()
         for spec in self.specs:
             value = getattr(recipe, spec.name)
-            if spec.type is bool:
+            if spec.choices:
+                self.choices[spec.name].setCurrentIndex(spec.choices.index(value))
+            elif spec.type is bool:
                 self.switches[spec.name].setChecked(value)
             else:
                 self.fields[spec.name].setText(spec.format(value))
@@ -249,6 +265,9 @@ class TrainingTab(Retranslating, QWidget):
         (each field's own first, marked on the field; then the recipe's as a whole)."""
         values, errors = {}, []
         for spec in self.specs:
+            if spec.choices:
+                values[spec.name] = spec.choices[self.choices[spec.name].currentIndex()]
+                continue
             if spec.type is bool:
                 values[spec.name] = self.switches[spec.name].isChecked()
                 continue

@@ -29,7 +29,7 @@ from lstm_adder.gui import i18n
 from lstm_adder.gui.i18n import CHINESE, ENGLISH
 
 # Names, units and symbols that stay as they are in Chinese.
-NAMES = {"LSTM", "Adam", "Keras", "PNG", "SVG", "GRU", "TensorFlow", "MB", "KB", "ETA", "P",
+NAMES = {"LSTM", "Adam", "Keras", "PNG", "SVG", "GRU", "RNN", "TensorFlow", "MB", "KB", "ETA", "P",
          "h", "c", "r", "a", "b", "t", "s", "n", "seed", "carry", "mse", "binary_crossentropy",
          "concat", "msb", "paired", "lsb", "keras", "h5", "hdf5", "dropout", "sub", "A", "B",
          "LSTM_Operation", "ini", "e", "x", "y", "N", "Seed", "Carry", "English"}

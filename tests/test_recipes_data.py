@@ -56,7 +56,7 @@ def test_bad_values_are_refused_with_the_fields_label(field, value, message):
 
 def test_every_user_field_describes_itself():
     specs = user_fields()
-    assert [s.name for s in specs] == ["bits", "units", "dropout", "lr", "batch_size",
+    assert [s.name for s in specs] == ["cell", "bits", "units", "dropout", "lr", "batch_size",
                                        "epochs", "holdout", "seed", "stop_when_perfect"]
     lr = field_spec("lr")
     assert (lr.label, lr.type, lr.flag, lr.range_text) == (

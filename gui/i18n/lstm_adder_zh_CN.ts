@@ -814,146 +814,177 @@
     <name>RecipeWords</name>
     <message>
         <location filename="../recipe_words.py" line="27"/>
+        <source>Cell</source>
+        <translation>循环单元</translation>
+    </message>
+    <message>
+        <location filename="../recipe_words.py" line="28"/>
         <source>Bits per operand</source>
         <translation>每个加数的位数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="28"/>
+        <location filename="../recipe_words.py" line="29"/>
         <source>LSTM units</source>
         <translation>LSTM 单元数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="29"/>
+        <location filename="../recipe_words.py" line="30"/>
         <source>Dropout</source>
         <translation>丢弃率（dropout）</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="30"/>
+        <location filename="../recipe_words.py" line="31"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="31"/>
+        <location filename="../recipe_words.py" line="32"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="32"/>
+        <location filename="../recipe_words.py" line="33"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="33"/>
+        <location filename="../recipe_words.py" line="34"/>
         <source>Held out (fraction)</source>
         <translation>留出比例</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="34"/>
+        <location filename="../recipe_words.py" line="35"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="35"/>
+        <location filename="../recipe_words.py" line="36"/>
         <source>Stop when every pair is right</source>
         <translation>所有数对都算对时停止</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="38"/>
+        <location filename="../recipe_words.py" line="39"/>
+        <source>the recurrent layer</source>
+        <translation>网络的循环层</translation>
+    </message>
+    <message>
+        <location filename="../recipe_words.py" line="40"/>
         <source>width of each operand</source>
         <translation>每个加数的位宽</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="39"/>
+        <location filename="../recipe_words.py" line="41"/>
         <source>size of the LSTM&apos;s state</source>
         <translation>LSTM 状态的大小</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="40"/>
+        <location filename="../recipe_words.py" line="42"/>
         <source>fraction of the LSTM&apos;s outputs dropped in training</source>
         <translation>训练时丢弃的 LSTM 输出所占的比例</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="42"/>
+        <location filename="../recipe_words.py" line="44"/>
         <source>step size of the Adam optimiser</source>
         <translation>Adam 优化器的步长</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="43"/>
+        <location filename="../recipe_words.py" line="45"/>
         <source>pairs per training step</source>
         <translation>每个训练步的数对个数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="44"/>
+        <location filename="../recipe_words.py" line="46"/>
         <source>passes over the training pairs, at most</source>
         <translation>最多遍历训练数对的次数</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="45"/>
+        <location filename="../recipe_words.py" line="47"/>
         <source>fraction of the pairs never trained on (up to {0} bits)</source>
         <translation>从不参与训练的数对所占的比例（最多 {0} 位）</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="47"/>
+        <location filename="../recipe_words.py" line="49"/>
         <source>seed of the weights and of the split</source>
         <translation>初始权重和数据划分的随机种子</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="48"/>
+        <location filename="../recipe_words.py" line="50"/>
         <source>stop once every pair is exactly right</source>
         <translation>一旦每个数对都完全算对就停止</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="129"/>
+        <location filename="../recipe_words.py" line="53"/>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <location filename="../recipe_words.py" line="54"/>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <location filename="../recipe_words.py" line="55"/>
+        <source>Simple RNN</source>
+        <translation>简单 RNN</translation>
+    </message>
+    <message>
+        <location filename="../recipe_words.py" line="57"/>
+        <location filename="../../core/recipes.py" line="71"/>
+        <source>one of {0}</source>
+        <translation>{0} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../core/recipes.py" line="157"/>
         <source>a whole number {0}</source>
         <translation>一个整数，{0}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="130"/>
+        <location filename="../../core/recipes.py" line="158"/>
         <source>a finite number {0}</source>
         <translation>一个有限的数，{0}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="64"/>
+        <location filename="../../core/recipes.py" line="74"/>
         <source>on or off</source>
         <translation>开或关</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="67"/>
+        <location filename="../../core/recipes.py" line="77"/>
         <source>above {0}</source>
         <translation>大于 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="68"/>
+        <location filename="../../core/recipes.py" line="78"/>
         <source>{0} or more</source>
         <translation>不小于 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="132"/>
+        <location filename="../../core/recipes.py" line="160"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="133"/>
+        <location filename="../../core/recipes.py" line="161"/>
         <source>from {0} to below {1}</source>
         <translation>从 {0} 到小于 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="134"/>
+        <location filename="../../core/recipes.py" line="162"/>
         <source>above {0} and to {1}</source>
         <translation>大于 {0} 且不大于 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="135"/>
+        <location filename="../../core/recipes.py" line="163"/>
         <source>above {0} and to below {1}</source>
         <translation>大于 {0} 且小于 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="93"/>
+        <location filename="../../core/recipes.py" line="118"/>
         <source>{0} must be {1}</source>
         <translation>{0}必须是{1}</translation>
     </message>
     <message>
-        <location filename="../recipe_words.py" line="50"/>
+        <location filename="../recipe_words.py" line="58"/>
         <source>{0}: {1}.</source>
         <translation>{0}：{1}。</translation>
     </message>
@@ -1129,42 +1160,42 @@
         <translation>选一个配方，然后按“开始训练”。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="315"/>
+        <location filename="../training_tab.py" line="334"/>
         <source>Loading TensorFlow…</source>
         <translation>正在加载 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="316"/>
+        <location filename="../training_tab.py" line="335"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="324"/>
+        <location filename="../training_tab.py" line="343"/>
         <source>Stopping after this batch…</source>
         <translation>这一批结束后停止…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="363"/>
+        <location filename="../training_tab.py" line="382"/>
         <source>Training a {1} model on {0}-bit numbers…</source>
         <translation>正在用 {0} 位的数训练 {1} 模型…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="374"/>
+        <location filename="../training_tab.py" line="393"/>
         <source>epoch {0}/{1} · batch {2}/{3} · ETA {4}</source>
         <translation>第 {0}/{1} 轮 · 第 {2}/{3} 批 · 剩余 {4}</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="383"/>
+        <location filename="../training_tab.py" line="402"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="385"/>
+        <location filename="../training_tab.py" line="404"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%}, held-out {4:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}，留出集 {4:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="413"/>
+        <location filename="../training_tab.py" line="432"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
@@ -1403,42 +1434,42 @@
 <context>
     <name>TrainingTab</name>
     <message>
-        <location filename="../training_tab.py" line="203"/>
+        <location filename="../training_tab.py" line="212"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="204"/>
+        <location filename="../training_tab.py" line="213"/>
         <source>Start from</source>
         <translation>起始配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="205"/>
+        <location filename="../training_tab.py" line="214"/>
         <source>Watch it learn: the Calculator follows this run</source>
         <translation>观看学习过程：计算器跟随这次训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="206"/>
+        <location filename="../training_tab.py" line="215"/>
         <source>Keep every epoch in the saved file</source>
         <translation>在保存的文件中保留每一轮</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="208"/>
+        <location filename="../training_tab.py" line="217"/>
         <source>Save the weights after every epoch with a model trained here, so that every epoch replays in full after reopening the file: about 1 MB an epoch for the seed recipe, 6 KB for carry. Without it the file keeps each epoch&apos;s error map and curves.</source>
         <translation>保存在这里训练的模型时，一并保存每一轮之后的权重，重新打开文件后即可完整回放每一轮：seed 配方每轮约 1 MB，carry 约 6 KB。不勾选时，文件只保留每轮的错误图和曲线。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="212"/>
+        <location filename="../training_tab.py" line="221"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="213"/>
+        <location filename="../training_tab.py" line="222"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="227"/>
+        <location filename="../training_tab.py" line="241"/>
         <source>{encoding} layout, {loss} loss</source>
         <translation>{encoding} 布局，{loss} 损失</translation>
     </message>
@@ -1567,7 +1598,7 @@
     </message>
     <message>
         <location filename="../../core/checks.py" line="137"/>
-        <location filename="../../core/storage.py" line="228"/>
+        <location filename="../../core/storage.py" line="220"/>
         <source>{0}: models are saved as {1} files</source>
         <translation>{0}：模型保存为 {1} 文件</translation>
     </message>
@@ -1588,7 +1619,7 @@
     </message>
     <message>
         <location filename="../../core/checks.py" line="172"/>
-        <location filename="../../core/storage.py" line="231"/>
+        <location filename="../../core/storage.py" line="223"/>
         <source>{0}: folder {1} does not exist</source>
         <translation>{0}：文件夹 {1} 不存在</translation>
     </message>
@@ -1618,17 +1649,17 @@
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="261"/>
+        <location filename="../../core/recipes.py" line="297"/>
         <source>{0} {1:g} leaves none of the {2:,} pairs of {3}-bit numbers to train on</source>
         <translation>{0}为 {1:g} 时，{3} 位数的 {2:,} 个数对中没有一个留作训练</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="266"/>
+        <location filename="../../core/recipes.py" line="302"/>
         <source>{0} {1:,} is more than the {2:,} pairs left to train on</source>
         <translation>{0} {1:,} 超过了留作训练的 {2:,} 个数对</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="271"/>
+        <location filename="../../core/recipes.py" line="307"/>
         <source>Training would need about {0} of memory ({1} {2:,}; {3} {4:,}); {5} is available</source>
         <translation>训练约需 {0} 内存（{1} {2:,}；{3} {4:,}），而可用的只有 {5}</translation>
     </message>
@@ -1688,47 +1719,47 @@
         <translation>保留的权重与回放图的轮数不同</translation>
     </message>
     <message>
-        <location filename="../../core/storage.py" line="37"/>
+        <location filename="../../core/storage.py" line="38"/>
         <source>{0}: not an LSTM adder: {1}</source>
         <translation>{0}：不是 LSTM 加法器：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/storage.py" line="164"/>
+        <location filename="../../core/storage.py" line="156"/>
         <source>{0}: cannot be read as a Keras model ({1})</source>
         <translation>{0}：无法作为 Keras 模型读取（{1}）</translation>
     </message>
     <message>
-        <location filename="../../core/storage.py" line="184"/>
+        <location filename="../../core/storage.py" line="176"/>
         <source>{0}: records encoding {1} but its input shape {2} says {3}</source>
         <translation>{0}：记录的编码为 {1}，但其输入形状 {2} 表明是 {3}</translation>
     </message>
     <message>
-        <location filename="../../core/storage.py" line="192"/>
+        <location filename="../../core/storage.py" line="184"/>
         <source>{0}: output shape {1} does not fit a {2}-bit {3} adder (expected {4})</source>
         <translation>{0}：输出形状 {1} 不符合 {2} 位的 {3} 加法器（应为 {4}）</translation>
     </message>
     <message>
-        <location filename="../../core/storage.py" line="234"/>
+        <location filename="../../core/storage.py" line="226"/>
         <source>{0}: is a folder</source>
         <translation>{0}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../core/storage.py" line="242"/>
+        <location filename="../../core/storage.py" line="234"/>
         <source>{0}: could not save: {1}</source>
         <translation>{0}：无法保存：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="89"/>
+        <location filename="../../core/weights.py" line="90"/>
         <source>the Dense head&apos;s activation is {0}, not sigmoid</source>
         <translation>Dense 输出层的激活函数是 {0}，不是 sigmoid</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="96"/>
+        <location filename="../../core/weights.py" line="97"/>
         <source>its Dense layer does not hold the usual weight arrays</source>
         <translation>其 Dense 层没有通常的权重数组</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="99"/>
+        <location filename="../../core/weights.py" line="100"/>
         <source>its weight arrays do not fit together</source>
         <translation>其权重数组彼此不匹配</translation>
     </message>
@@ -1768,118 +1799,118 @@
         <translation>不是 LSTM 加法器：其输入每步有 {0} 个特征，应为 1 或 2 个</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="171"/>
+        <location filename="../../core/weights.py" line="172"/>
         <source>its {0} has {1} units, not 1 to {2:,}</source>
         <translation>其 {0} 有 {1} 个单元，应为 1 到 {2:,} 个</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="175"/>
+        <location filename="../../core/weights.py" line="176"/>
         <source>its Dense head has {0} outputs, not 1 to {1}</source>
         <translation>其 Dense 输出层有 {0} 个输出，应为 1 到 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="179"/>
+        <location filename="../../core/weights.py" line="180"/>
         <source>its {0:,}-unit {1} needs {2:,.0f} MB of weights, more than the {3} MB read</source>
         <translation>其 {0:,} 个单元的 {1} 需要 {2:,.0f} MB 权重，超过了可读取的 {3} MB</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="192"/>
+        <location filename="../../core/weights.py" line="193"/>
         <source>its weights have no {0}</source>
         <translation>其权重中没有 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="195"/>
+        <location filename="../../core/weights.py" line="196"/>
         <source>its weights link {0} elsewhere ({1}); links are not followed</source>
         <translation>其权重把 {0} 链接到别处（{1}）；链接不会被跟随</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="207"/>
+        <location filename="../../core/weights.py" line="208"/>
         <source>its {0} layer holds {1} weight arrays, not {2}</source>
         <translation>其 {0} 层有 {1} 个权重数组，应为 {2} 个</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="214"/>
+        <location filename="../../core/weights.py" line="215"/>
         <source>its {0} weights {1} are not an array</source>
         <translation>其 {0} 权重 {1} 不是数组</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="217"/>
+        <location filename="../../core/weights.py" line="218"/>
         <source>its {0} weights {1} are stored in other files; they are not read</source>
         <translation>其 {0} 权重 {1} 存放在其他文件中；不会读取</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="221"/>
+        <location filename="../../core/weights.py" line="222"/>
         <source>its {0} weights hold {1} numbers, not floats</source>
         <translation>其 {0} 权重是 {1} 类型的数，不是浮点数</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="224"/>
+        <location filename="../../core/weights.py" line="225"/>
         <source>its {0} weights are {1}, not the {2} its architecture declares</source>
         <translation>其 {0} 权重的形状是 {1}，而不是其结构声明的 {2}</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="236"/>
+        <location filename="../../core/weights.py" line="237"/>
         <source>its {0} weights hold NaN or infinite numbers</source>
         <translation>其 {0} 权重中有 NaN 或无穷大的数</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="253"/>
+        <location filename="../../core/weights.py" line="254"/>
         <source>not an LSTM adder: its weights hold no single {0} and Dense</source>
         <translation>不是 LSTM 加法器：其权重中没有恰好一个 {0} 层和一个 Dense 层</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="271"/>
+        <location filename="../../core/weights.py" line="272"/>
         <source>its weights have no layer {0}</source>
         <translation>其权重中没有层 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="285"/>
-        <location filename="../../core/weights.py" line="409"/>
+        <location filename="../../core/weights.py" line="286"/>
+        <location filename="../../core/weights.py" line="410"/>
         <source>its {0} is {1:,} bytes, more than the {2:,} read</source>
         <translation>其 {0} 有 {1:,} 字节，超过了可读取的 {2:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="291"/>
+        <location filename="../../core/weights.py" line="292"/>
         <source>its {0} is more than the {1:,} bytes read</source>
         <translation>其 {0} 超过了可读取的 {1:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="356"/>
+        <location filename="../../core/weights.py" line="357"/>
         <source>not a Keras model: the zip holds no config.json and weights</source>
         <translation>不是 Keras 模型：zip 中没有 config.json 和权重</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="398"/>
+        <location filename="../../core/weights.py" line="399"/>
         <source>it is more than the {0:,} bytes its network needs</source>
         <translation>文件超过了其网络所需的 {0:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="406"/>
+        <location filename="../../core/weights.py" line="407"/>
         <source>not a Keras model: the HDF5 file has no model_config</source>
         <translation>不是 Keras 模型：HDF5 文件中没有 model_config</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="442"/>
+        <location filename="../../core/weights.py" line="443"/>
         <source>its {0} is not JSON ({1})</source>
         <translation>其 {0} 不是 JSON（{1}）</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="451"/>
+        <location filename="../../core/weights.py" line="452"/>
         <source>{0}: is a folder, not a model file</source>
         <translation>{0}：这是一个文件夹，不是模型文件</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="454"/>
+        <location filename="../../core/weights.py" line="455"/>
         <source>{0}: no such file</source>
         <translation>{0}：没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="457"/>
+        <location filename="../../core/weights.py" line="458"/>
         <source>{0}: not a model file (expected {1})</source>
         <translation>{0}：不是模型文件（应为 {1}）</translation>
     </message>
     <message>
-        <location filename="../../core/weights.py" line="482"/>
+        <location filename="../../core/weights.py" line="483"/>
         <source>{0}: cannot be read as a model file ({1})</source>
         <translation>{0}：无法作为模型文件读取（{1}）</translation>
     </message>
