@@ -1,4 +1,4 @@
-"""The `lstm-adder` command: add, train, eval, bench, study, and the app (the default).
+"""The `lstm-adder` command: add, train, eval, ablate, bench, study, and the app (the default).
 
 This module parses the command line and hands each subcommand to cli.commands (through
 `set_defaults(func=…)`). It is the composition root, the one package that sits above all the
@@ -23,7 +23,7 @@ import threading
 from pathlib import Path
 
 from lstm_adder.assets import BUNDLED
-from lstm_adder.cli import commands
+from lstm_adder.cli import ablate, commands
 from lstm_adder.core.errors import InputError, one_line, shown
 from lstm_adder.core.recipes import (
     MAX_DIGITS,
@@ -172,6 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     study.add_argument("--epochs", type=_whole, metavar="N",
                        help=_help(field_spec("epochs"), "each recipe's own"))
     study.set_defaults(func=commands.study_command, handles_signals=True)
+
+    ablate.add_parser(sub, _whole)
     return parser
 
 
