@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,6 +32,8 @@ from lstm_adder.core.evaluation import SAMPLE_SEED, Report, judge_all
 from lstm_adder.core.numbers import random_bits
 
 BROKEN_SHOWN = 5  # broken pairs listed by `Knockout.examples` unless asked otherwise
+_means: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Engine -> unit means
+_means_lock = threading.Lock()
 
 
 class Mode(enum.Enum):
@@ -65,7 +68,18 @@ class AblatedStep(Step):
 
 def unit_means(engine: Engine, cancel: Callable[[], bool] | None = None) -> np.ndarray:
     """Each unit's mean h, (units,), over every pair and every step of `engine` (over
-    judge_all's seeded sample above TABLE_MAX_BITS). Raises Cancelled if asked to stop."""
+    judge_all's seeded sample above TABLE_MAX_BITS); worked out once per engine (which
+    never changes). Raises Cancelled if asked to stop."""
+    with _means_lock:
+        known = _means.get(engine)
+    if known is None:
+        known = _means_of(engine, cancel)
+        with _means_lock:
+            _means[engine] = known
+    return known.copy()
+
+
+def _means_of(engine: Engine, cancel) -> np.ndarray:
     if engine.bits > TABLE_MAX_BITS:
         return _sample_means(engine, cancel)
     steps = len(engine.encoding.step_options(engine.bits))
