@@ -165,7 +165,8 @@ class Engine:
 
     def ablated(self, unit: int, value: float) -> Engine:
         """The same network with unit `unit`'s hidden state h forced to `value` after every
-        step (core.ablation.AblatedStep), for one pair and for the table alike."""
+        step (core.ablation.AblatedStep), for one pair and for the table alike; a unit
+        knocked out before is back in (one unit out at a time)."""
         from lstm_adder.core.ablation import AblatedStep
 
         if not 0 <= unit < self.units:

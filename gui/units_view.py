@@ -13,7 +13,7 @@ switch of language they render it again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -204,7 +204,7 @@ class KnockoutBar(Retranslating, QWidget):
                 self.text.setText(self.tr("knocking out unit {unit}…").format(
                     unit=model.pending))
             return
-        held = self.tr(MODE_WORDS[knock.mode])
+        held = QCoreApplication.translate("UnitsView", MODE_WORDS[knock.mode])
         value = f"{knock.value:.3g}"
         self.text.setText(self.tr(
             "<b>unit {unit} knocked out</b> (its h held at {held}, {value}): {broken} pairs "
