@@ -83,7 +83,8 @@ class UnitsView(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.mode_label.setText(self.tr("hold a knocked-out unit's h at"))
         for i in range(self.mode.count()):
-            self.mode.setItemText(i, self.tr(MODE_WORDS[self.mode.itemData(i)]))
+            words = MODE_WORDS[self.mode.itemData(i)]
+            self.mode.setItemText(i, self.tr(words))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self._render()
 
@@ -204,7 +205,8 @@ class KnockoutBar(Retranslating, QWidget):
                 self.text.setText(self.tr("knocking out unit {unit}…").format(
                     unit=model.pending))
             return
-        held = QCoreApplication.translate("UnitsView", MODE_WORDS[knock.mode])
+        words = MODE_WORDS[knock.mode]
+        held = QCoreApplication.translate("UnitsView", words)
         value = f"{knock.value:.3g}"
         self.text.setText(self.tr(
             "<b>unit {unit} knocked out</b> (its h held at {held}, {value}): {broken} pairs "
