@@ -112,6 +112,23 @@ def table_s(engine: Engine, repeats: int) -> float:
                           repeats)
 
 
+def ablation_sweep_s(engine: Engine, units: int) -> float:
+    """Seconds for "which units matter" (every unit knocked out in turn, each judged on
+    every pair), extrapolated from its first `units` units: the sweep's own code, cancelled
+    after them. The first unit's time, which holds the intact model's judgement, counts
+    once; the mean of the others counts for every unit after it."""
+    from lstm_adder.core.ablation import which_units_matter
+
+    fresh = Engine(engine.net, engine.encoding, engine.bits)
+    start, marks = time.perf_counter(), []
+    which_units_matter(fresh, progress=lambda done, total: marks.append(time.perf_counter()),
+                       cancel=lambda: len(marks) >= max(2, units))
+    if len(marks) < 2:  # a one-unit layer
+        return marks[-1] - start
+    each = (marks[-1] - marks[0]) / (len(marks) - 1)
+    return (marks[0] - start) + each * (engine.units - 1)
+
+
 def table_predict_s(model, engine: Engine, repeats: int) -> float:
     """Median seconds for the same pairs through `model.predict(x, batch_size=4096)`."""
     x = _inputs(engine)

@@ -23,6 +23,7 @@ class Sizes:
     clicks: int = 1000  # one-pair answers timed per path
     predicts: int = 100  # model.predict calls on one pair (~35-100 ms each)
     table_repeats: int = 3  # timed passes over all 65,536 pairs (median kept)
+    sweep_units: int = 16  # units knocked out to time the ablation sweep (extrapolated)
     matmul_n: int = 2048
     train_batches: int = 512  # per timed epoch, for plain fit and for the Trainer alike
     train_rounds: int = 3  # plain and app training take turns this often; each keeps its best
@@ -33,8 +34,8 @@ class Sizes:
 
 
 FULL = Sizes()
-QUICK = Sizes(clicks=200, predicts=20, table_repeats=1, matmul_n=1024, train_batches=64,
-              idle_s=2.0, training_s=8.0, start_watch_s=4.0, start_timeout_s=40.0)
+QUICK = Sizes(clicks=200, predicts=20, table_repeats=1, sweep_units=4, matmul_n=1024,
+              train_batches=64, idle_s=2.0, training_s=8.0, start_watch_s=4.0, start_timeout_s=40.0)
 
 
 def measure_app(sizes: Sizes, seed: app.Bundled, carry: app.Bundled, seed_recipe: Recipe,
@@ -49,6 +50,8 @@ def measure_app(sizes: Sizes, seed: app.Bundled, carry: app.Bundled, seed_recipe
     n["table_s_seed"] = app.table_s(seed.engine, sizes.table_repeats)
     n["table_predict_s_seed"] = app.table_predict_s(seed.model, seed.engine,
                                                     sizes.table_repeats)
+    n["ablation_sweep_s_seed"] = app.ablation_sweep_s(seed.engine, sizes.sweep_units)
+    meta["ablation_sweep_units_timed"] = min(sizes.sweep_units, seed.engine.units)
     pairs = (1 << seed.engine.bits) ** 2
     n["table_gflops_seed"] = app.forward_flops(seed.engine) * pairs / n["table_s_seed"] / 1e9
     n["matmul_peak_gflops"] = app.matmul_peak_gflops(sizes.matmul_n)

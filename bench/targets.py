@@ -23,6 +23,7 @@ TARGETS = [
     Target("click_ms_p50_carry", "<= 0.5 ms", None, lambda v, b: v <= 0.5),
     Target("table_s_seed", "<= 0.125x baseline", "table_predict_s_seed",
            lambda v, b: v <= 0.125 * b),
+    Target("ablation_sweep_s_seed", "<= 60 s", None, lambda v, b: v <= 60.0),
     Target("table_gflops_seed", ">= 50% of peak", "matmul_peak_gflops",
            lambda v, b: v >= 0.5 * b),
     Target("train_samples_per_s_app", ">= 0.97x baseline", "train_samples_per_s_plain",

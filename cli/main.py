@@ -1,4 +1,4 @@
-"""The `lstm-adder` command: add, train, eval, compare, automaton, bench, study,
+"""The `lstm-adder` command: add, train, eval, compare, ablate, automaton, bench, study,
 install-desktop, and the app (the default).
 
 This module parses the command line and hands each subcommand to cli.commands (through
@@ -24,7 +24,7 @@ import threading
 from pathlib import Path
 
 from lstm_adder.assets import BUNDLED
-from lstm_adder.cli import commands, desktop
+from lstm_adder.cli import ablate, commands, desktop
 from lstm_adder.cli import compare as compare_cli
 from lstm_adder.cli.automaton import STATES_HIGH, STATES_LOW, automaton_command
 from lstm_adder.core.automaton import MAX_STATES
@@ -211,6 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="with --cells: " + _help(field_spec("holdout"), "each recipe's own"))
     study.set_defaults(func=commands.study_command, handles_signals=True)
     desktop.add_parser(sub)  # install-desktop (cli/desktop.py)
+
+    ablate.add_parser(sub, _whole)
     return parser
 
 

@@ -14,9 +14,11 @@ its children, which differ only by x_t W:
 
 That is 65,535 recurrent rows instead of 16 x 65,536 = 1,048,576. In paired-lsb a node has
 four children, (a_t, b_t) in {00, 01, 10, 11}, and the padding step one. The tree is walked
-depth first in blocks of at most BLOCK_ROWS children (of an LSTM; a cell with fewer gates
-takes proportionally more, for the same memory and products large enough to run fast), so
-memory stays bounded at any width.
+depth first in blocks of children (BLOCK_BYTES of pre-activations, one product for the
+block's parents; the cell's step slices the element-wise work for the cache), so memory
+stays bounded at any width, and its subtrees are shared between WORKERS threads (numpy
+releases the GIL in products and element-wise work; core.blas keeps OpenBLAS from spreading
+each product over the cores those threads already use).
 
 How a cell steps in numpy (for an LSTM: its gates reordered, the sigmoid computed through
 tanh) is core.cells's business; the engine only walks the inputs and the tree.
@@ -24,21 +26,24 @@ tanh) is core.cells's business; the engine only walks the inputs and the tree.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
+from lstm_adder.core.blas import one_thread
 from lstm_adder.core.cells import find_layer
 from lstm_adder.core.encodings import Encoding, encoding_for_input_shape
 from lstm_adder.core.numbers import add_bits, all_pairs, from_bits, to_bits
 from lstm_adder.core.weights import Network, network_from_arrays
 
 TABLE_MAX_BITS = 8  # widest model whose every pair is judged (2**16 pairs at 8 bits)
-BLOCK_ROWS = 2048  # children computed together while walking the prefix tree (an LSTM's)
-BLOCK_GATES = 4  # the gates BLOCK_ROWS is counted for
+BLOCK_ROWS = 2048  # pairs run together through the one-pair forward
+BLOCK_BYTES = 4 << 20  # a table block's pre-activations (rows, width) float32
+WORKERS = max(1, min(4, os.cpu_count() or 1))  # threads that walk a table's subtrees
 
 
 @dataclass
@@ -81,10 +86,9 @@ class _Prepared:
     """A Network's arrays made ready to run: its cell's numpy step (core.cells) and the
     Dense head, halved for the sigmoid. Shared by every width of the same weights."""
 
-    def __init__(self, net: Network):
-        self.step = net.cell.step(net)
+    def __init__(self, net: Network, step=None):
+        self.step = step or net.cell.step(net)
         self.kernel, self.bias, self.units = self.step.kernel, self.step.bias, net.units
-        self.block_rows = BLOCK_ROWS * BLOCK_GATES // len(net.cell.gates)  # same memory
         self.head_kernel = np.ascontiguousarray(net.head_kernel * 0.5)  # sigmoid, halved
         self.head_bias = np.ascontiguousarray(net.head_bias * 0.5)
 
@@ -111,6 +115,8 @@ class Engine:
         self.units = net.units  # the size of the cell's state
         self.max_operand = (1 << bits) - 1  # the largest operand at this width
         self._p = _prepared or _Prepared(net)
+        # (unit, value) whose h the step forces after every step (core.ablation), or None
+        self.knocked_out: tuple[int, float] | None = getattr(self._p.step, "knocked_out", None)
         self._table: np.ndarray | None = None
         self._table_lock = threading.Lock()
 
@@ -157,6 +163,25 @@ class Engine:
     def without_table(self) -> Engine:
         """The same engine with nothing computed yet (to keep many epochs in little memory)."""
         return Engine(self.net, self.encoding, self.bits, self._p)
+
+    def ablated(self, unit: int, value: float) -> Engine:
+        """The same network with unit `unit`'s hidden state h forced to `value` after every
+        step (core.ablation.AblatedStep), for one pair and for the table alike; a unit
+        knocked out before is back in (one unit out at a time)."""
+        from lstm_adder.core.ablation import AblatedStep
+
+        if not 0 <= unit < self.units:
+            raise ValueError(f"unit must lie in 0..{self.units - 1}")
+        intact = getattr(self._p.step, "intact", self._p.step)
+        return Engine(self.net, self.encoding, self.bits,
+                      _Prepared(self.net, AblatedStep(intact, int(unit), float(value))))
+
+    def intact(self) -> Engine:
+        """The same network with no unit knocked out (itself if none is)."""
+        if self.knocked_out is None:
+            return self
+        return Engine(self.net, self.encoding, self.bits,
+                      _Prepared(self.net, self._p.step.intact))
 
     def with_bits(self, bits: int) -> Engine:
         """The same weights on another width (only layouts that read any length can)."""
@@ -277,7 +302,20 @@ class Engine:
         inputs = [o @ p.kernel + p.bias for o in options]  # (K, width) per step
         return inputs, fans
 
-    def _walk(self, cancel: Callable[[], bool]) -> np.ndarray:
+    def visit_states(self, visit: Callable[[int, np.ndarray], None],
+                     cancel: Callable[[], bool] | None = None) -> None:
+        """Walk every pair's prefix tree (as `table` does, keeping nothing), calling
+        `visit(t, h)` with each block of tree nodes' h (rows, units) after step t; a node
+        at step t stands for the same number of pairs as any other at that step. `visit`
+        may be called from several threads at once. Raises Cancelled as `table` does."""
+        if self.bits > TABLE_MAX_BITS:
+            raise ValueError(f"at most {TABLE_MAX_BITS} bits")
+        self._walk(cancel or (lambda: False), visit)
+
+    def _walk(self, cancel: Callable[[], bool],
+              visit: Callable[[int, np.ndarray], None] | None = None) -> np.ndarray:
+        """Every pair's output by the prefix tree (see the module's docstring); `visit(t,
+        h)` sees each block of nodes' h after step t (from any of the walk's threads)."""
         inputs, fans = self._layout
         steps = len(fans)
         leaves_below = [int(np.prod(fans[t:])) for t in range(steps + 1)]
@@ -287,33 +325,99 @@ class Engine:
         levels = ([np.empty((leaves_below[0] // leaves_below[t + 1], outputs), np.float32)
                    for t in range(steps)] if seq else None)
         final = None if seq else np.empty((leaves_below[0], outputs), np.float32)
+        block = _block_rows(p.kernel.shape[1])
+        stop = threading.Event()  # one worker failed or was cancelled: the others end too
 
-        def expand(states, t, base):  # states (P, U) each after t steps; node `base` is row 0
-            fan = fans[t]
-            chunk = max(1, p.block_rows // fan)
+        def step(states, t, base):  # parents (P, U) each after t steps, node `base` first
+            if stop.is_set() or cancel():
+                stop.set()
+                raise Cancelled
+            children = p.step.advance(states, inputs[t][None], fans[t])
+            h_new, first = children[0], base * fans[t]
+            if visit is not None:
+                visit(t, h_new)
+            if seq:
+                levels[t][first:first + len(h_new)] = p.head(h_new)
+            elif t + 1 == steps:
+                final[first:first + len(h_new)] = p.head(h_new)
+            return children, first
+
+        def expand(states, t, base):  # depth first, in blocks of about `block` children
+            chunk = max(1, block // fans[t])
             for start in range(0, len(states[0]), chunk):
-                if cancel():
-                    raise Cancelled
-                parents = tuple(s[start:start + chunk] for s in states)
-                children = p.step.advance(parents, inputs[t][None], fan)
-                h_new, first = children[0], (base + start) * fan
-                if seq:
-                    levels[t][first:first + len(h_new)] = p.head(h_new)
+                children, first = step(tuple(s[start:start + chunk] for s in states), t,
+                                       base + start)
                 if t + 1 < steps:
                     expand(children, t + 1, first)
-                elif not seq:
-                    final[first:first + len(h_new)] = p.head(h_new)
 
-        expand(p.step.zeros(1), 0, 0)
-        a, b = all_pairs(self.bits)
-        x = self.encoding.inputs(to_bits(a, self.bits), to_bits(b, self.bits))
-        index = np.zeros(len(a), np.int64)  # each pair's leaf: its inputs in mixed radix
-        for t in range(steps):
-            k = (x[:, t] @ (1 << np.arange(x.shape[2])[::-1])).astype(np.int64)
-            index = index * fans[t] + k
-        if seq:
-            out = np.stack([levels[t][index // leaves_below[t + 1]] for t in range(steps)],
-                           axis=1)
+        # the first levels breadth first, until there is a subtree for each worker
+        states, t, base = p.step.zeros(1), 0, 0
+        while t < steps and len(states[0]) < WORKERS:
+            states, base = step(states, t, base)
+            t += 1
+        if t < steps:
+            cuts = np.linspace(0, len(states[0]), min(WORKERS, len(states[0])) + 1).astype(int)
+            parts = [(tuple(s[lo:hi] for s in states), t, base + lo)
+                     for lo, hi in zip(cuts[:-1], cuts[1:], strict=True)]
+            _in_threads(expand, parts, stop)
+        return self._gather(levels, final)
+
+    def _gather(self, levels, final) -> np.ndarray:
+        """The walk's outputs (by node per step, or by leaf) in table order."""
+        _, fans = self._layout
+        index = _leaf_index(type(self.encoding), self.bits)
+        if levels is not None:
+            steps = len(fans)
+            below = [int(np.prod(fans[t + 1:])) for t in range(steps)]
+            out = np.stack([levels[t][index // below[t]] for t in range(steps)], axis=1)
         else:
             out = final[index]
         return np.ascontiguousarray(self.encoding.probabilities(out), np.float32)
+
+
+@lru_cache(maxsize=4)
+def _leaf_index(encoding: type[Encoding], bits: int) -> np.ndarray:
+    """Each pair's leaf of the prefix tree, in table order: its inputs read as digits in
+    the mixed radix of the steps' fans. The same for every engine of a layout and width."""
+    layout = encoding()
+    fans = [len(o) for o in layout.step_options(bits)]
+    a, b = all_pairs(bits)
+    x = layout.inputs(to_bits(a, bits), to_bits(b, bits))
+    index = np.zeros(len(a), np.int64)
+    for t in range(len(fans)):
+        k = (x[:, t] @ (1 << np.arange(x.shape[2])[::-1])).astype(np.int64)
+        index = index * fans[t] + k
+    index.setflags(write=False)
+    return index
+
+
+def _block_rows(width: int) -> int:
+    """Children per block: as many as keep a block's pre-activations (rows, width) float32
+    within BLOCK_BYTES (measured best for the seed table: 1,024 children of 512 parents)."""
+    return int(np.clip(BLOCK_BYTES // (4 * width), 64, 8192))
+
+
+def _in_threads(work: Callable, parts: list[tuple], stop: threading.Event) -> None:
+    """work(*part) for each part, on threads of their own (the last on this one), with
+    OpenBLAS on one thread per call; re-raises the first failure once all have ended."""
+    failures: list[BaseException] = []
+
+    def run(part):
+        try:
+            work(*part)
+        except BaseException as error:  # noqa: BLE001 - handed to the calling thread
+            stop.set()
+            failures.append(error)
+
+    with one_thread():
+        threads = [threading.Thread(target=run, args=(part,), daemon=True)
+                   for part in parts[:-1]]
+        for thread in threads:
+            thread.start()
+        run(parts[-1])
+        for thread in threads:
+            thread.join()
+    if failures:
+        cancelled = [f for f in failures if isinstance(f, Cancelled)]
+        raise (failures[0] if len(cancelled) == len(failures)
+               else next(f for f in failures if not isinstance(f, Cancelled)))

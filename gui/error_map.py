@@ -1,8 +1,9 @@
 """The error map: every pair of a model's width, row a and column b, coloured by how many sum
 bits the model gets wrong (0 is black; more is brighter).
 
-It draws the matrix it is given (core.evaluation.Report.matrix) and a mark on one pair, and
-says where the mouse is in pairs: `hovered(a, b)`, `left()`, `clicked(a, b)`.
+It draws the matrix it is given (core.evaluation.Report.matrix), a mark on one pair, and
+(with a unit knocked out, core.ablation) the pairs that broke in one flat colour over the
+map; it says where the mouse is in pairs: `hovered(a, b)`, `left()`, `clicked(a, b)`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from lstm_adder.gui.state_view import show_axes, static_plot
 MAP_COLORS = "inferno"
 MARK_PEN = pg.mkPen("#00e5ff", width=2)
 MIN_SIZE = (300, 260)
+BROKEN_RGBA = (0x00, 0xE6, 0x76, 255)  # gui.units_view.BROKEN_COLOR
 
 
 class _MapImage(pg.ImageItem):
@@ -60,6 +62,9 @@ class ErrorMap(Retranslating, pg.GraphicsLayoutWidget):
         self._bar = pg.ColorBarItem(values=(0, 1), colorMap=pg.colormap.get(MAP_COLORS),
                                     interactive=False, width=12, colorMapMenu=False)
         self._bar.setImageItem(self.image_item, insert_in=plot)
+        self._broken = pg.ImageItem(axisOrder="row-major")  # above the map, below the mark
+        self._broken.setZValue(self.image_item.zValue() + 1)
+        plot.addItem(self._broken)
         self._mark = pg.ScatterPlotItem(symbol="s", size=12, pen=MARK_PEN, brush=None)
         plot.addItem(self._mark)
         self.image_item.hovered.connect(self._on_hovered)
@@ -73,6 +78,7 @@ class ErrorMap(Retranslating, pg.GraphicsLayoutWidget):
     def empty(self, title: str = "") -> None:
         """No map, no axes; `title` above the empty plot."""
         self.image_item.clear()
+        self._broken.clear()
         self._mark.setData([], [])
         self._bar.setVisible(False)
         show_axes(self.plot, False)
@@ -94,6 +100,21 @@ class ErrorMap(Retranslating, pg.GraphicsLayoutWidget):
         show_axes(self.plot, True)
         self.plot.setRange(xRange=(0, side), yRange=(0, side), padding=0)
         self.plot.setTitle(title)
+
+    def show_broken(self, broken: np.ndarray | None) -> None:
+        """Paint the pairs where `broken` (2^n x 2^n booleans, row a) is True in one flat
+        colour over the map; None paints none."""
+        if broken is None or not broken.any():
+            self._broken.clear()
+            return
+        rgba = np.zeros(broken.shape + (4,), np.uint8)
+        rgba[broken] = BROKEN_RGBA
+        self._broken.setImage(rgba, autoLevels=False)
+
+    def broken(self) -> np.ndarray | None:
+        """The broken pairs painted (row a, column b), or None."""
+        image = self._broken.image
+        return None if image is None else image[..., 3] > 0
 
     def image(self) -> np.ndarray | None:
         """The matrix on show, or None."""

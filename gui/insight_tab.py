@@ -41,7 +41,9 @@ from lstm_adder.gui.gate_view import GateView
 from lstm_adder.gui.i18n import Retranslating
 from lstm_adder.gui.state_view import CarryWait, StateView, every, show_axes, static_plot
 from lstm_adder.gui.tasks import Task, TaskExecutor
+from lstm_adder.gui.units_view import KnockoutBar, UnitsView
 from lstm_adder.gui.width_view import WidthView
+from lstm_adder.session.ablation import Ablation
 from lstm_adder.session.automaton import Automata
 from lstm_adder.session.insight import Insight
 
@@ -65,6 +67,8 @@ class InsightTab(Retranslating, QWidget):
         self.model = model if model is not None else Insight(TaskExecutor())
         self._pair = DEFAULT_PAIR
         self._state_engine: Engine | None = None  # the engine at the calculator's width
+        # a unit knocked out (the Units page, or a click on a state row) redraws the map
+        self.ablation = Ablation(self.model.executor)
         self._build()
         self.retranslate()
         self.model.shown.connect(self._on_shown)
@@ -91,6 +95,10 @@ class InsightTab(Retranslating, QWidget):
 
         self.widths = WidthView()
         self._states = StateView()
+        self._states.unit_clicked.connect(self.ablation.knock)
+        self.units = UnitsView(self.ablation)
+        self.knockout_bar = KnockoutBar(self.ablation)
+        self.ablation.knocked.connect(self._on_knocked)
 
         map_box = QVBoxLayout()
         map_box.addWidget(self.error_map, 1)
@@ -101,8 +109,11 @@ class InsightTab(Retranslating, QWidget):
         side.addWidget(self._bits_view, 1)
         side.addWidget(self.widths, 1)
         upper = QWidget()
-        top = QHBoxLayout(upper)
-        top.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(upper)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.knockout_bar)
+        top = QHBoxLayout()
+        column.addLayout(top, 1)
         top.addLayout(map_box, 1)
         top.addLayout(side, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)  # drag to give the states more room
@@ -113,6 +124,8 @@ class InsightTab(Retranslating, QWidget):
         self.pages.addTab(self._states, "")
         self.gates = GateView()  # every gate of the same pair, drawn while its page is shown
         self.pages.addTab(self.gates, "")
+        self.gates.unit_clicked.connect(self.ablation.knock)  # as a row of the States view
+        self.pages.addTab(self.units, "")
         self.automaton = AutomatonView(Automata(self.model))  # read while its page is open
         self.pages.addTab(self.automaton, "")
         splitter.addWidget(self.pages)
@@ -186,6 +199,7 @@ class InsightTab(Retranslating, QWidget):
         closes); True if no task is left running."""
         self.model.stop()
         self.automaton.automata.stop()
+        self.ablation.stop()
         return Task.wait_all(timeout_ms)
 
     # --- what the model found -----------------------------------------------------------
@@ -194,12 +208,14 @@ class InsightTab(Retranslating, QWidget):
         self._bits_view.getPlotItem().setTitle(self.tr("accuracy of each output bit"))
         self.pages.setTabText(self.pages.indexOf(self._states), self.tr("States"))
         self.pages.setTabText(self.pages.indexOf(self.gates), self.tr("Gates"))
+        self.pages.setTabText(self.pages.indexOf(self.units), self.tr("Units"))
         self.pages.setTabText(self.pages.indexOf(self.automaton), self.tr("Automaton"))
         self._render()
 
     def _on_shown(self) -> None:
         """Another engine: nothing of the one before stays; what is known is drawn."""
         self._state_engine = self.model.engine
+        self.ablation.show(self.model.engine)  # every unit back in
         self._render()
 
     def _render(self) -> None:
@@ -215,7 +231,7 @@ class InsightTab(Retranslating, QWidget):
         limit = engine.max_operand
         self._pair = (min(self._pair[0], limit), min(self._pair[1], limit))
         if found.report is not None:
-            self._show_report(found.report)
+            self._show_report(self._report())
         if found.widths is not None:
             self.widths.show_rows(found.widths)
         self._show_failure()
@@ -239,7 +255,7 @@ class InsightTab(Retranslating, QWidget):
 
     def _on_stage_done(self, stage: str) -> None:
         if stage == "report":
-            self._show_report(self.model.found.report)
+            self._show_report(self._report())
         elif stage == "carry":
             self._show_states()
         else:
@@ -276,11 +292,28 @@ class InsightTab(Retranslating, QWidget):
         self._states.clear()
         self.gates.clear()
 
+    def _report(self):
+        """The judgement on show: the knocked-out model's while a unit is out."""
+        knock = self.ablation.knockout
+        return knock.report if knock is not None else self.model.found.report
+
+    def _on_knocked(self) -> None:
+        """A unit knocked out or restored: the map, the figures and the states follow."""
+        if self.model.engine is None or self.model.found.report is None:
+            return
+        self._show_report(self._report())
+        self._show_states()
+
     def _show_report(self, report) -> None:
         exact = self.tr("exact match {exact} of {count} pairs").format(
             exact=f"{report.exact:.2%}", count=f"{report.count:,}")
         wrong = self.tr("{wrong} wrong pairs").format(wrong=f"{report.wrong_count:,}")
         self._summary.setText(f"<b>{exact}</b><br>{wrong}")
+        knock = self.ablation.knockout
+        if knock is not None:
+            self._summary.setText(self._summary.text() + "<br>" + self.tr(
+                "unit {unit} knocked out; the intact model: {exact}").format(
+                unit=knock.unit, exact=f"{knock.intact.exact:.2%}"))
         self._show_bits(report.bit_accuracy)
         if not report.everything:
             self.error_map.set_title(self.tr("no map: it shows every pair, so at most "
@@ -288,6 +321,9 @@ class InsightTab(Retranslating, QWidget):
                 bits=TABLE_MAX_BITS))
             return
         self.error_map.show_matrix(report.matrix(), self.tr(MAP_TITLE))
+        side = 1 << report.bits
+        self.error_map.show_broken(None if knock is None else
+                                   knock.broken.reshape(side, side))
         self.error_map.mark(*self._pair)
 
     def _show_bits(self, accuracy: np.ndarray) -> None:
@@ -317,7 +353,10 @@ class InsightTab(Retranslating, QWidget):
             self._states.clear()
             self.gates.clear()
             return
-        self._states.show_pair(self._state_engine, *self._pair, self.model.found.carry,
+        engine, knock = self._state_engine, self.ablation.knockout
+        if knock is not None:  # the knocked-out weights, at the calculator's width
+            engine = knock.engine.with_bits(engine.bits)
+        self._states.show_pair(engine, *self._pair, self.model.found.carry,
                                self._carry_wait(), self.model.engine.bits)
         self.gates.show_pair(self._state_engine, *self._pair, self.model.engine.bits)
 
@@ -331,7 +370,7 @@ class InsightTab(Retranslating, QWidget):
     def _pair_text(self, a: int, b: int) -> str:
         """'157 + 113 = 270, model says 270 (right)' for one cell of the map (core's
         insight.pair_text, for the command line, in English)."""
-        report = self.model.found.report
+        report = self._report()
         index = (a << report.bits) | b  # the full table's order: row a, then column b
         wrong = int(report.wrong_bits[index])
         if wrong == 0:

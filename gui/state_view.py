@@ -7,7 +7,8 @@ and step t of each image are centred on whole numbers: the unit axis picks its o
 for the room it has, so its labels never crowd, and each step is labelled with what it reads,
 every step or every k-th one if they would touch (33 steps of a 32-bit sum in 150 pixels).
 The carry plot is drawn only once the carry unit is known; until then the title says why it
-is missing (a CarryWait). On a switch of language (gui.i18n) the view renders the pair on show
+is missing (a CarryWait). A click on a unit's row says `unit_clicked(unit)` (the Insight tab
+knocks it out, core.ablation). On a switch of language (gui.i18n) the view renders the pair on show
 again in the new words.
 """
 
@@ -18,7 +19,7 @@ from enum import Enum
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -118,6 +119,19 @@ class _StepAxis(pg.AxisItem):
         return [self.labels[int(v)] if 0 <= int(v) < len(self.labels) else "" for v in values]
 
 
+class _StateImage(pg.ImageItem):
+    """A state image that says which row (unit) a left click landed on."""
+
+    clicked = Signal(int)
+
+    def mouseClickEvent(self, ev):  # noqa: N802 - pyqtgraph's name
+        if ev.button() == Qt.MouseButton.LeftButton and self.image is not None:
+            row = int(np.floor(ev.pos().y()))
+            if 0 <= row < self.image.shape[0]:
+                ev.accept()
+                self.clicked.emit(row)
+
+
 class _Heatmap:
     """One units x steps state image with its colour bar, step labels and a row marker."""
 
@@ -125,7 +139,7 @@ class _Heatmap:
         self.plot = static_plot(plot)
         self._title = title  # marked with QT_TRANSLATE_NOOP("StateView", …)
         plot.invertY(True)
-        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image = _StateImage(axisOrder="row-major")
         plot.addItem(self.image)
         self.steps: _StepAxis = plot.getAxis("bottom")
         self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get(STATE_COLORS),
@@ -168,6 +182,8 @@ class _Heatmap:
 class StateView(Retranslating, QWidget):
     """A title line over the h image, the c image and (for a carry model) the carry plot."""
 
+    unit_clicked = Signal(int)  # a unit's row clicked in either image
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.title = QLabel()
@@ -178,6 +194,8 @@ class StateView(Retranslating, QWidget):
             state: _Heatmap(self._view.addPlot(row=0, col=col, axisItems={
                 "left": _RowAxis("left"), "bottom": _StepAxis("bottom")}), title)
             for col, (state, title) in enumerate(STATE_TITLES.items())}
+        for view in self._maps.values():
+            view.image.clicked.connect(self.unit_clicked)
         self.trace = static_plot(self._view.addPlot(row=0, col=len(self._maps)))
         self._shown: _Shown | None = None
         self._trace_unit = self.trace.plot([], [], pen=CARRY_PEN, symbol="o",

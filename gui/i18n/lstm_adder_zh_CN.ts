@@ -432,7 +432,7 @@
 <context>
     <name>ErrorMap</name>
     <message>
-        <location filename="../error_map.py" line="71"/>
+        <location filename="../error_map.py" line="76"/>
         <source>wrong bits</source>
         <translation>错误位数</translation>
     </message>
@@ -543,119 +543,147 @@
 <context>
     <name>InsightTab</name>
     <message>
-        <location filename="../insight_tab.py" line="51"/>
+        <location filename="../insight_tab.py" line="53"/>
         <source>wrong bits for every pair</source>
         <translation>每个数对的错误位数</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="52"/>
+        <location filename="../insight_tab.py" line="54"/>
         <source>hover over the map to see a pair; click to send it to the calculator</source>
         <translation>鼠标悬停在图上可查看对应的数对；单击可把它送到计算器</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="194"/>
+        <location filename="../insight_tab.py" line="208"/>
         <source>accuracy of each output bit</source>
         <translation>各输出位的准确率</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="195"/>
+        <location filename="../insight_tab.py" line="209"/>
         <source>States</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="196"/>
+        <location filename="../insight_tab.py" line="210"/>
         <source>Gates</source>
         <translation>门控</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="197"/>
+        <location filename="../insight_tab.py" line="211"/>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../insight_tab.py" line="212"/>
         <source>Automaton</source>
         <translation>自动机</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="225"/>
+        <location filename="../insight_tab.py" line="241"/>
         <source>replaying epoch {epoch}</source>
         <translation>正在回放第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="226"/>
+        <location filename="../insight_tab.py" line="242"/>
         <source>watching training, epoch {epoch}</source>
         <translation>正在观看训练：第 {epoch} 轮</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="231"/>
+        <location filename="../insight_tab.py" line="247"/>
         <source>no map while training: this run judges a sample only</source>
         <translation>训练期间没有误差图：本次训练只评估抽样的数对</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="234"/>
+        <location filename="../insight_tab.py" line="250"/>
         <source>this run judges a sample of pairs only, so the map waits for the trained model</source>
         <translation>本次训练只评估抽样的一部分数对，误差图要等模型训练完成后再画</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="258"/>
+        <location filename="../insight_tab.py" line="274"/>
         <source>could not compute: {reason}</source>
         <translation>无法计算：{reason}</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="260"/>
+        <location filename="../insight_tab.py" line="276"/>
         <source>wrong bits for every pair: could not compute</source>
         <translation>每个数对的错误位数：无法计算</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="269"/>
+        <location filename="../insight_tab.py" line="285"/>
         <source>wrong bits for every pair: computing…</source>
         <translation>每个数对的错误位数：正在计算…</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="271"/>
+        <location filename="../insight_tab.py" line="287"/>
         <source>computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="272"/>
+        <location filename="../insight_tab.py" line="288"/>
         <source>No model: open one from the File menu, or train one.</source>
         <translation>没有模型：请从“文件”菜单打开一个模型，或者训练一个。</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="280"/>
+        <location filename="../insight_tab.py" line="308"/>
         <source>exact match {exact} of {count} pairs</source>
         <translation>{count} 个数对中精确匹配 {exact}</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="282"/>
+        <location filename="../insight_tab.py" line="310"/>
         <source>{wrong} wrong pairs</source>
         <translation>算错的数对：{wrong} 个</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="286"/>
+        <location filename="../insight_tab.py" line="315"/>
+        <source>unit {unit} knocked out; the intact model: {exact}</source>
+        <translation>已敲除单元 {unit}；完整模型：{exact}</translation>
+    </message>
+    <message>
+        <location filename="../insight_tab.py" line="319"/>
         <source>no map: it shows every pair, so at most {bits}-bit models</source>
         <translation>没有误差图：图中要画出每一个数对，所以最多只画 {bits} 位的模型</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="338"/>
+        <location filename="../insight_tab.py" line="377"/>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="340"/>
+        <location filename="../insight_tab.py" line="379"/>
         <source>1 bit wrong</source>
         <translation>错 1 位</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="342"/>
+        <location filename="../insight_tab.py" line="381"/>
         <source>{wrong} bits wrong</source>
         <translation>错 {wrong} 位</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="344"/>
+        <location filename="../insight_tab.py" line="383"/>
         <source>{a} + {b} = {sum} ({verdict})</source>
         <translation>{a} + {b} = {sum}（{verdict}）</translation>
     </message>
     <message>
-        <location filename="../insight_tab.py" line="346"/>
+        <location filename="../insight_tab.py" line="385"/>
         <source>{a} + {b} = {sum}, model says {predicted} ({verdict})</source>
         <translation>{a} + {b} = {sum}，模型给出 {predicted}（{verdict}）</translation>
+    </message>
+</context>
+<context>
+    <name>KnockoutBar</name>
+    <message>
+        <location filename="../units_view.py" line="196"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../units_view.py" line="205"/>
+        <source>knocking out unit {unit}…</source>
+        <translation>正在敲除单元 {unit}…</translation>
+    </message>
+    <message>
+        <location filename="../units_view.py" line="212"/>
+        <source>&lt;b&gt;unit {unit} knocked out&lt;/b&gt; (its h held at {held}, {value}): {broken} pairs broken, &lt;span style=&apos;color:{color}&apos;&gt;marked on the map&lt;/span&gt;</source>
+        <translation>&lt;b&gt;已敲除单元 {unit}&lt;/b&gt;（其 h 固定为{held}，{value}）：{broken} 对被破坏，&lt;span style=&apos;color:{color}&apos;&gt;已在图上标出&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -1203,92 +1231,92 @@
 <context>
     <name>StateView</name>
     <message>
-        <location filename="../state_view.py" line="35"/>
+        <location filename="../state_view.py" line="36"/>
         <source>h (hidden state)</source>
         <translation>h（隐藏状态）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="36"/>
+        <location filename="../state_view.py" line="37"/>
         <source>c (cell state)</source>
         <translation>c（单元状态）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="43"/>
+        <location filename="../state_view.py" line="44"/>
         <source>finding the carry unit…</source>
         <translation>正在寻找负责进位的单元…</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="44"/>
+        <location filename="../state_view.py" line="45"/>
         <source>the carry unit is looked for once training ends</source>
         <translation>训练结束后再寻找负责进位的单元</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="46"/>
+        <location filename="../state_view.py" line="47"/>
         <source>the carry unit could not be found</source>
         <translation>没能找到负责进位的单元</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="47"/>
+        <location filename="../state_view.py" line="48"/>
         <source>the carry unit is looked for in the model itself</source>
         <translation>负责进位的单元要在模型本身中寻找</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="141"/>
+        <location filename="../state_view.py" line="155"/>
         <source>unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="214"/>
+        <location filename="../state_view.py" line="232"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="225"/>
+        <location filename="../state_view.py" line="243"/>
         <source>cannot show the state: {reason}</source>
         <translation>无法显示状态：{reason}</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="247"/>
+        <location filename="../state_view.py" line="265"/>
         <source>state after each step for {a} + {b} at {bits} bits (the {own}-bit model&apos;s weights)</source>
         <translation>计算 {a} + {b} 时每一步之后的状态，按 {bits} 位计算（用 {own} 位模型的权重）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="251"/>
+        <location filename="../state_view.py" line="269"/>
         <source>state after each step for {a} + {b}</source>
         <translation>计算 {a} + {b} 时每一步之后的状态</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="253"/>
+        <location filename="../state_view.py" line="271"/>
         <source>{title}. Under each step: the bit it reads. In this layout the carry has no step of its own.</source>
         <translation>{title}。每一步下方标出该步读入的位。在这种布局里，进位没有单独的一步。</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="256"/>
+        <location filename="../state_view.py" line="274"/>
         <source>{title} ({wait})</source>
         <translation>{title}（{wait}）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="257"/>
+        <location filename="../state_view.py" line="275"/>
         <source>unit {unit} ({state}) tracks the carry, r = {r}</source>
         <translation>单元 {unit}（{state}）跟踪进位，r = {r}</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="259"/>
+        <location filename="../state_view.py" line="277"/>
         <source>{title}. Under each step: a&lt;sub&gt;t&lt;/sub&gt; over b&lt;sub&gt;t&lt;/sub&gt;. &lt;b&gt;{unit}&lt;/b&gt; (outlined)</source>
         <translation>{title}。每一步下方：上为 a&lt;sub&gt;t&lt;/sub&gt;，下为 b&lt;sub&gt;t&lt;/sub&gt;。&lt;b&gt;{unit}&lt;/b&gt;（已框出）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="272"/>
+        <location filename="../state_view.py" line="290"/>
         <source>unit {unit} ({state})</source>
         <translation>单元 {unit}（{state}）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="273"/>
+        <location filename="../state_view.py" line="291"/>
         <source>the true carry out</source>
         <translation>真实的进位输出</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="274"/>
+        <location filename="../state_view.py" line="292"/>
         <source>{unit} against {carry}</source>
         <translation>{unit} 对照 {carry}</translation>
     </message>
@@ -1472,6 +1500,69 @@
         <location filename="../training_tab.py" line="241"/>
         <source>{encoding} layout, {loss} loss</source>
         <translation>{encoding} 布局，{loss} 损失</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsView</name>
+    <message>
+        <location filename="../units_view.py" line="36"/>
+        <source>zero</source>
+        <translation>零</translation>
+    </message>
+    <message>
+        <location filename="../units_view.py" line="37"/>
+        <source>its mean over every pair and step</source>
+        <translation>它在所有数对和所有步上的均值</translation>
+    </message>
+    <message>
+        <location filename="../units_view.py" line="38"/>
+        <source>unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <location filename="../units_view.py" line="39"/>
+        <source>exact match without it</source>
+        <translation>敲除后的完全正确率</translation>
+    </message>
+    <message>
+        <location filename="../units_view.py" line="40"/>
+        <source>change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../units_view.py" line="84"/>
+        <source>hold a knocked-out unit&apos;s h at</source>
+        <translation>被敲除单元的 h 固定为</translation>
+    </message>
+    <message>
+        <location filename="../units_view.py" line="104"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../units_view.py" line="105"/>
+        <source>Find which units matter</source>
+        <translation>找出哪些单元重要</translation>
+    </message>
+    <message>
+        <location filename="../units_view.py" line="118"/>
+        <source>could not compute: {reason}</source>
+        <translation>无法计算：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../units_view.py" line="120"/>
+        <source>knocking out each of {units} units in turn, and judging every pair each time…</source>
+        <translation>正在依次敲除 {units} 个单元中的每一个，并每次评判所有数对…</translation>
+    </message>
+    <message>
+        <location filename="../units_view.py" line="123"/>
+        <source>Knock each unit out in turn and see which pairs break. Click a unit here or in the States view to knock it out.</source>
+        <translation>依次敲除每个单元，看哪些数对会出错。在此处或“状态”视图中点击一个单元即可敲除它。</translation>
+    </message>
+    <message>
+        <location filename="../units_view.py" line="127"/>
+        <source>worst first; the intact model: {exact} exact. Click a row to knock that unit out.</source>
+        <translation>影响最大的在前；完整模型：{exact} 完全正确。点击一行即可敲除该单元。</translation>
     </message>
 </context>
 <context>
