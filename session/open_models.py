@@ -30,7 +30,7 @@ from lstm_adder.core.engine import Engine
 from lstm_adder.core.errors import ModelFileError, one_line, shown_path
 from lstm_adder.core.recipes import saved_bytes
 from lstm_adder.core.replay import REPLAY_KEY, WEIGHTS_ENTRY, Timeline, weights_entry
-from lstm_adder.core.storage import check_shapes, save_from_memory, save_model
+from lstm_adder.core.storage import check_shapes, save_from_memory, save_model, stamp
 from lstm_adder.core.training import Ended, with_weights_flag
 from lstm_adder.core.weights import FileKind, FileRead, read_file
 from lstm_adder.session.reports import remember, report_for
@@ -120,7 +120,7 @@ class OpenModel:
     source: ModelFile | TrainedHere | None = None  # None: cannot be saved
     path: Path | None = None
     info: dict = field(default_factory=dict)
-    stamp: tuple | None = None  # the file's (size, mtime) when its weights were read
+    stamp: tuple | None = None  # the file's core.storage.stamp when read or last saved
     ended: Ended | None = None  # how the run that made it ended (None: read from a file)
     recipe_name: str = ""  # the recipe of a run of this window
     timeline: Timeline | None = None  # its run epoch by epoch, when known
@@ -209,11 +209,7 @@ class OpenModel:
 
 
 def _stamp(path) -> tuple | None:
-    try:
-        status = Path(path).stat()
-    except OSError:
-        return None
-    return status.st_size, status.st_mtime_ns
+    return stamp(path)  # core.storage's: one notion of "written again"
 
 
 def open_file(path) -> OpenModel:
