@@ -45,8 +45,8 @@ MAPS_ONLY = QT_TRANSLATE_NOOP(
     "session", "Epoch {0} of {1}: this file kept each epoch's error map but not its weights, "
     "so the calculator answers with the final model.")
 NOT_KEPT = QT_TRANSLATE_NOOP(
-    "session", "Epoch {0} of {1}: this run did not keep its epochs' weights (\u201cKeep every "
-    "epoch\u201d was off), so its map and curves are shown while {2} answers.")
+    "session", "Epoch {0} of {1}: this run did not keep its epochs' weights (Keep every epoch "
+    "was off), so its map and curves are shown while {2} answers.")
 
 
 def _judge(timeline: Timeline, epoch: int, cancel) -> Report | None:
