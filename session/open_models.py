@@ -9,7 +9,8 @@ the first answer, and any thread may use the engine. Its `source` says how it is
     TrainedHere  a run of this window: its Keras model is kept for the Keras thread (`keep`)
 
 A model may carry its run epoch by epoch (`timeline`, core.replay.Timeline): a run of this
-window keeps every epoch's weights in memory; a file keeps each epoch's wrong-bit map, and
+window keeps each epoch's wrong-bit map (packed), and every epoch's weights in memory only
+with "Keep every epoch"; a file keeps each epoch's wrong-bit map, and
 every epoch's weights only when they were saved with it ("Keep every epoch").
 
 The model list names each model with `list_text`: what it is, how its run ended when that
