@@ -32,6 +32,7 @@ KERAS_BUSY = Words(QT_TRANSLATE_NOOP(
 CANNOT_SAVE = Words(QT_TRANSLATE_NOOP("session", "Cannot save the model"))
 REPLACED = QT_TRANSLATE_NOOP(
     "session", "Saved {0} to {1}, replacing a file that another program wrote there meanwhile")
+_OURS: dict[Path, tuple] = {}  # path -> core.storage.stamp of the file this app wrote there
 
 
 class Saving:
@@ -77,8 +78,10 @@ class Saving:
         source, found = entry.source, _found(entry, path)
 
         def write(cancel) -> tuple:  # on a lane: whether another wrote there, then the save
-            replaced = written_since(path, found)
-            return source.save(path, *entry.save_parts(keep)), replaced
+            replaced = written_since(path, found) and stamp(path) != _OURS.get(_key(path))
+            saved = source.save(path, *entry.save_parts(keep))
+            _OURS[_key(path)] = stamp(path)  # a save of ours queued after this is no stranger
+            return saved, replaced
 
         self.executor.submit(write, partial(self._saved, entry), partial(self._save_failed, entry),
                              keras=source.needs_keras)
@@ -139,16 +142,17 @@ class Saving:
 def _found(entry: OpenModel, path: Path) -> tuple | None:
     """What a save to `path` may replace without a word: the model's own file as this window
     read or last saved it, else what is there as the user chooses it (core.storage.stamp)."""
-    if entry.path is not None and entry.stamp is not None and _same(entry.path, path):
+    if entry.path is not None and entry.stamp is not None and _key(entry.path) == _key(path):
         return entry.stamp
     return stamp(path)
 
 
-def _same(one: Path, other: Path) -> bool:
+def _key(path) -> Path:
+    """`path` as one spelling (links and `..` resolved, when the system can)."""
     try:
-        return one.resolve() == Path(other).resolve()
+        return Path(path).resolve()
     except (OSError, RuntimeError):
-        return False
+        return Path(path)
 
 
 def _ignore(*args) -> None:

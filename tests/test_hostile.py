@@ -803,5 +803,10 @@ def test_a_window_save_over_a_file_another_program_wrote_says_so(tmp_path, carry
     assert saved(target) == f"Saved {entry.name} to {target}"  # its own file: no word
     target.write_bytes(other)  # rewritten since this model was last saved there
     assert "replacing a file that another program wrote there" in saved(target)
+    said.clear()
+    assert session.save(target) and session.save(target)  # Save twice: ours, both of them
+    executor.go()
+    assert [text for text, _ in said if text.startswith("Saved ")] == \
+        [f"Saved {entry.name} to {target}"] * 2
     fresh = tmp_path / "fresh.keras"
     assert saved(fresh) == f"Saved {entry.name} to {fresh}"
