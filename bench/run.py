@@ -16,6 +16,7 @@ from lstm_adder.bench import app
 from lstm_adder.bench.targets import KEYS, TARGETS, table_text
 from lstm_adder.core.checks import check_output_file
 from lstm_adder.core.recipes import Recipe, get_recipe
+from lstm_adder.core.storage import write_bytes_atomically
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,8 @@ def run(quick: bool = False, json_path: Path | None = None, sizes: Sizes | None 
         print(f"note: {note}")
     print(f"({'quick, ' if quick else ''}{meta['seconds']:.0f} s; timings on a shared machine "
           "are noisy)")
-    if json_path is not None:
-        Path(json_path).write_text(json.dumps(numbers | {"meta": meta}, indent=1) + "\n")
+    if json_path is not None:  # whole or not at all, as --map and the models are written
+        text = json.dumps(numbers | {"meta": meta}, indent=1) + "\n"
+        write_bytes_atomically(json_path, text.encode())
         print(f"wrote {json_path}")
     return 0

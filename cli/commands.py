@@ -17,7 +17,7 @@ from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
 from lstm_adder.core.errors import InputError, ModelFileError, one_line, shown_path
 from lstm_adder.core.numbers import bit_string
 from lstm_adder.core.recipes import check_recipe, field_spec, get_recipe, user_fields
-from lstm_adder.core.storage import stamp
+from lstm_adder.core.storage import stamp, written_since
 
 FALLBACK_TRIES = 100  # names tried in each fallback folder: m.keras, m-2.keras, ...
 
@@ -160,7 +160,7 @@ def print_recipe(recipe) -> None:
 
 def train_command(args) -> int:
     recipe = recipe_from_args(args)
-    problems = check_recipe(recipe)
+    problems = check_recipe(recipe, keep_epochs=args.keep_epochs)
     if problems:
         raise InputError("; ".join(problems))
     out = check_out_path(args.out, recipe.file_bytes() * (
@@ -171,7 +171,7 @@ def train_command(args) -> int:
 
     print_recipe(recipe)
     bar = ProgressBar()
-    trainer = Trainer(recipe, [bar])
+    trainer = Trainer(recipe, [bar], keep_epochs=args.keep_epochs)
     try:
         result = trainer.run()
     finally:
@@ -209,7 +209,7 @@ def save_trained(result, out: Path, written: Written, keep_epochs: bool = False,
 
     info, extra = result.save_parts(keep_epochs)
     written.expect(out)
-    replaced = found is not False and stamp(out) not in (found, None)
+    replaced = found is not False and written_since(out, found)
     try:
         save_model(result.model, out, info, extra)
     except ModelFileError as exc:

@@ -156,8 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--out", type=Path, required=True, metavar="PATH",
                        help="file to save the model to (.keras; added to a name without it)")
     train.add_argument("--keep-epochs", action="store_true",
-                       help="also save every epoch's weights, for replay and eval --epoch "
-                            "(about 1 MB an epoch for the seed recipe; default: only each "
+                       help="also keep and save every epoch's weights, for replay and eval "
+                            "--epoch (about 1 MB an epoch for the seed recipe in the file, 2 MB "
+                            "in memory, counted by the memory check; default: only each "
                             "epoch's error map)")
     train.set_defaults(func=commands.train_command, handles_signals=True)
 

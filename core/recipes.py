@@ -33,6 +33,10 @@ MAX_BATCH = 1 << 20  # the most pairs an epoch trains on (every pair of 10-bit n
 MAX_EPOCHS = 100_000
 MAX_SEED = 2**32 - 1  # what Keras's set_random_seed accepts
 FLOAT_BYTES = 4
+# What a run keeps of each epoch besides its weights: the metrics (the trainer's, the
+# timeline's and the curves' points), about 2 kB; the map packed (a third of its pairs' bytes
+# at most: an untrained model's random mistakes pack to ~28%, a trained one's to ~0.1%).
+EPOCH_METRICS_BYTES = 2048
 MAX_DIGITS = 20  # 2**64 has 20 digits: no field or operand takes a longer whole number
 WHOLE = re.compile(r"-?[0-9]+")  # ASCII digits only: not "١٢", not "1_0" (int() takes both)
 FIELD_WORDS = "RecipeWords"  # the context of what a field says of itself (gui.recipe_words too)
@@ -229,14 +233,27 @@ class Recipe:
         units, outputs = self.units, encoding.output_shape(self.bits)[-1]
         return self.cell.parameters(units, encoding.features) + (units + 1) * outputs
 
-    def training_bytes(self) -> int:
+    def training_bytes(self, keep_epochs: bool = False) -> int:
         """About how much memory training takes: the weights with their gradients and Adam's
-        two moments, each batch's activations kept for backpropagation, and an epoch's data."""
+        two moments, each batch's activations kept for backpropagation, an epoch's data, and
+        what the run keeps of every epoch (`epoch_bytes`)."""
         encoding = self.encoding
         steps = encoding.steps(self.bits)
         activations = self.batch_size * steps * self.units * 10  # gates, states, their grads
         data = train_count(self.bits, self.holdout) * steps * (encoding.features + 1)
-        return FLOAT_BYTES * (4 * self.parameters + activations + data)
+        return (FLOAT_BYTES * (4 * self.parameters + activations + data)
+                + (self.epochs + 1) * self.epoch_bytes(keep_epochs))
+
+    def epoch_bytes(self, keep_epochs: bool = False) -> int:
+        """About how much a run keeps in memory of each epoch for its replay: the metrics and
+        the packed wrong-bit map (core.maps; every pair judged up to TABLE_MAX_BITS), and with
+        `keep_epochs` ("Keep every epoch") the weights as an engine (the arrays and the
+        engine's prepared copy of them)."""
+        from lstm_adder.core.engine import TABLE_MAX_BITS  # core.engine imports this module
+
+        packed_map = table_size(self.bits) // 3 if self.bits <= TABLE_MAX_BITS else 0
+        weights = 2 * FLOAT_BYTES * self.parameters if keep_epochs else 0
+        return EPOCH_METRICS_BYTES + packed_map + weights
 
     def file_bytes(self) -> int:
         """About how large the saved .keras file is: weights, Adam's moments, the JSON."""
@@ -285,10 +302,11 @@ def field_error(name: str, value) -> str | None:
     return _SPECS[name].error(value)
 
 
-def check_recipe(recipe: Recipe, memory: int | None = None) -> list[str]:
+def check_recipe(recipe: Recipe, memory: int | None = None,
+                 keep_epochs: bool = False) -> list[str]:
     """Every reason `recipe` cannot train, one line each ([] when it can): each field's
     range, then what involves several fields. `memory`: bytes available (default: ask the
-    system)."""
+    system); `keep_epochs`: the run keeps every epoch's weights ("Keep every epoch")."""
     problems = [e for spec in USER_FIELDS if (e := spec.error(getattr(recipe, spec.name)))]
     if problems:
         return problems
@@ -302,12 +320,20 @@ def check_recipe(recipe: Recipe, memory: int | None = None) -> list[str]:
         problems.append(Words(QT_TRANSLATE_NOOP(
             "core", "{0} {1:,} is more than the {2:,} pairs left to train on"),
             _SPECS["batch_size"].label_words, recipe.batch_size, pairs))
-    need, have = recipe.training_bytes(), available_memory() if memory is None else memory
+    need = recipe.training_bytes(keep_epochs)
+    have = available_memory() if memory is None else memory
     if have and need > have:
-        problems.append(Words(QT_TRANSLATE_NOOP(
+        template = QT_TRANSLATE_NOOP(
             "core", "Training would need about {0} of memory ({1} {2:,}; {3} {4:,}); {5} is "
-            "available"), _size(need), _SPECS["units"].label_words, recipe.units,
-            _SPECS["batch_size"].label_words, recipe.batch_size, _size(have)))
+            "available")
+        if keep_epochs:
+            template = QT_TRANSLATE_NOOP(
+                "core", "Training would need about {0} of memory ({1} {2:,}; {3} {4:,}; {6} "
+                "{7:,}, every one kept); {5} is available")
+        problems.append(Words(template, _size(need), _SPECS["units"].label_words,
+                              recipe.units, _SPECS["batch_size"].label_words,
+                              recipe.batch_size, _size(have), _SPECS["epochs"].label_words,
+                              recipe.epochs))
     return problems
 
 

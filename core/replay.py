@@ -1,11 +1,12 @@
 """Replay: a run as it was after each epoch, kept cheaply enough to step through.
 
-After every epoch the trainer keeps the model's weights as an engine (plain arrays, in memory
-for the session) and the epoch's wrong-bit map: how many sum bits are wrong for each of the
-65,536 pairs, one uint8 each. A saved model carries the maps (zlib-compressed, base64, in its
+After every epoch the trainer keeps the epoch's wrong-bit map: how many sum bits are wrong
+for each of the 65,536 pairs, one uint8 each, kept packed (core.maps: zlib, a few hundred
+bytes for a trained model). It keeps the model's weights as an engine (plain arrays) only when
+asked (`--keep-epochs`, "Keep every epoch"): for the seed model they cost about 2 MB an epoch
+in memory and 1 MB in a file. A saved model carries the maps (zlib, base64, in its
 lstm_adder.json), so the error map and the curves replay after reopening the file; it carries
-the weights of every epoch only when asked (`--keep-epochs`, "Keep every epoch"), in a zip
-entry of its own, because for the seed model they cost about 1 MB an epoch.
+the weights of every epoch, when they were kept, in a zip entry of its own.
 
 Epoch 0 is the untrained model; epoch k is the model after k epochs.
 """
@@ -24,6 +25,7 @@ import numpy as np
 from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
 from lstm_adder.core.errors import shown
 from lstm_adder.core.evaluation import Report, judge_all
+from lstm_adder.core.maps import PackedMap
 from lstm_adder.core.recipes import MAX_EPOCHS
 from lstm_adder.core.weights import first_line, read_entry
 from lstm_adder.core.words import QT_TRANSLATE_NOOP, Words
@@ -35,8 +37,8 @@ NPY_HEADER = 4096  # an .npy array's header, at most
 MAPS_MAX_BYTES = 512 << 20  # the maps a file's replay may unpack to (8,192 epochs at 8 bits)
 
 
-def encode_map(wrong_bits: np.ndarray) -> str:
-    return base64.b64encode(zlib.compress(np.asarray(wrong_bits, np.uint8).tobytes(), 9)).decode()
+def encode_map(wrong_bits: np.ndarray | PackedMap) -> str:
+    return base64.b64encode(PackedMap.of(wrong_bits).data).decode()
 
 
 def decode_map(text: str, bits: int) -> np.ndarray:
@@ -55,6 +57,12 @@ def decode_map(text: str, bits: int) -> np.ndarray:
         raise ValueError(Words(QT_TRANSLATE_NOOP(
             "core", "a replay map unpacks to {0} bytes, not {1:,}"), amount, size))
     return np.frombuffer(data, np.uint8)
+
+
+def _packed(text: str, bits: int) -> PackedMap:
+    """A saved map, checked as decode_map checks it, kept packed."""
+    decode_map(text, bits)
+    return PackedMap(base64.b64decode(text, validate=True), 1 << (2 * bits))
 
 
 def _replay_bits(replay, like: Engine | None) -> int:
@@ -121,13 +129,23 @@ def _finite(array: np.ndarray) -> np.ndarray:
 
 @dataclass
 class Timeline:
-    """A run epoch by epoch: maps (epoch 0..N), metrics (epochs 1..N), engines if kept."""
+    """A run epoch by epoch: maps (epoch 0..N, packed), metrics (epochs 1..N), engines if
+    kept."""
 
     bits: int
-    maps: list[np.ndarray | None]
+    maps: list[PackedMap | None]  # arrays given are packed
     history: list[dict]  # EpochMetrics.to_dict() of epochs 1..N
     engines: list[Engine] | None = None
     _reports: OrderedDict = field(default_factory=OrderedDict, repr=False)
+
+    def __post_init__(self):
+        self.maps = [PackedMap.of(m) for m in self.maps]
+
+    @property
+    def nbytes(self) -> int:
+        """The bytes it keeps: its packed maps, and the weights of the engines it holds."""
+        maps = sum(m.nbytes for m in self.maps if m is not None)
+        return maps + sum(w.nbytes for e in self.engines or () for w in e.weights)
 
     @property
     def epochs(self) -> int:
@@ -147,7 +165,7 @@ class Timeline:
         if engine is not None:  # judged on a twin, so the kept engine holds no table
             report = judge_all(engine.without_table())
         elif self.maps[epoch] is not None:
-            report = Report.from_map(self.bits, self.maps[epoch])
+            report = Report.from_map(self.bits, self.maps[epoch].array())
         else:
             return None
         self._reports[epoch] = report
@@ -162,10 +180,12 @@ class Timeline:
 
     @classmethod
     def from_run(cls, bits: int, initial: Engine, initial_map, history) -> Timeline:
-        """From a TrainResult's parts: the untrained engine and map, and its history."""
+        """From a TrainResult's parts: the untrained engine and map, and its history (whose
+        engines are None unless every epoch's weights were kept)."""
         maps = [initial_map] + [m.wrong_map for m in history]
         engines = [initial] + [m.engine for m in history]
-        return cls(bits, maps, [m.to_dict() for m in history], engines)
+        kept = all(engine is not None for engine in engines)
+        return cls(bits, maps, [m.to_dict() for m in history], engines if kept else None)
 
     @classmethod
     def from_file(cls, path) -> Timeline | None:
@@ -197,7 +217,7 @@ class Timeline:
             raise ValueError(Words(QT_TRANSLATE_NOOP(
                 "core", "its replay holds {0:,} epochs' maps, more than {1:,} are read"),
                 len(maps), MAPS_MAX_BYTES >> 2 * bits))
-        maps = [None if m is None else decode_map(m, bits) for m in maps]
+        maps = [None if m is None else _packed(m, bits) for m in maps]
         engines = engines_from_entry(weights, like) if weights and like is not None else None
         if engines is not None and len(engines) != len(maps):
             raise ValueError(Words(QT_TRANSLATE_NOOP(

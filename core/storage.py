@@ -102,6 +102,15 @@ def stamp(path) -> tuple | None:
     return status.st_ino, status.st_mtime_ns, status.st_size
 
 
+def written_since(path, found: tuple | None) -> bool:
+    """Whether a file is at `path` that another writer made or changed since `found` (its
+    stamp then; None: no file was there). The one test of two writers to one path: `train`
+    asks it of --out before it saves, the window of a save's target (session.saving), so a
+    file written meanwhile is replaced with a word, never silently."""
+    now = stamp(path)
+    return now is not None and now != found
+
+
 def save_model(model, path, info: dict | None = None, extra: dict | None = None) -> Path:
     """Write `model` (and `info`, and `extra` zip entries: name -> bytes) to `path`
     atomically; the old file survives any failure, and no temporary file is left behind (an

@@ -4,6 +4,12 @@ The trainer knows the recipe, the data split and the model; everything else (pro
 plots, a Qt worker) is an Observer. Observers get throttled batch progress and per-epoch
 metrics, and `Trainer.stop()` may be called from any thread: it takes effect after the batch
 that is running.
+
+The run's history keeps, of every epoch, the metrics and the packed wrong-bit map
+(core.maps), so its memory stays flat however many epochs it runs; it keeps each epoch's
+weights (an engine, about 2 MB for the seed model) only when asked (`keep_epochs`, the
+command line's --keep-epochs and the window's "Keep every epoch"), and
+core.recipes.check_recipe counts them then. Observers see every epoch's engine either way.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import numpy as np
 from lstm_adder.core.data import Split, make_split
 from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
 from lstm_adder.core.evaluation import Report, judge_all, judge_pairs, loss_value
+from lstm_adder.core.maps import PackedMap
 from lstm_adder.core.models import build_model
 from lstm_adder.core.recipes import Recipe
 
@@ -49,10 +56,11 @@ class EpochMetrics:
     eval_pairs: int  # how many pairs `exact` is over
     elapsed: float
     # The judgement itself when it covered every pair, and the engine (plain weight arrays)
-    # of the model after this epoch: what a watching window shows. Not saved.
+    # of the model after this epoch: what a watching window shows. Not saved. The history
+    # keeps neither the report nor (unless every epoch is kept) the engine.
     report: Report | None = field(default=None, repr=False, compare=False)
     engine: Engine | None = field(default=None, repr=False, compare=False)
-    wrong_map: np.ndarray | None = field(default=None, repr=False, compare=False)  # uint8
+    wrong_map: PackedMap | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self)
@@ -82,19 +90,19 @@ class TrainResult:
     initial_map: np.ndarray | None = None  # its wrong bits for every pair (<= 8 bits)
 
     def timeline(self):
-        """The run epoch by epoch (core.replay.Timeline), weights included."""
+        """The run epoch by epoch (core.replay.Timeline), its weights when they were kept."""
         from lstm_adder.core.replay import Timeline
 
         return Timeline.from_run(self.recipe.bits, self.initial, self.initial_map,
                                  self.history)
 
     def replay_entries(self, keep_weights: bool) -> dict:
-        """The zip entries a saved model adds for replay: every epoch's weights, if asked."""
+        """The zip entries a saved model adds for replay: every epoch's weights, if asked and
+        kept."""
         from lstm_adder.core.replay import WEIGHTS_ENTRY, weights_entry
 
-        if not keep_weights or self.initial is None:
-            return {}
-        return {WEIGHTS_ENTRY: weights_entry(self.timeline().engines)}
+        engines = self.timeline().engines if keep_weights and self.initial is not None else None
+        return {} if engines is None else {WEIGHTS_ENTRY: weights_entry(engines)}
 
     def save_parts(self, keep_weights: bool) -> tuple[dict, dict]:
         """(lstm_adder.json, the zip entries to add) for saving this run."""
@@ -149,8 +157,9 @@ class Observer:
 
 class Trainer:
     def __init__(self, recipe: Recipe, observers=(), batch_every: int = BATCH_EVERY,
-                 model=None):
+                 model=None, keep_epochs: bool = False):
         self.recipe = recipe
+        self.keep_epochs = keep_epochs  # the history keeps every epoch's engine
         self.observers = list(observers)
         self.batch_every = max(1, batch_every)
         self.model = model
@@ -214,8 +223,9 @@ class Trainer:
             metrics = self._epoch_metrics(epoch + 1, loss, Engine.from_model(model, recipe.bits),
                                            judged)
             metrics.elapsed = time.perf_counter() - start
-            history.append(replace(metrics, report=None, wrong_map=self._map_of(metrics),
-                                   engine=metrics.engine.without_table()))
+            metrics.wrong_map = self._map_of(metrics)
+            kept = metrics.engine.without_table() if self.keep_epochs else None
+            history.append(replace(metrics, report=None, engine=kept))
             if (metrics.exact, -metrics.loss) > (best[0], -best[1]):
                 best = (metrics.exact, metrics.loss, epoch + 1, model.get_weights())
             self._emit("on_epoch", metrics, model)
@@ -272,9 +282,9 @@ class Trainer:
         return judge_all(engine).wrong_bits.astype(np.uint8)
 
     @staticmethod
-    def _map_of(metrics: EpochMetrics) -> np.ndarray | None:
+    def _map_of(metrics: EpochMetrics) -> PackedMap | None:
         report = metrics.report
-        return None if report is None else report.wrong_bits.astype(np.uint8)
+        return None if report is None else PackedMap.pack(report.wrong_bits)
 
     def _split_info(self) -> dict:
         return {"holdout": self.recipe.holdout, "seed": self.recipe.seed,

@@ -6,7 +6,9 @@ where the user moves it with `epoch_chosen(k)`; the window passes that to the se
 from 0 (the untrained model) to the run's last epoch, its end being the present. ▶ plays the
 epochs from where the slider stands (from the start when it is at the end) at PLAY_MS each,
 and stops at the end; ❚❚ pauses. Dragging asks for every epoch passed: the session answers
-each at once with a forward pass and judges every pair only of the latest.
+each at once with a forward pass and judges every pair only of the latest. A run or a file
+that kept only each epoch's map (no "Keep every epoch") replays the maps and curves while the
+model stays on the calculator: the slider's tip and the label say so.
 
 Keys (`add_keys`, anywhere in the window, whichever tab is on show): Space plays or pauses,
 ← and → step one epoch back or on. They give way to the widget with the focus when it uses
@@ -100,9 +102,13 @@ class ReplayBar(QWidget):
         why = "" if usable else self._why_not(full=True)
         self.setToolTip(why)
         self.button.setToolTip(why or self.tr("Play the run's epochs, about 4 a second"))
-        self.slider.setToolTip(why or self.tr(
+        self.slider.setToolTip(why or (self.tr(
             "Drag to see the model as it was after each epoch: the calculator, the error map "
-            "and the state view follow; the right end is the model itself"))
+            "and the state view follow; the right end is the model itself")
+            if replay.weights_kept else self.tr(
+                "Drag to see each epoch's error map, per-bit accuracy and place on the curves; "
+                "its weights were not kept (Keep every epoch was off), so the calculator "
+                "and the state view stay on the model")))
 
     def _why_not(self, full: bool = False) -> str:
         """Why there is nothing to replay, in a few words (`full`: and what would have some)."""
@@ -131,6 +137,8 @@ class ReplayBar(QWidget):
         if not replay.replaying:
             words = (self.tr("epoch {0} of {1} · following the run") if replay.live
                      else self.tr("epoch {0} of {1} · the final model"))
+        elif not replay.weights_kept:
+            words = self.tr("epoch {0} of {1} · its map only")
         elif replay.epoch == 0:
             words = self.tr("epoch {0} of {1} · untrained")
         else:

@@ -97,7 +97,8 @@ def insight_map(model_path: str | None = None, out: str = MAP_SHOT) -> Path:
         from lstm_adder.core.training import train
 
         import_tensorflow()  # a script: training here blocks no window
-        engine = train(get_recipe("carry", epochs=MAP_EPOCHS)).history[-1].engine
+        result = train(get_recipe("carry", epochs=MAP_EPOCHS), keep_epochs=True)
+        engine = result.history[-1].engine
     tab = InsightTab()
     tab.resize(*MAP_SIZE)
     tab.show()

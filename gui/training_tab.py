@@ -108,6 +108,7 @@ class TrainingTab(Retranslating, QWidget):
         self.keep_checkbox = QCheckBox()
         self.keep_checkbox.setObjectName("keep_checkbox")
         self.keep_checkbox.toggled.connect(self.session.set_keep_epochs)
+        self.keep_checkbox.toggled.connect(self._validate)  # the memory check counts them
         self.start_button = QPushButton()
         self.start_button.setObjectName("start_button")
         self.start_button.clicked.connect(self.start)
@@ -216,8 +217,8 @@ class TrainingTab(Retranslating, QWidget):
         self.keep_checkbox.setToolTip(self.tr(
             "Save the weights after every epoch with a model trained here, so that every "
             "epoch replays in full after reopening the file: about 1 MB an epoch for the seed "
-            "recipe, 6 KB for carry. Without it the file keeps each epoch's error map and "
-            "curves."))
+            "recipe, 6 KB for carry. The run keeps them in memory too (about 2 MB an epoch for "
+            "seed). Without it the run and the file keep each epoch's error map and curves."))
         self.start_button.setText(self.tr("Start training"))
         self.stop_button.setText(self.tr("Stop"))
         for spec in self.specs:
@@ -282,7 +283,7 @@ class TrainingTab(Retranslating, QWidget):
         if errors:
             return None, errors
         recipe = get_recipe(self.recipe_combo.currentText(), **values)
-        problems = check_recipe(recipe)
+        problems = check_recipe(recipe, keep_epochs=self.session.keep_epochs)
         return (None if problems else recipe), problems
 
     @Slot()

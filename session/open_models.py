@@ -9,7 +9,8 @@ the first answer, and any thread may use the engine. Its `source` says how it is
     TrainedHere  a run of this window: its Keras model is kept for the Keras thread (`keep`)
 
 A model may carry its run epoch by epoch (`timeline`, core.replay.Timeline): a run of this
-window keeps every epoch's weights in memory; a file keeps each epoch's wrong-bit map, and
+window keeps each epoch's wrong-bit map (packed), and every epoch's weights in memory only
+with "Keep every epoch"; a file keeps each epoch's wrong-bit map, and
 every epoch's weights only when they were saved with it ("Keep every epoch").
 
 The model list names each model with `list_text`: what it is, how its run ended when that
@@ -30,7 +31,7 @@ from lstm_adder.core.engine import Engine
 from lstm_adder.core.errors import ModelFileError, one_line, said, shown_path
 from lstm_adder.core.recipes import saved_bytes
 from lstm_adder.core.replay import REPLAY_KEY, WEIGHTS_ENTRY, Timeline, weights_entry
-from lstm_adder.core.storage import check_shapes, save_from_memory, save_model
+from lstm_adder.core.storage import check_shapes, save_from_memory, save_model, stamp
 from lstm_adder.core.training import Ended, with_weights_flag
 from lstm_adder.core.weights import FileKind, FileRead, read_file
 from lstm_adder.session.reports import remember, report_for
@@ -120,7 +121,7 @@ class OpenModel:
     source: ModelFile | TrainedHere | None = None  # None: cannot be saved
     path: Path | None = None
     info: dict = field(default_factory=dict)
-    stamp: tuple | None = None  # the file's (size, mtime) when its weights were read
+    stamp: tuple | None = None  # the file's core.storage.stamp when read or last saved
     ended: Ended | None = None  # how the run that made it ended (None: read from a file)
     recipe_name: str = ""  # the recipe of a run of this window
     timeline: Timeline | None = None  # its run epoch by epoch, when known
@@ -209,11 +210,7 @@ class OpenModel:
 
 
 def _stamp(path) -> tuple | None:
-    try:
-        status = Path(path).stat()
-    except OSError:
-        return None
-    return status.st_size, status.st_mtime_ns
+    return stamp(path)  # core.storage's: one notion of "written again"
 
 
 def open_file(path) -> OpenModel:

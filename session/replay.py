@@ -8,6 +8,12 @@ shows. Anywhere before the end it is `replaying`: Session.show_epoch puts the mo
 after that epoch on show. During a run the timeline follows the newest epoch, unless the user
 holds it somewhere else; back at the end, it follows again.
 
+A run keeps every epoch's weights only with "Keep every epoch" (session.keep_epochs, taken
+when the run starts); without it the timeline holds each epoch's packed map and metrics only,
+like a file saved without them, and an epoch replayed shows its map, curves and per-bit
+accuracy while the model on show (the run's final model, or during the run what was on show)
+answers, with a line that says so (`note`).
+
 An epoch's engine answers one pair at once (a forward pass). Every pair of an epoch is judged
 off the thread (Timeline.report, which keeps the last few): one epoch at a time, and while one
 is judged only the latest epoch asked for waits, so dragging across fifty epochs judges two,
@@ -28,6 +34,7 @@ import numpy as np
 
 from lstm_adder.core.engine import Engine
 from lstm_adder.core.evaluation import Report
+from lstm_adder.core.maps import PackedMap
 from lstm_adder.core.replay import Timeline
 from lstm_adder.session.executor import Executor
 from lstm_adder.session.reports import scope
@@ -37,6 +44,9 @@ from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words
 MAPS_ONLY = QT_TRANSLATE_NOOP(
     "session", "Epoch {0} of {1}: this file kept each epoch's error map but not its weights, "
     "so the calculator answers with the final model.")
+NOT_KEPT = QT_TRANSLATE_NOOP(
+    "session", "Epoch {0} of {1}: this run did not keep its epochs' weights (Keep every epoch "
+    "was off), so its map and curves are shown while {2} answers.")
 
 
 def _judge(timeline: Timeline, epoch: int, cancel) -> Report | None:
@@ -111,16 +121,18 @@ class Replay:
         self._enter(getattr(model, "timeline", None), model, model.name if model else "")
         self.curves.emit()
 
-    def start_run(self, bits: int, name: str) -> None:
-        """A run begins: its epochs come with add_initial and add_epoch."""
-        self._enter(Timeline(bits, [], [], []), None, name)
+    def start_run(self, bits: int, name: str, keep_epochs: bool = False) -> None:
+        """A run begins: its epochs come with add_initial and add_epoch; their engines are
+        kept only with `keep_epochs`."""
+        self._enter(Timeline(bits, [], [], [] if keep_epochs else None), None, name)
         self.live = True
 
     def add_initial(self, engine: Engine, wrong_map) -> None:
         """Epoch 0 of the run going: the untrained model and its wrong-bit map."""
         timeline = self.timeline
-        timeline.maps.append(wrong_map)
-        timeline.engines.append(engine.without_table())
+        timeline.maps.append(PackedMap.of(wrong_map))
+        if timeline.engines is not None:
+            timeline.engines.append(engine.without_table())
         self.changed.emit()
 
     def add_epoch(self, metrics) -> None:
@@ -129,9 +141,12 @@ class Replay:
         timeline, follow = self.timeline, not self.replaying
         if not self.live or not timeline.maps:
             return  # no epoch 0: not this run's
-        report = metrics.report
-        timeline.maps.append(None if report is None else report.wrong_bits.astype(np.uint8))
-        timeline.engines.append(metrics.engine.without_table())
+        report, packed = metrics.report, metrics.wrong_map
+        if packed is None and report is not None:
+            packed = PackedMap.pack(report.wrong_bits)
+        timeline.maps.append(packed)
+        if timeline.engines is not None:
+            timeline.engines.append(metrics.engine.without_table())
         timeline.history.append(metrics.to_dict())
         if follow:
             self.epoch = self.epochs
@@ -165,9 +180,18 @@ class Replay:
     def epoch_name(self) -> str:
         return Words(QT_TRANSLATE_NOOP("session", "{0} · epoch {1}"), self.name, self.epoch)
 
-    def note(self, report: Report | None = None) -> str:
+    @property
+    def trained_here(self) -> bool:
+        """Whether the run on the timeline is one of this window's (going, or its model's)."""
+        return self.live or getattr(self.model, "ended", None) is not None
+
+    def note(self, report: Report | None = None, answering=None) -> str:
         """What the calculator says under the epoch on show: which epoch, and its wrong pairs
-        once judged (`report`); or that the file kept no weights for it."""
+        once judged (`report`); or that the file or the run kept no weights for it, and so
+        `answering` (the OpenModel on show) answers."""
+        if not self.weights_kept and self.trained_here:
+            name = answering.name if answering is not None else self.name
+            return Words(NOT_KEPT, self.epoch, self.epochs, name)
         if not self.weights_kept:
             return Words(MAPS_ONLY, self.epoch, self.epochs)
         if report is None:

@@ -1,15 +1,16 @@
 """The training run, owned by the session: started, stopped and followed without Qt.
 
-`Run.start(recipe)` queues core's Trainer on the executor's Keras lane (session.lanes: the one
-Python-owned thread that calls Keras); its reports come back on the session's own thread
-through `executor.post`, as plain data:
+`Run.start(recipe, keep_epochs)` queues core's Trainer on the executor's Keras lane
+(session.lanes: the one Python-owned thread that calls Keras); its reports come back on the
+session's own thread through `executor.post`, as plain data:
 
     started(recipe)                  TensorFlow is loaded and the run begins
     initial(Engine, wrong_map)       the untrained model (epoch 0 of the run's timeline) and
                                      its wrong bits for every pair (None above 8 bits)
     progress(BatchProgress)          every `batch_every` batches (core's throttling)
     epoch(EpochMetrics)              metrics.engine: a numpy Engine of the weights after the
-                                     epoch; metrics.report: every pair judged (<= 8 bits)
+                                     epoch; metrics.report: every pair judged (<= 8 bits);
+                                     metrics.wrong_map: the same, packed (core.maps)
     finished(TrainResult, Trained)   however training ended (result.ended); Trained
                                      (session.open_models) is None unless the run made a
                                      usable model: it did not diverge, and a batch ran
@@ -18,7 +19,9 @@ through `executor.post`, as plain data:
 Nothing waits for the session: Stop and closing take one batch (and the judging of that
 epoch) at most. A finished run's Keras model stays on the Keras lane, kept under
 `Trained.key` for a later save; the session holds only the key and the engine. Reports of a
-run that a newer one has replaced are dropped.
+run that a newer one has replaced are dropped. The run's history keeps every epoch's engine
+only with `keep_epochs` ("Keep every epoch"); without it, each epoch's engine lives as long
+as whoever it was reported to keeps it.
 """
 
 from __future__ import annotations
@@ -38,8 +41,10 @@ from lstm_adder.session.signal import Signal
 class _Job:
     """One Trainer on the Keras lane; what it reports is posted to the session's thread."""
 
-    def __init__(self, ident: int, recipe: Recipe, batch_every: int, post):
+    def __init__(self, ident: int, recipe: Recipe, batch_every: int, post,
+                 keep_epochs: bool = False):
         self.ident, self.recipe, self.batch_every, self.post = ident, recipe, batch_every, post
+        self.keep_epochs = keep_epochs
         self.ended = threading.Event()
         self._stop = threading.Event()
         self._trainer: Trainer | None = None
@@ -63,7 +68,8 @@ class _Job:
                                   ended=Ended.STOPPED)
             return stopped, None
         with self._lock:
-            self._trainer = Trainer(self.recipe, [self], batch_every=self.batch_every)
+            self._trainer = Trainer(self.recipe, [self], batch_every=self.batch_every,
+                                    keep_epochs=self.keep_epochs)
             if self._stop.is_set():
                 self._trainer.stop()
         self.post("started", self.recipe)
@@ -108,14 +114,15 @@ class Run:
         """True from start() until the run has ended (queued, training or reporting)."""
         return self._job is not None and not self._job.ended.is_set()
 
-    def start(self, recipe: Recipe) -> None:
-        """Train `recipe` on the Keras lane; RuntimeError if a run is in progress."""
+    def start(self, recipe: Recipe, keep_epochs: bool = False) -> None:
+        """Train `recipe` on the Keras lane, its history keeping every epoch's weights if
+        `keep_epochs`; RuntimeError if a run is in progress."""
         if self.running:
             raise RuntimeError("a training run is already in progress")
         ident = next(self._ids)
         job = self._job = _Job(ident, recipe, self.batch_every,
                                lambda name, *args: self.executor.post(
-                                   lambda: self._report(ident, name, *args)))
+                                   lambda: self._report(ident, name, *args)), keep_epochs)
         self.executor.submit(job, lambda done: self._report(ident, "finished", *done),
                              lambda message: self._report(ident, "failed", message),
                              keras=True, long=True)

@@ -55,10 +55,10 @@ class Running:
             return False
         replaying = self.replay.replaying
         self.training, self._recipe, self._newest = True, recipe, None
-        self.replay.start_run(recipe.bits, training_name(recipe.name))
+        self.replay.start_run(recipe.bits, training_name(recipe.name), self.keep_epochs)
         if replaying:
             self._show_present()
-        self.run.start(recipe)
+        self.run.start(recipe, self.keep_epochs)  # "Keep every epoch": its weights too
         self.training_changed.emit()
         return True
 

@@ -5,7 +5,10 @@ engine lane for a model read from a file (its file is rewritten with our entry),
 lane for a model trained here, whose Keras model waits there (so it queues behind a run, and
 `can_save` says so). The path is checked first (core.checks.check_out_path: the folder, the
 name's length, the free space for about the model's size); the write is atomic (a temp file
-beside the target, then a rename), so a failed save leaves the target as it was.
+beside the target, then a rename), so a failed save leaves the target as it was. A file that
+another program wrote at the target since the user chose it (or, for the model's own file,
+since this window read or last saved it) is replaced with a word in the status line, never
+silently (core.storage.written_since, as `train` does for --out).
 
 Uses from Session: `models`, `current`, `executor`, `training`, `keep_epochs`, `closing`,
 `on_show`, `insight`, and the signals `status`, `error`, `saved`, `save_failed`,
@@ -19,6 +22,7 @@ from pathlib import Path
 
 from lstm_adder.core.checks import check_out_path
 from lstm_adder.core.errors import InputError, said
+from lstm_adder.core.storage import stamp, written_since
 from lstm_adder.session.open_models import OpenModel, TrainedHere
 from lstm_adder.session.words import QT_TRANSLATE_NOOP, Words, joined
 
@@ -26,6 +30,9 @@ KERAS_BUSY = Words(QT_TRANSLATE_NOOP(
     "session", "Only Keras can write this model, and Keras is training: stop training to "
     "save it."))
 CANNOT_SAVE = Words(QT_TRANSLATE_NOOP("session", "Cannot save the model"))
+REPLACED = QT_TRANSLATE_NOOP(
+    "session", "Saved {0} to {1}, replacing a file that another program wrote there meanwhile")
+_OURS: dict[Path, tuple] = {}  # path -> core.storage.stamp of the file this app wrote there
 
 
 class Saving:
@@ -68,22 +75,31 @@ class Saving:
         except InputError as exc:
             self._save_failed(entry, said(exc))
             return False
-        source = entry.source
-        self.executor.submit(lambda cancel: source.save(path, *entry.save_parts(keep)),
-                             partial(self._saved, entry), partial(self._save_failed, entry),
+        source, found = entry.source, _found(entry, path)
+
+        def write(cancel) -> tuple:  # on a lane: whether another wrote there, then the save
+            replaced = written_since(path, found) and stamp(path) != _OURS.get(_key(path))
+            saved = source.save(path, *entry.save_parts(keep))
+            _OURS[_key(path)] = stamp(path)  # a save of ours queued after this is no stranger
+            return saved, replaced
+
+        self.executor.submit(write, partial(self._saved, entry), partial(self._save_failed, entry),
                              keras=source.needs_keras)
         self.status.emit(Words(QT_TRANSLATE_NOOP("session", "Saving {0} to {1}…"),
                                entry.name, path), False)
         return True
 
-    def _saved(self, entry: OpenModel, path: Path) -> None:
+    def _saved(self, entry: OpenModel, done: tuple[Path, bool]) -> None:
+        path, replaced = done
         if entry in self.models:
             before = entry.source
             entry.saved_as(path)
             if isinstance(before, TrainedHere):  # the Keras thread may drop its model
                 self.executor.submit(before.release, _ignore, _ignore, keras=True)
             self.models_changed.emit()
-        if not self.closing:
+        if not self.closing and replaced:
+            self.status.emit(Words(REPLACED, entry.name, path), False)
+        elif not self.closing:
             self.status.emit(Words(QT_TRANSLATE_NOOP("session", "Saved {0} to {1}"),
                                    entry.name, path), True)
         self.saved.emit(entry, path)
@@ -121,6 +137,22 @@ class Saving:
         self.insight.stop()
         self.run.stop()
         return self.run.wait(wait_s)
+
+
+def _found(entry: OpenModel, path: Path) -> tuple | None:
+    """What a save to `path` may replace without a word: the model's own file as this window
+    read or last saved it, else what is there as the user chooses it (core.storage.stamp)."""
+    if entry.path is not None and entry.stamp is not None and _key(entry.path) == _key(path):
+        return entry.stamp
+    return stamp(path)
+
+
+def _key(path) -> Path:
+    """`path` as one spelling (links and `..` resolved, when the system can)."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(path)
 
 
 def _ignore(*args) -> None:

@@ -69,9 +69,10 @@ class Watching:
     def show_epoch(self, epoch: int) -> None:
         """Stand the timeline at `epoch` (held within 0..replay.epochs). Before its end the
         model as it was after that epoch is on show: its engine answers the pair at once, and
-        its judgement of every pair (the error map, the per-bit accuracy) follows. A file
-        that kept only the maps shows the map while the final model answers. At the end, the
-        present: the selected model, or a followed run's last epoch."""
+        its judgement of every pair (the error map, the per-bit accuracy) follows. A file or
+        a run that kept only the maps shows the map while the model that stays answers (the
+        final model; during a run, what the present shows). At the end, the present: the
+        selected model, or a followed run's last epoch."""
         if self.closing or not self.replay.move(epoch):
             return
         if not self.replay.replaying:
@@ -82,16 +83,26 @@ class Watching:
         if engine is not None:
             self.on_show.show(OpenModel(replay.epoch_name(), engine), replay.note(),
                               watched=True)
-        else:  # only the maps were kept: the final model answers
-            self.on_show.show(replay.model, replay.note(), watched=True)
+        else:  # only the maps were kept: the final model, or the present, answers
+            staying = self._staying()
+            self.on_show.show(staying, replay.note(answering=staying), watched=True)
         replay.judge()
+
+    def _staying(self) -> OpenModel | None:
+        """What answers while an epoch whose weights were not kept is replayed: the run's
+        final model, else (the run going) what the present shows."""
+        if self.replay.model is not None:
+            return self.replay.model
+        return self.watched if self.following and self.watched is not None else self.current
 
     def _epoch_judged(self, epoch: int, report) -> None:
         replay = self.replay
         if self.closing or not replay.replaying or epoch != replay.epoch:
             return
         engine = replay.engine()
-        self.insight.watch(engine or replay.model.engine, report, epoch, replayed=True)
+        staying = None if engine is not None else self._staying()
+        self.insight.watch(engine or (staying.engine if staying is not None else None), report,
+                           epoch, replayed=True)
         if engine is not None:
             self.on_show.take_report(engine, report, replay.note(report))
 

@@ -106,6 +106,9 @@ def cases(folder: Path) -> list[tuple[str, list[str]]]:
     fifo = folder / "map.png"
     os.mkfifo(fifo)
     found.append(("eval-map-to-fifo", ["-m", "lstm_adder", *FIFO_MAP, str(fifo)]))
+    found.append(("train-20000-epochs-every-one-kept",  # ~2 MB of weights kept an epoch:
+                  ["-m", "lstm_adder", "train", "--epochs", "20000", "--keep-epochs", "--out",
+                   str(folder / "kept.keras")]))  # 43 GB of memory; its file fits 78 GB free
     return found
 
 

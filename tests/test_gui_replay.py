@@ -31,6 +31,7 @@ def recorded(timeline, epoch: int) -> int:
 
 
 def test_the_slider_sets_every_view_to_that_epoch_and_its_end_to_the_model(window, train):
+    window.training.keep_checkbox.setChecked(True)  # the run keeps every epoch's weights
     result = train(window, epochs=3)
     final = window.session.current
     calculator, insight, plots = window.calculator, window.insight, window.training.plots
@@ -64,6 +65,30 @@ def test_the_slider_sets_every_view_to_that_epoch_and_its_end_to_the_model(windo
     assert not insight.model.watching and plots.marked_epoch == 3
 
 
+def test_a_run_that_kept_only_the_maps_replays_them_while_its_model_answers(window, train):
+    """"Keep every epoch" off: the run kept each epoch's map and metrics, not its weights;
+    the slider shows the map, the per-bit accuracy and the curves' mark, the final model
+    answers, and the calculator and the bar say so."""
+    result = train(window, epochs=3)
+    final, timeline = window.session.current, result.timeline()
+    calculator, insight, bar = window.calculator, window.insight, window.training.timeline
+    assert timeline.engines is None and final.timeline.engines is None
+    calculator.set_pair(*PAIR)
+    slider(window).setValue(1)
+    assert window.wait_for_background()
+    assert calculator.model is final and calculator.engine is final.engine
+    assert "did not keep its epochs' weights" in calculator.wrong_label.text()
+    assert insight.wrong_count() == recorded(timeline, 1)
+    accuracy = insight.model.found.report.bit_accuracy
+    assert accuracy.tolist() == pytest.approx(result.history[0].bit_accuracy)
+    assert window.training.plots.marked_epoch == 1
+    assert bar.label.text() == "epoch 1 of 3 · its map only"
+    assert "weights were not kept" in slider(window).toolTip()
+    slider(window).setValue(3)
+    assert window.wait_for_background()
+    assert calculator.model is final and not calculator.view.watched
+
+
 def test_play_steps_through_the_epochs_about_four_a_second(window, train, qtbot):
     train(window, epochs=3)
     replay, bar = window.session.replay, window.training.timeline
@@ -81,6 +106,7 @@ def test_during_a_run_the_slider_follows_the_newest_epoch_unless_held(window, qt
     tab = window.training
     tab.load_recipe("carry")
     tab.stop_when_perfect.setChecked(False)
+    tab.keep_checkbox.setChecked(True)  # epoch 0's weights answer while it is held there
     for name, value in {"bits": 4, "units": 4, "batch_size": 16, "holdout": 0, "dropout": 0,
                         "epochs": 1000}.items():
         tab.fields[name].setText(str(value))
@@ -108,8 +134,8 @@ def test_during_a_run_the_slider_follows_the_newest_epoch_unless_held(window, qt
 
 @pytest.mark.parametrize("keep", [False, True], ids=["maps only", "every epoch kept"])
 def test_a_saved_run_replays_after_reopening(window, train, qtbot, tmp_path, keep):
+    window.training.keep_checkbox.setChecked(keep)  # the run keeps them, the save writes them
     result = train(window, epochs=3)
-    window.training.keep_checkbox.setChecked(keep)
     with qtbot.waitSignal(window.saved, timeout=60_000):
         assert window.session.save(tmp_path / "run.keras")
     copy = shutil.copy(tmp_path / "run.keras", tmp_path / "reopened.keras")  # read afresh

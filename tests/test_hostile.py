@@ -93,6 +93,8 @@ BAD_RECIPES = [
     (["--batch-size", "1" + "0" * 30], "31 digits"),
     (["--batch-size", "70000"], "Batch size 70,000 is more than the 65,536 pairs"),
     (["--units", "100000"], "Training would need about"),
+    # every epoch's weights kept: ~2 MB an epoch of the seed model, 200 GB for 100,000 of them
+    (["--epochs", "100000", "--keep-epochs"], "Epochs 100,000, every one kept"),
     (["--lr", "inf"], "Learning rate must be a finite number above 0"),
     (["--lr", "nan"], "Learning rate must be a finite number above 0"),
     (["--dropout", "nan"], "Dropout must be a finite number from 0 to below 1"),
@@ -665,6 +667,42 @@ def test_a_fifo_or_a_device_as_an_output_is_refused_before_any_work(tmp_path, ca
     assert_one_line(err, code, 2, "exists and is not a regular file")
 
 
+def _half_a_file_then_a_full_disk(self, data):
+    import errno
+
+    with open(self, "wb") as file:
+        file.write(data[: len(data) // 2])
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_bench_json_is_written_whole_or_not_at_all(tmp_path, capsys, monkeypatch):
+    """--json goes through a temporary file and a rename, like --map and the models: a full
+    disk leaves the old report, and a FIFO put there while the bench measured is replaced,
+    not written into (which would wait for a reader for ever)."""
+    from lstm_adder.bench import run as bench_run
+
+    target = tmp_path / "bench.json"
+    target.write_text("the old report")
+    monkeypatch.setattr(bench_run, "measure", lambda *a, **k: ({"click_ms_p50_seed": 1.0},
+                                                               {"notes": []}))
+    monkeypatch.setattr(Path, "write_bytes", _half_a_file_then_a_full_disk)
+    code, _, err = run(capsys, "bench", "--json", target)
+    assert_one_line(err, code, 1, "No space left")
+    assert target.read_text() == "the old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bench.json"]
+    monkeypatch.undo()
+
+    def measure_while_a_fifo_appears(*args, **kwargs):
+        target.unlink()
+        os.mkfifo(target)
+        return {"click_ms_p50_seed": 1.0}, {"notes": []}
+
+    monkeypatch.setattr(bench_run, "measure", measure_while_a_fifo_appears)
+    code, out, err = run(capsys, "bench", "--json", target)
+    assert code == 0 and err == "" and target.is_file()
+    assert json.loads(target.read_text())["click_ms_p50_seed"] == 1.0
+
+
 def test_a_png_that_cannot_be_written_whole_leaves_the_old_one(tmp_path, monkeypatch):
     import errno
 
@@ -720,3 +758,55 @@ def test_a_model_written_to_the_same_path_while_training_is_replaced_with_a_word
     monkeypatch.undo()
     code, _, err = run(capsys, "train", *TINY, "--out", out)  # its own file: no word
     assert code == 0 and err == ""
+
+
+def test_a_window_save_over_a_file_another_program_wrote_says_so(tmp_path, carry_file):
+    """The window's Save / Save as, like `train`: a file that another program wrote at the
+    target after the user chose it, or since this model was last saved there, is replaced
+    with a line in the status bar that says so; a save over its own file says nothing more."""
+    from lstm_adder.core.engine import Engine
+    from lstm_adder.session.executor import Immediate
+    from lstm_adder.session.session import Session
+
+    class Held(Immediate):  # each job waits until `go()`: the time between choice and write
+        def __init__(self):
+            self.jobs = []
+
+        def submit(self, fn, on_done, on_failed, keras=False, long=False):
+            self.jobs.append(lambda: super(Held, self).submit(fn, on_done, on_failed))
+
+        def go(self):
+            while self.jobs:
+                self.jobs.pop(0)()
+
+    executor = Held()
+    session, said = Session(executor), []
+    session.status.connect(lambda text, brief: said.append((str(text), brief)))
+    session.save_failed.connect(lambda *args: pytest.fail(f"save failed: {args}"))
+    session.load(carry_file)
+    executor.go()
+    entry, target = session.current, tmp_path / "chosen.keras"
+
+    def saved(path, between=None) -> str:
+        said.clear()
+        assert session.save(path)
+        if between is not None:
+            between()
+        executor.go()
+        return said[-1][0]
+
+    other = CARRY.read_bytes()  # another program's model: 8-bit, not this 4-bit one
+    line = saved(target, lambda: target.write_bytes(other))  # written after it was chosen
+    assert line == (f"Saved {entry.name} to {target}, replacing a file that another program "
+                    "wrote there meanwhile") and "\n" not in line
+    assert Engine.from_file(target)[0].bits == 4 and entry.is_file(target)
+    assert saved(target) == f"Saved {entry.name} to {target}"  # its own file: no word
+    target.write_bytes(other)  # rewritten since this model was last saved there
+    assert "replacing a file that another program wrote there" in saved(target)
+    said.clear()
+    assert session.save(target) and session.save(target)  # Save twice: ours, both of them
+    executor.go()
+    assert [text for text, _ in said if text.startswith("Saved ")] == \
+        [f"Saved {entry.name} to {target}"] * 2
+    fresh = tmp_path / "fresh.keras"
+    assert saved(fresh) == f"Saved {entry.name} to {fresh}"

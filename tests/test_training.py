@@ -88,7 +88,7 @@ def test_an_epoch_that_judged_every_pair_carries_its_judgement():
             self.reports.append(metrics.report)
 
     seen = Reports()
-    result = Trainer(get_recipe("carry", **TINY), [seen]).run()
+    result = Trainer(get_recipe("carry", **TINY), [seen], keep_epochs=True).run()
     last = result.history[-1]
     assert last.eval_pairs == 64 and seen.reports[-1] is not None
     again = evaluate(Engine.from_model(result.model, 3))  # the best epoch is the last here
@@ -96,7 +96,7 @@ def test_an_epoch_that_judged_every_pair_carries_its_judgement():
         np.testing.assert_array_equal(seen.reports[-1].wrong_bits, again.wrong_bits)
         np.testing.assert_array_equal(last.wrong_map, again.wrong_bits)
     assert seen.reports[-1].exact == last.exact
-    # the history keeps the map and the weights, not the report and its table
+    # the history keeps the map and (asked to) the weights, not the report and its table
     assert last.report is None and not last.engine.has_table
     assert "report" not in last.to_dict()  # the history saved with a model stays small
 
@@ -107,7 +107,7 @@ def test_a_run_replays_epoch_by_epoch_and_its_file_keeps_the_maps(tmp_path):
     from lstm_adder.core.replay import Timeline
     from lstm_adder.core.storage import save_model
 
-    result = Trainer(get_recipe("carry", **TINY)).run()
+    result = Trainer(get_recipe("carry", **TINY), keep_epochs=True).run()
     timeline = result.timeline()
     assert timeline.epochs == len(result.history) == 3
     for epoch in range(timeline.epochs + 1):  # each map is that epoch's model judged again

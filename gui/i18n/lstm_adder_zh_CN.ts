@@ -957,57 +957,57 @@
     </message>
     <message>
         <location filename="../recipe_words.py" line="57"/>
-        <location filename="../../core/recipes.py" line="71"/>
+        <location filename="../../core/recipes.py" line="75"/>
         <source>one of {0}</source>
         <translation>{0} 之一</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="157"/>
+        <location filename="../../core/recipes.py" line="161"/>
         <source>a whole number {0}</source>
         <translation>一个整数，{0}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="158"/>
+        <location filename="../../core/recipes.py" line="162"/>
         <source>a finite number {0}</source>
         <translation>一个有限的数，{0}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="74"/>
+        <location filename="../../core/recipes.py" line="78"/>
         <source>on or off</source>
         <translation>开或关</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="77"/>
+        <location filename="../../core/recipes.py" line="81"/>
         <source>above {0}</source>
         <translation>大于 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="78"/>
+        <location filename="../../core/recipes.py" line="82"/>
         <source>{0} or more</source>
         <translation>不小于 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="160"/>
+        <location filename="../../core/recipes.py" line="164"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="161"/>
+        <location filename="../../core/recipes.py" line="165"/>
         <source>from {0} to below {1}</source>
         <translation>从 {0} 到小于 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="162"/>
+        <location filename="../../core/recipes.py" line="166"/>
         <source>above {0} and to {1}</source>
         <translation>大于 {0} 且不大于 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="163"/>
+        <location filename="../../core/recipes.py" line="167"/>
         <source>above {0} and to below {1}</source>
         <translation>大于 {0} 且小于 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="118"/>
+        <location filename="../../core/recipes.py" line="122"/>
         <source>{0} must be {1}</source>
         <translation>{0}必须是{1}</translation>
     </message>
@@ -1020,62 +1020,72 @@
 <context>
     <name>ReplayBar</name>
     <message>
-        <location filename="../replay.py" line="102"/>
+        <location filename="../replay.py" line="104"/>
         <source>Play the run&apos;s epochs, about 4 a second</source>
         <translation>逐轮回放这次训练，每秒约 4 轮</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="104"/>
+        <location filename="../replay.py" line="106"/>
         <source>Drag to see the model as it was after each epoch: the calculator, the error map and the state view follow; the right end is the model itself</source>
         <translation>拖动可查看模型在每一轮之后的样子：计算器、错误图和状态视图会随之变化；最右端是模型本身</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="111"/>
+        <location filename="../replay.py" line="109"/>
+        <source>Drag to see each epoch&apos;s error map, per-bit accuracy and place on the curves; its weights were not kept (Keep every epoch was off), so the calculator and the state view stay on the model</source>
+        <translation>拖动可查看每一轮的错误图、各位准确率和它在曲线上的位置；这些轮的权重没有保留（“保留每一轮”未勾选），所以计算器和状态视图仍停留在模型上</translation>
+    </message>
+    <message>
+        <location filename="../replay.py" line="117"/>
         <source>The run&apos;s epochs appear here as each one ends</source>
         <translation>每一轮结束后，它会出现在这里</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="112"/>
+        <location filename="../replay.py" line="118"/>
         <source>no epoch yet</source>
         <translation>还没有完成的轮次</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="114"/>
+        <location filename="../replay.py" line="120"/>
         <source>This model&apos;s file keeps no epochs to replay: a model trained here replays, and so does its file saved with its epochs</source>
         <translation>这个模型的文件没有保存可回放的轮次：在这里训练的模型可以回放，连同各轮一起保存的文件也可以</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="116"/>
+        <location filename="../replay.py" line="122"/>
         <source>no epochs kept in this file</source>
         <translation>此文件没有保存各轮</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="117"/>
+        <location filename="../replay.py" line="123"/>
         <source>No epochs to replay: train a model, or open one saved with its epochs</source>
         <translation>没有可回放的轮次：请先训练一个模型，或打开一个保存了各轮记录的模型</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="129"/>
+        <location filename="../replay.py" line="135"/>
         <source>epoch {0} of {1} · the best epoch, restored as the model</source>
         <translation>第 {0} / {1} 轮 · 最好的一轮，已恢复为模型</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="132"/>
+        <location filename="../replay.py" line="138"/>
         <source>epoch {0} of {1} · following the run</source>
         <translation>第 {0} / {1} 轮 · 跟随训练</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="133"/>
+        <location filename="../replay.py" line="139"/>
         <source>epoch {0} of {1} · the final model</source>
         <translation>第 {0} / {1} 轮 · 最终模型</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="135"/>
+        <location filename="../replay.py" line="141"/>
+        <source>epoch {0} of {1} · its map only</source>
+        <translation>第 {0} / {1} 轮 · 只有错误图</translation>
+    </message>
+    <message>
+        <location filename="../replay.py" line="143"/>
         <source>epoch {0} of {1} · untrained</source>
         <translation>第 {0} / {1} 轮 · 未训练</translation>
     </message>
     <message>
-        <location filename="../replay.py" line="137"/>
+        <location filename="../replay.py" line="145"/>
         <source>epoch {0} of {1}</source>
         <translation>第 {0} / {1} 轮</translation>
     </message>
@@ -1188,42 +1198,42 @@
         <translation>选一个配方，然后按“开始训练”。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="334"/>
+        <location filename="../training_tab.py" line="335"/>
         <source>Loading TensorFlow…</source>
         <translation>正在加载 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="335"/>
+        <location filename="../training_tab.py" line="336"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="343"/>
+        <location filename="../training_tab.py" line="344"/>
         <source>Stopping after this batch…</source>
         <translation>这一批结束后停止…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="382"/>
+        <location filename="../training_tab.py" line="383"/>
         <source>Training a {1} model on {0}-bit numbers…</source>
         <translation>正在用 {0} 位的数训练 {1} 模型…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="393"/>
+        <location filename="../training_tab.py" line="394"/>
         <source>epoch {0}/{1} · batch {2}/{3} · ETA {4}</source>
         <translation>第 {0}/{1} 轮 · 第 {2}/{3} 批 · 剩余 {4}</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="402"/>
+        <location filename="../training_tab.py" line="403"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="404"/>
+        <location filename="../training_tab.py" line="405"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%}, held-out {4:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}，留出集 {4:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="432"/>
+        <location filename="../training_tab.py" line="433"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
@@ -1462,42 +1472,42 @@
 <context>
     <name>TrainingTab</name>
     <message>
-        <location filename="../training_tab.py" line="212"/>
+        <location filename="../training_tab.py" line="213"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="213"/>
+        <location filename="../training_tab.py" line="214"/>
         <source>Start from</source>
         <translation>起始配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="214"/>
+        <location filename="../training_tab.py" line="215"/>
         <source>Watch it learn: the Calculator follows this run</source>
         <translation>观看学习过程：计算器跟随这次训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="215"/>
+        <location filename="../training_tab.py" line="216"/>
         <source>Keep every epoch in the saved file</source>
         <translation>在保存的文件中保留每一轮</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="217"/>
-        <source>Save the weights after every epoch with a model trained here, so that every epoch replays in full after reopening the file: about 1 MB an epoch for the seed recipe, 6 KB for carry. Without it the file keeps each epoch&apos;s error map and curves.</source>
-        <translation>保存在这里训练的模型时，一并保存每一轮之后的权重，重新打开文件后即可完整回放每一轮：seed 配方每轮约 1 MB，carry 约 6 KB。不勾选时，文件只保留每轮的错误图和曲线。</translation>
+        <location filename="../training_tab.py" line="218"/>
+        <source>Save the weights after every epoch with a model trained here, so that every epoch replays in full after reopening the file: about 1 MB an epoch for the seed recipe, 6 KB for carry. The run keeps them in memory too (about 2 MB an epoch for seed). Without it the run and the file keep each epoch&apos;s error map and curves.</source>
+        <translation>保存在这里训练的模型时，同时保存每一轮之后的权重，这样重新打开文件后每一轮都能完整回放：seed 配方每轮约 1 MB，carry 约 6 KB。训练过程中这些权重也保留在内存里（seed 每轮约 2 MB）。不勾选时，训练和文件只保留每一轮的错误图和曲线。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="221"/>
+        <location filename="../training_tab.py" line="222"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="222"/>
+        <location filename="../training_tab.py" line="223"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="241"/>
+        <location filename="../training_tab.py" line="242"/>
         <source>{encoding} layout, {loss} loss</source>
         <translation>{encoding} 布局，{loss} 损失</translation>
     </message>
@@ -1689,7 +1699,7 @@
     </message>
     <message>
         <location filename="../../core/checks.py" line="137"/>
-        <location filename="../../core/storage.py" line="220"/>
+        <location filename="../../core/storage.py" line="229"/>
         <source>{0}: models are saved as {1} files</source>
         <translation>{0}：模型保存为 {1} 文件</translation>
     </message>
@@ -1710,7 +1720,7 @@
     </message>
     <message>
         <location filename="../../core/checks.py" line="172"/>
-        <location filename="../../core/storage.py" line="223"/>
+        <location filename="../../core/storage.py" line="232"/>
         <source>{0}: folder {1} does not exist</source>
         <translation>{0}：文件夹 {1} 不存在</translation>
     </message>
@@ -1740,72 +1750,77 @@
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="297"/>
+        <location filename="../../core/recipes.py" line="315"/>
         <source>{0} {1:g} leaves none of the {2:,} pairs of {3}-bit numbers to train on</source>
         <translation>{0}为 {1:g} 时，{3} 位数的 {2:,} 个数对中没有一个留作训练</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="302"/>
+        <location filename="../../core/recipes.py" line="320"/>
         <source>{0} {1:,} is more than the {2:,} pairs left to train on</source>
         <translation>{0} {1:,} 超过了留作训练的 {2:,} 个数对</translation>
     </message>
     <message>
-        <location filename="../../core/recipes.py" line="307"/>
+        <location filename="../../core/recipes.py" line="326"/>
         <source>Training would need about {0} of memory ({1} {2:,}; {3} {4:,}); {5} is available</source>
         <translation>训练约需 {0} 内存（{1} {2:,}；{3} {4:,}），而可用的只有 {5}</translation>
     </message>
     <message>
-        <location filename="../../core/replay.py" line="50"/>
+        <location filename="../../core/recipes.py" line="330"/>
+        <source>Training would need about {0} of memory ({1} {2:,}; {3} {4:,}; {6} {7:,}, every one kept); {5} is available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/replay.py" line="52"/>
         <source>a replay map is not base64 zlib: {0}</source>
         <translation>一张回放图不是 base64 编码的 zlib 数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/replay.py" line="53"/>
+        <location filename="../../core/replay.py" line="55"/>
         <source>more than {0:,}</source>
         <translation>超过 {0:,}</translation>
     </message>
     <message>
-        <location filename="../../core/replay.py" line="55"/>
+        <location filename="../../core/replay.py" line="57"/>
         <source>a replay map unpacks to {0} bytes, not {1:,}</source>
         <translation>一张回放图解压后为 {0} 字节，应为 {1:,} 字节</translation>
     </message>
     <message>
-        <location filename="../../core/replay.py" line="65"/>
+        <location filename="../../core/replay.py" line="73"/>
         <source>its replay is at {0} bits, not 1 to {1}</source>
         <translation>其回放为 {0} 位，应为 1 到 {1} 位</translation>
     </message>
     <message>
-        <location filename="../../core/replay.py" line="68"/>
+        <location filename="../../core/replay.py" line="76"/>
         <source>its replay is at {0} bits, the model at {1}</source>
         <translation>其回放为 {0} 位，模型却为 {1} 位</translation>
     </message>
     <message>
-        <location filename="../../core/replay.py" line="105"/>
+        <location filename="../../core/replay.py" line="113"/>
         <source>its kept weights {0} are {1:,} bytes, more than this model&apos;s</source>
         <translation>其保留的权重 {0} 有 {1:,} 字节，超过了这个模型的权重</translation>
     </message>
     <message>
-        <location filename="../../core/replay.py" line="117"/>
+        <location filename="../../core/replay.py" line="125"/>
         <source>its kept weights are not all finite floats</source>
         <translation>其保留的权重并非全是有限的浮点数</translation>
     </message>
     <message>
-        <location filename="../../core/replay.py" line="180"/>
+        <location filename="../../core/replay.py" line="200"/>
         <source>{0}: its replay record is damaged ({1})</source>
         <translation>{0}：其回放记录已损坏（{1}）</translation>
     </message>
     <message>
-        <location filename="../../core/replay.py" line="194"/>
+        <location filename="../../core/replay.py" line="214"/>
         <source>its replay lists no epochs</source>
         <translation>其回放中没有任何一轮</translation>
     </message>
     <message>
-        <location filename="../../core/replay.py" line="197"/>
+        <location filename="../../core/replay.py" line="217"/>
         <source>its replay holds {0:,} epochs&apos; maps, more than {1:,} are read</source>
         <translation>其回放含有 {0:,} 轮的图，超过了可读取的 {1:,} 轮</translation>
     </message>
     <message>
-        <location filename="../../core/replay.py" line="203"/>
+        <location filename="../../core/replay.py" line="223"/>
         <source>the kept weights and the replay maps count different epochs</source>
         <translation>保留的权重与回放图的轮数不同</translation>
     </message>
@@ -1815,27 +1830,27 @@
         <translation>{0}：不是 LSTM 加法器：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/storage.py" line="156"/>
+        <location filename="../../core/storage.py" line="165"/>
         <source>{0}: cannot be read as a Keras model ({1})</source>
         <translation>{0}：无法作为 Keras 模型读取（{1}）</translation>
     </message>
     <message>
-        <location filename="../../core/storage.py" line="176"/>
+        <location filename="../../core/storage.py" line="185"/>
         <source>{0}: records encoding {1} but its input shape {2} says {3}</source>
         <translation>{0}：记录的编码为 {1}，但其输入形状 {2} 表明是 {3}</translation>
     </message>
     <message>
-        <location filename="../../core/storage.py" line="184"/>
+        <location filename="../../core/storage.py" line="193"/>
         <source>{0}: output shape {1} does not fit a {2}-bit {3} adder (expected {4})</source>
         <translation>{0}：输出形状 {1} 不符合 {2} 位的 {3} 加法器（应为 {4}）</translation>
     </message>
     <message>
-        <location filename="../../core/storage.py" line="226"/>
+        <location filename="../../core/storage.py" line="235"/>
         <source>{0}: is a folder</source>
         <translation>{0}：这是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../core/storage.py" line="234"/>
+        <location filename="../../core/storage.py" line="243"/>
         <source>{0}: could not save: {1}</source>
         <translation>{0}：无法保存：{1}</translation>
     </message>
@@ -2095,7 +2110,7 @@
         <translation>没有模型：请从“文件”菜单打开一个模型，或者训练一个。</translation>
     </message>
     <message>
-        <location filename="../../session/saving.py" line="25"/>
+        <location filename="../../session/saving.py" line="29"/>
         <source>Only Keras can write this model, and Keras is training: stop training to save it.</source>
         <translation>只有 Keras 能写出这个模型，而 Keras 正在训练：请先停止训练再保存。</translation>
     </message>
@@ -2105,7 +2120,7 @@
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location filename="../../session/saving.py" line="28"/>
+        <location filename="../../session/saving.py" line="32"/>
         <source>Cannot save the model</source>
         <translation>无法保存模型</translation>
     </message>
@@ -2145,27 +2160,32 @@
         <translation>无法评估 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../session/saving.py" line="51"/>
+        <location filename="../../session/saving.py" line="33"/>
+        <source>Saved {0} to {1}, replacing a file that another program wrote there meanwhile</source>
+        <translation>已把 {0} 保存到 {1}，替换了其间另一个程序写到那里的文件</translation>
+    </message>
+    <message>
+        <location filename="../../session/saving.py" line="58"/>
         <source>Stop training to save this model</source>
         <translation>停止训练后才能保存这个模型</translation>
     </message>
     <message>
-        <location filename="../../session/saving.py" line="62"/>
+        <location filename="../../session/saving.py" line="69"/>
         <source>Cannot save the model yet</source>
         <translation>暂时无法保存模型</translation>
     </message>
     <message>
-        <location filename="../../session/saving.py" line="75"/>
+        <location filename="../../session/saving.py" line="88"/>
         <source>Saving {0} to {1}…</source>
         <translation>正在把 {0} 保存到 {1}…</translation>
     </message>
     <message>
-        <location filename="../../session/saving.py" line="87"/>
+        <location filename="../../session/saving.py" line="103"/>
         <source>Saved {0} to {1}</source>
         <translation>已把 {0} 保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../session/saving.py" line="93"/>
+        <location filename="../../session/saving.py" line="109"/>
         <source>{0}
 
 {1} is still open: save it somewhere else.</source>
@@ -2174,97 +2194,102 @@
 {1} 仍然打开着：请把它保存到别的地方。</translation>
     </message>
     <message>
-        <location filename="../../session/saving.py" line="104"/>
+        <location filename="../../session/saving.py" line="120"/>
         <source>Training is running: closing stops it.</source>
         <translation>训练正在进行：关闭窗口会停止训练。</translation>
     </message>
     <message>
-        <location filename="../../session/saving.py" line="108"/>
+        <location filename="../../session/saving.py" line="124"/>
         <source>1 trained model is not saved: {1}.</source>
         <translation>有 1 个训练好的模型尚未保存：{1}。</translation>
     </message>
     <message>
-        <location filename="../../session/saving.py" line="110"/>
+        <location filename="../../session/saving.py" line="126"/>
         <source>{0} trained models are not saved: {1}.</source>
         <translation>有 {0} 个训练好的模型尚未保存：{1}。</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="40"/>
+        <location filename="../../session/open_models.py" line="41"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="41"/>
+        <location filename="../../session/open_models.py" line="42"/>
         <source>exactly right</source>
         <translation>完全正确</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="42"/>
+        <location filename="../../session/open_models.py" line="43"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="43"/>
+        <location filename="../../session/open_models.py" line="44"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="140"/>
+        <location filename="../../session/open_models.py" line="141"/>
         <source>{0} ({1}, {2}-bit)</source>
         <translation>{0}（{1}，{2} 位）</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="157"/>
+        <location filename="../../session/open_models.py" line="158"/>
         <source>unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="160"/>
+        <location filename="../../session/open_models.py" line="161"/>
         <source>{0:.2%} exact</source>
         <translation>精确匹配 {0:.2%}</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="243"/>
+        <location filename="../../session/open_models.py" line="240"/>
         <source>{0}; opened without its replay</source>
         <translation>{0}；已打开，但没有它的回放</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="276"/>
+        <location filename="../../session/open_models.py" line="273"/>
         <source>Could not open {0}; opened {1} instead</source>
         <translation>无法打开 {0}；改为打开了 {1}</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="280"/>
+        <location filename="../../session/open_models.py" line="277"/>
         <source>no model file to open</source>
         <translation>没有可打开的模型文件</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="302"/>
+        <location filename="../../session/open_models.py" line="299"/>
         <source>training {0}</source>
         <translation>正在训练 {0}</translation>
     </message>
     <message>
-        <location filename="../../session/open_models.py" line="307"/>
+        <location filename="../../session/open_models.py" line="304"/>
         <source>trained {0} #{1}</source>
         <translation>训练好的 {0} #{1}</translation>
     </message>
     <message>
-        <location filename="../../session/replay.py" line="37"/>
+        <location filename="../../session/replay.py" line="44"/>
         <source>Epoch {0} of {1}: this file kept each epoch&apos;s error map but not its weights, so the calculator answers with the final model.</source>
         <translation>第 {0} / {1} 轮：这个文件保存了每一轮的错误图，但没有保存权重，所以计算器用最终模型作答。</translation>
     </message>
     <message>
-        <location filename="../../session/replay.py" line="166"/>
+        <location filename="../../session/replay.py" line="47"/>
+        <source>Epoch {0} of {1}: this run did not keep its epochs&apos; weights (Keep every epoch was off), so its map and curves are shown while {2} answers.</source>
+        <translation>第 {0} / {1} 轮：这次训练没有保留每一轮的权重（“保留每一轮”未勾选），所以这里显示它的错误图和曲线，由 {2} 作答。</translation>
+    </message>
+    <message>
+        <location filename="../../session/replay.py" line="181"/>
         <source>{0} · epoch {1}</source>
         <translation>{0} · 第 {1} 轮</translation>
     </message>
     <message>
-        <location filename="../../session/replay.py" line="174"/>
+        <location filename="../../session/replay.py" line="198"/>
         <source>Replaying epoch {0}: judging every pair…</source>
         <translation>正在回放第 {0} 轮：正在评估每个数对…</translation>
     </message>
     <message>
-        <location filename="../../session/replay.py" line="176"/>
+        <location filename="../../session/replay.py" line="200"/>
         <source>Replaying epoch {0}: {1:,} wrong of {2} ({3:.2%} right)</source>
         <translation>正在回放第 {0} 轮：{2}中算错 {1:,} 个（正确率 {3:.2%}）</translation>
     </message>
