@@ -1767,7 +1767,7 @@
     <message>
         <location filename="../../core/recipes.py" line="330"/>
         <source>Training would need about {0} of memory ({1} {2:,}; {3} {4:,}; {6} {7:,}, every one kept); {5} is available</source>
-        <translation type="unfinished"></translation>
+        <translation>训练大约需要 {0} 内存（{1} {2:,}；{3} {4:,}；{6} {7:,}，每一轮都保留）；可用内存为 {5}</translation>
     </message>
     <message>
         <location filename="../../core/replay.py" line="52"/>
