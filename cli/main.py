@@ -34,6 +34,7 @@ from lstm_adder.core.recipes import (
     parse_typed,
     user_fields,
 )
+from lstm_adder.core.seeds import MAX_SEEDS
 
 SEED_BITS = RECIPES["seed"].bits  # the bundled seed model's width (made by the seed recipe)
 EVAL_BITS = FieldSpec("bits", "--bits", int, "judge a carry model at another width", 1, 64)
@@ -95,10 +96,10 @@ def _recipe_default(spec: FieldSpec) -> str:
     return ", ".join(f"{value} ({name})" for name, value in values.items())
 
 
-def _add_recipe_flags(parser: argparse.ArgumentParser) -> None:
-    """One flag per recipe field a user may set (core.recipes.user_fields); each is checked
-    by the field's own rule, in commands.recipe_from_args."""
-    for spec in user_fields():
+def _add_recipe_flags(parser: argparse.ArgumentParser, skip: tuple[str, ...] = ()) -> None:
+    """One flag per recipe field a user may set (core.recipes.user_fields; those named in
+    `skip` aside); each is checked by the field's own rule, in commands.recipe_from_args."""
+    for spec in (s for s in user_fields() if s.name not in skip):
         default = _recipe_default(spec)
         if spec.type is bool:
             parser.add_argument(spec.flag, action=argparse.BooleanOptionalAction,
@@ -140,6 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also save every epoch's weights, for replay and eval --epoch "
                             "(about 1 MB an epoch for the seed recipe; default: only each "
                             "epoch's error map)")
+    train.add_argument("--logdir", type=Path, metavar="DIR",
+                       help="also log the run for TensorBoard (tensorboard --logdir DIR) and "
+                            "as DIR/training.csv; made if missing (default: no log)")
     train.set_defaults(func=commands.train_command, handles_signals=True)
 
     ev = sub.add_parser("eval", help="judge a model: every pair up to 8 bits, else a sample")
@@ -172,7 +176,21 @@ def build_parser() -> argparse.ArgumentParser:
     study.add_argument("--epochs", type=_whole, metavar="N",
                        help=_help(field_spec("epochs"), "each recipe's own"))
     study.set_defaults(func=commands.study_command, handles_signals=True)
+    _add_seeds_flags(study)
     return parser
+
+
+def _add_seeds_flags(study: argparse.ArgumentParser) -> None:
+    """`study --seeds N`: each recipe trained with N seeds (core.seeds), as the flags set it."""
+    seeds = study.add_argument_group("many seeds", "train each recipe with seeds S, S+1, …, "
+                                     "S+N-1 (S: --seed), a process per core, and summarise")
+    seeds.add_argument("--seeds", type=_whole, metavar="N",
+                       help=f"how many seeds: 1 to {MAX_SEEDS} (default: the study of "
+                            "holdouts instead)")
+    seeds.add_argument("--out-dir", type=Path, metavar="DIR",
+                       help="folder for each seed's model, RECIPE-seed-S.keras; made if "
+                            f"missing (default: {commands.SEEDS_FOLDER})")
+    _add_recipe_flags(seeds, skip=("epochs",))
 
 
 def main(argv=None) -> int:

@@ -149,8 +149,9 @@ class Observer:
 
 class Trainer:
     def __init__(self, recipe: Recipe, observers=(), batch_every: int = BATCH_EVERY,
-                 model=None):
-        self.recipe = recipe
+                 model=None, logdir=None):
+        """`logdir`: a folder to log the run to for TensorBoard (core.logdir), or None."""
+        self.recipe, self.logdir = recipe, logdir
         self.observers = list(observers)
         self.batch_every = max(1, batch_every)
         self.model = model
@@ -173,6 +174,8 @@ class Trainer:
     def run(self) -> TrainResult:
         import keras  # here, not at the top: importing core.training imports no TensorFlow
 
+        from lstm_adder.core.logdir import keras_loggers
+
         recipe = self.recipe
         encoding = recipe.encoding
         keras.utils.set_random_seed(recipe.seed)
@@ -187,6 +190,7 @@ class Trainer:
         self._emit("on_train_begin", recipe, batches)
         self._emit("on_initial", initial, initial_map)  # epoch 0 of the replay
         callback = _batch_callback(self, batches)
+        callbacks = [callback] + (keras_loggers(self.logdir) if self.logdir else [])
         history: list[EpochMetrics] = []
         best = (-1.0, math.inf, 0, None)  # (exact, loss, epoch, weights)
         reason, ended = f"finished {_epochs(recipe.epochs)}", Ended.FINISHED
@@ -199,8 +203,8 @@ class Trainer:
                 break
             x, y = _xy(encoding, self.split.epoch_pairs(epoch))
             callback.epoch, callback.done = epoch, 0
-            fit = model.fit(x, y, batch_size=recipe.batch_size, epochs=1, shuffle=True,
-                            verbose=0, callbacks=[callback])
+            fit = model.fit(x, y, batch_size=recipe.batch_size, initial_epoch=epoch,
+                            epochs=epoch + 1, shuffle=True, verbose=0, callbacks=callbacks)
             loss = float(fit.history["loss"][-1]) if fit.history.get("loss") else math.nan
             if callback.diverged or not math.isfinite(loss):
                 reason = f"diverged: loss became {loss} in epoch {epoch + 1}"
