@@ -151,8 +151,11 @@ class Trainer:
     def __init__(self, recipe: Recipe, observers=(), batch_every: int = BATCH_EVERY,
                  model=None, logdir=None):
         """`logdir`: a folder to log the run to for TensorBoard (core.logdir), or None."""
-        self.recipe, self.logdir = recipe, logdir
-        self.observers = list(observers)
+        from lstm_adder.core.logdir import RunLog
+
+        self.recipe = recipe
+        self.log = None if logdir is None else RunLog(logdir)
+        self.observers = list(observers) + ([self.log] if self.log else [])
         self.batch_every = max(1, batch_every)
         self.model = model
         self._stop = threading.Event()
@@ -174,8 +177,6 @@ class Trainer:
     def run(self) -> TrainResult:
         import keras  # here, not at the top: importing core.training imports no TensorFlow
 
-        from lstm_adder.core.logdir import keras_loggers
-
         recipe = self.recipe
         encoding = recipe.encoding
         keras.utils.set_random_seed(recipe.seed)
@@ -190,7 +191,7 @@ class Trainer:
         self._emit("on_train_begin", recipe, batches)
         self._emit("on_initial", initial, initial_map)  # epoch 0 of the replay
         callback = _batch_callback(self, batches)
-        callbacks = [callback] + (keras_loggers(self.logdir) if self.logdir else [])
+        callbacks = [callback] + (self.log.callbacks() if self.log else [])
         history: list[EpochMetrics] = []
         best = (-1.0, math.inf, 0, None)  # (exact, loss, epoch, weights)
         reason, ended = f"finished {_epochs(recipe.epochs)}", Ended.FINISHED

@@ -172,3 +172,47 @@ def test_a_worker_that_dies_fails_its_seed_and_the_rest_go_on(tmp_path):
     assert len(failed) + len(trained) == 3
     assert not any(p.name.startswith(".") for p in tmp_path.iterdir())
     assert math.isfinite(result.seconds)
+
+
+# -- the command line ----------------------------------------------------------------------
+
+
+def _cli(capsys, *argv):
+    from lstm_adder.cli.main import main
+
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_study_seeds_prints_a_row_per_seed_and_the_summary(tmp_path, capsys):
+    folder = tmp_path / "made"
+    code, out, err = _cli(capsys, "study", "--seeds", 2, "--recipes", "carry", "--bits", 4,
+                          "--units", 4, "--batch-size", 8, "--holdout", 0.5, "--epochs", 2,
+                          "--seed", 7, "--out-dir", folder)
+    assert code == 0 and err == ""
+    rows = [line for line in out.splitlines() if line.startswith("| ") and "| seed |" not in line
+            and "---" not in line]
+    assert [row.split("|")[1].strip() for row in rows] == ["7", "8"]
+    assert all(str(folder / f"carry-seed-{s}.keras") in out for s in (7, 8))
+    assert sorted(p.name for p in folder.iterdir()) == ["carry-seed-7.keras",
+                                                        "carry-seed-8.keras"]
+    summary = out.strip().splitlines()[-1]
+    assert summary.startswith("carry: reached 100%: ") and " of 2" in summary
+    assert "a seed that stopped early holds its last value" in out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--seeds", "0"], "from 1 to 1000"),
+    (["--seeds", "2", "--lr", "0"], "--lr: Learning rate must be"),
+    (["--lr", "0.1"], "--lr: only with --seeds N"),
+    (["--out-dir", "x"], "--out-dir: only with --seeds N"),
+    (["--seeds", "2", "--out-dir", "nowhere/deeper"], "does not exist"),
+    (["--seeds", "2", "--recipes", "sum"], "unknown recipe 'sum'"),
+])
+def test_study_seeds_refuses_bad_input_in_one_line(tmp_path, capsys, monkeypatch, argv,
+                                                   message):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _cli(capsys, "study", *argv)
+    assert code == 2 and out == "" and message in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
