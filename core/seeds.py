@@ -189,6 +189,11 @@ def check_seeds(recipe: Recipe, count: int, folder) -> Path:
     return folder
 
 
+def seed_workers(count: int, workers: int | None = None) -> int:
+    """How many processes train `count` seeds: `workers`, else one a core; at most `count`."""
+    return max(1, min(count, workers or os.cpu_count() or 1))
+
+
 def train_seeds(recipe: Recipe, count: int, folder, observer=None, cancel=lambda: False,
                 workers: int | None = None, threads: int | None = None) -> SeedsResult:
     """Train `recipe` with seeds recipe.seed .. recipe.seed + count - 1 (see the module's
@@ -198,10 +203,9 @@ def train_seeds(recipe: Recipe, count: int, folder, observer=None, cancel=lambda
     TensorFlow's own choice)."""
     folder = Path(folder)
     folder.mkdir(exist_ok=True)
-    cores = os.cpu_count() or 1
-    workers = max(1, min(count, workers or cores))
+    workers = seed_workers(count, workers)
     if threads is None:
-        threads = THREADS_PER_WORKER if workers >= cores else 0
+        threads = THREADS_PER_WORKER if workers >= (os.cpu_count() or 1) else 0
     curves = {s: SeedCurve(s, seed_path(folder, recipe, s))
               for s in range(recipe.seed, recipe.seed + count)}
     job = _Job(recipe, curves, folder, observer)

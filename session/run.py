@@ -38,8 +38,9 @@ from lstm_adder.session.signal import Signal
 class _Job:
     """One Trainer on the Keras lane; what it reports is posted to the session's thread."""
 
-    def __init__(self, ident: int, recipe: Recipe, batch_every: int, post):
+    def __init__(self, ident: int, recipe: Recipe, batch_every: int, post, logdir=None):
         self.ident, self.recipe, self.batch_every, self.post = ident, recipe, batch_every, post
+        self.logdir = logdir
         self.ended = threading.Event()
         self._stop = threading.Event()
         self._trainer: Trainer | None = None
@@ -63,7 +64,8 @@ class _Job:
                                   ended=Ended.STOPPED)
             return stopped, None
         with self._lock:
-            self._trainer = Trainer(self.recipe, [self], batch_every=self.batch_every)
+            self._trainer = Trainer(self.recipe, [self], batch_every=self.batch_every,
+                                    logdir=self.logdir)
             if self._stop.is_set():
                 self._trainer.stop()
         self.post("started", self.recipe)
@@ -108,14 +110,15 @@ class Run:
         """True from start() until the run has ended (queued, training or reporting)."""
         return self._job is not None and not self._job.ended.is_set()
 
-    def start(self, recipe: Recipe) -> None:
-        """Train `recipe` on the Keras lane; RuntimeError if a run is in progress."""
+    def start(self, recipe: Recipe, logdir=None) -> None:
+        """Train `recipe` on the Keras lane (`logdir`: a folder to log it to for
+        TensorBoard, core.logdir); RuntimeError if a run is in progress."""
         if self.running:
             raise RuntimeError("a training run is already in progress")
         ident = next(self._ids)
         job = self._job = _Job(ident, recipe, self.batch_every,
                                lambda name, *args: self.executor.post(
-                                   lambda: self._report(ident, name, *args)))
+                                   lambda: self._report(ident, name, *args)), logdir)
         self.executor.submit(job, lambda done: self._report(ident, "finished", *done),
                              lambda message: self._report(ident, "failed", message),
                              keras=True, long=True)
