@@ -71,7 +71,8 @@ class SeedPlots(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         for name, plot in self.plots.items():
-            plot.setTitle(self.tr(METRICS[name][1]), size="12pt")
+            _, title = METRICS[name]
+            plot.setTitle(self.tr(title), size="12pt")
             plot.getAxis("bottom").setLabel(self.tr("epoch"))
             for (_, label), words in zip(self._legends[name].items, LEGEND, strict=True):
                 label.setText(self.tr(words))
