@@ -7,7 +7,10 @@ Does a recipe learn to add, or did one seed get lucky? Train it N times and look
     band = result.band("exact")    # mean and std over the seeds, epoch by epoch
 
 Each seed trains in a process of its own (multiprocessing's "spawn" context: a fresh
-interpreter, no copy of the parent's threads or TensorFlow). There are as many processes as
+interpreter, no copy of the parent's threads or TensorFlow). A spawned process imports the
+parent's main module again, as every "spawn" does: `python -m lstm_adder`, the `lstm-adder`
+script and pytest are safe; a script of your own that calls train_seeds needs the usual
+`if __name__ == "__main__":` around its work. There are as many processes as
 cores (os.cpu_count()), at most one per seed; each imports TensorFlow once and takes seeds
 from a shared queue until none are left, so ten seeds on two cores cost two imports, not ten.
 When the processes fill the cores, each is held to one TensorFlow thread (intra- and inter-op):
@@ -310,6 +313,7 @@ class _Job:
 
 def _end(procs) -> None:
     """End every worker: SIGTERM (a save cleans up), SIGKILL after TERM_WAIT_S, reaped."""
+    procs = [proc for proc in procs if proc.pid is not None]  # those that started
     for proc in procs:
         if proc.is_alive():
             proc.terminate()
