@@ -171,3 +171,18 @@ def test_a_real_job_of_two_tiny_seeds_joins_the_list(window, tmp_path, reported)
     names = sorted(m.path.name for m in window.session.models if m.path is not None)
     assert names == ["carry-seed-3.keras", "carry-seed-4.keras"]
     assert sorted(tab.seed_plots.curves) == [3, 4]
+
+
+def test_closing_the_window_mid_job_ends_every_child(window, tmp_path, reported):
+    from test_seeds import children
+
+    tab = _prepare(window, tmp_path, count=2)
+    tab.fields["epochs"].setText("500")
+    tab.stop_when_perfect.setChecked(False)
+    with reported(window.session.seeds.epoch, timeout=300_000):
+        tab.start()
+    assert children()  # the workers are training
+    window.close()  # discards (the seeds' models are files: nothing to ask about them)
+    assert not window.session.seeds.running and children() == []
+    leftovers = [p for p in (tmp_path / "seeds").rglob("*") if p.is_file()]
+    assert leftovers == []  # no seed ended: no model file, and no temporary one
