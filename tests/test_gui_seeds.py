@@ -186,3 +186,15 @@ def test_closing_the_window_mid_job_ends_every_child(window, tmp_path, reported)
     assert not window.session.seeds.running and children() == []
     leftovers = [p for p in (tmp_path / "seeds").rglob("*") if p.is_file()]
     assert leftovers == []  # no seed ended: no model file, and no temporary one
+
+
+def test_log_for_tensorboard_gives_a_run_a_log_folder_of_its_own(window, tmp_path, train):
+    tab = window.training
+    tab.logdir_root = tmp_path / "logs"
+    tab.tensorboard_checkbox.setChecked(True)
+    train(window, epochs=2)
+    (run,) = (tmp_path / "logs").iterdir()  # carry-YYYYmmdd-HHMMSS
+    assert run.name.startswith("carry-")
+    rows = (run / "training.csv").read_text().splitlines()
+    assert rows[0].startswith("epoch,") and len(rows) == 3  # a header and a row an epoch
+    assert list((run / "train").glob("events.out.tfevents.*"))
