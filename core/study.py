@@ -134,7 +134,8 @@ def format_seeds(result) -> str:
 def run_seeds(recipes: list[Recipe], count: int, folder, expect=lambda path: None,
               out=print) -> int:
     """`lstm-adder study --seeds N`: train each recipe with N seeds, a line as each seed
-    ends, then the table. `expect(path)` is told of each file before it may be written."""
+    ends, then the table. `expect(path)` is told of each file before it may be written.
+    Exit status 1 if a recipe made no model at all (every seed failed or diverged)."""
     from lstm_adder.core.seeds import seed_path, train_seeds
     from lstm_adder.core.training import Ended
 
@@ -144,6 +145,7 @@ def run_seeds(recipes: list[Recipe], count: int, folder, expect=lambda path: Non
                        and c.ended is not Ended.PERFECT else "")
             out(f"  seed {c.seed}: {c.reason}{perfect} ({c.seconds:.1f} s)")
 
+    code = 0
     for recipe in recipes:
         for seed in range(recipe.seed, recipe.seed + count):
             expect(seed_path(folder, recipe, seed))
@@ -152,4 +154,6 @@ def run_seeds(recipes: list[Recipe], count: int, folder, expect=lambda path: Non
         out("")
         out(format_seeds(result))
         out("")
-    return 0
+        if not any(c.saved for c in result.curves):
+            code = 1
+    return code
