@@ -15,6 +15,7 @@ from lstm_adder.cli.console import ProgressBar, bit_rows, mark, pack
 from lstm_adder.core.checks import check_out_path, check_output_file
 from lstm_adder.core.engine import TABLE_MAX_BITS, Engine
 from lstm_adder.core.errors import InputError, ModelFileError, one_line, shown_path
+from lstm_adder.core.logdir import check_logdir
 from lstm_adder.core.numbers import bit_string
 from lstm_adder.core.recipes import check_recipe, field_spec, get_recipe, user_fields
 from lstm_adder.core.storage import stamp, written_since
@@ -139,14 +140,15 @@ def epoch_engine(path, epoch: int) -> Engine:
 # -- train -----------------------------------------------------------------------------------
 
 
-def recipe_from_args(args):
-    """The recipe the flags describe; InputError naming the flag and the field's rule."""
+def recipe_from_args(args, name: str | None = None):
+    """The recipe the flags describe (`name`: the recipe they change, default --recipe);
+    InputError naming the flag and the field's rule."""
     overrides = {spec.name: getattr(args, spec.name) for spec in user_fields()}
     for spec in user_fields():
         error = overrides[spec.name] is not None and spec.error(overrides[spec.name])
         if error:
             raise InputError(f"{spec.flag}: {error}")
-    return get_recipe(args.recipe, **overrides)
+    return get_recipe(name or args.recipe, **overrides)
 
 
 def print_recipe(recipe) -> None:
@@ -165,13 +167,14 @@ def train_command(args) -> int:
         raise InputError("; ".join(problems))
     out = check_out_path(args.out, recipe.file_bytes() * (
         recipe.epochs + 2 if args.keep_epochs else 1))
+    logdir = None if args.logdir is None else check_logdir(args.logdir)
     found = stamp(out)  # a file written there while this trains is replaced with a word
     _import_tensorflow()
     from lstm_adder.core.training import Trainer
 
     print_recipe(recipe)
     bar = ProgressBar()
-    trainer = Trainer(recipe, [bar], keep_epochs=args.keep_epochs)
+    trainer = Trainer(recipe, [bar], keep_epochs=args.keep_epochs, logdir=logdir)
     try:
         result = trainer.run()
     finally:
@@ -260,19 +263,28 @@ def bench_command(args) -> int:
 def study_command(args) -> int:
     from lstm_adder.core.study import cell_plan, plan, run, run_cells
 
+    if args.cells is None and (args.seeds is not None or args.out_dir is not None):
+        return seeds_command(args)
+    given = [s.flag for s in user_fields() if s.name not in ("epochs", "holdout")
+             and getattr(args, s.name) is not None]
+    if given or (args.cells is not None and args.out_dir is not None):
+        raise InputError(f"{(given or ['--out-dir'])[0]}: only with --seeds N and no --cells "
+                         "(the holdout and cell studies set their own)")
     names = [name.strip() for name in args.recipes.split(",")]
     cells = None if args.cells is None else [name.strip() for name in args.cells.split(",")]
     error = args.epochs is not None and field_spec("epochs").error(args.epochs)
     if error:
         raise InputError(f"--epochs: {error}")
-    if cells is None and (args.seeds != 1 or args.holdout is not None):
-        raise InputError("--seeds and --holdout go with --cells")
+    if cells is None and args.holdout is not None:
+        raise InputError("--holdout: only with --cells or --seeds N (the holdout study sets "
+                         "its own)")
+    seeds = args.seeds or 1  # with --cells: runs per cell and recipe, trained one by one
     error = args.holdout is not None and field_spec("holdout").error(args.holdout)
     if error:
         raise InputError(f"--holdout: {error}")
     try:
         runs = (plan(names, epochs=args.epochs) if cells is None else
-                [r for group in cell_plan(cells, names, args.seeds, args.epochs,
+                [r for group in cell_plan(cells, names, seeds, args.epochs,
                                           holdout=args.holdout) for r in group])
     except ValueError as exc:
         raise InputError(str(exc)) from None
@@ -281,5 +293,26 @@ def study_command(args) -> int:
         raise InputError("; ".join(problems))
     _import_tensorflow()
     if cells is not None:
-        return run_cells(cells, names, args.seeds, epochs=args.epochs, holdout=args.holdout)
+        return run_cells(cells, names, seeds, epochs=args.epochs, holdout=args.holdout)
     return run(names, epochs=args.epochs)
+
+
+SEEDS_FOLDER = Path("lstm-adder-seeds")
+
+
+def seeds_command(args) -> int:
+    """`study --seeds N`: every recipe named, trained with N seeds (core.seeds), checked
+    first: the count, each recipe as the flags set it, the folder."""
+    from lstm_adder.core.seeds import check_seeds
+    from lstm_adder.core.study import run_seeds
+
+    if args.seeds is None:
+        raise InputError("--out-dir: only with --seeds N")
+    recipes = [recipe_from_args(args, name.strip()) for name in args.recipes.split(",")]
+    problems = dict.fromkeys(p for recipe in recipes for p in check_recipe(recipe))
+    if problems:
+        raise InputError("; ".join(problems))
+    folder = args.out_dir if args.out_dir is not None else SEEDS_FOLDER
+    for recipe in recipes:
+        check_seeds(recipe, args.seeds, folder)
+    return run_seeds(recipes, args.seeds, folder, args.written.expect)

@@ -38,6 +38,7 @@ from lstm_adder.core.recipes import (
     parse_typed,
     user_fields,
 )
+from lstm_adder.core.seeds import MAX_SEEDS
 
 SEED_BITS = RECIPES["seed"].bits  # the bundled seed model's width (made by the seed recipe)
 EVAL_BITS = FieldSpec("bits", "--bits", int, "judge a carry model at another width", 1, 64)
@@ -111,10 +112,10 @@ def _recipe_default(spec: FieldSpec) -> str:
     return ", ".join(f"{value} ({name})" for name, value in values.items())
 
 
-def _add_recipe_flags(parser: argparse.ArgumentParser) -> None:
-    """One flag per recipe field a user may set (core.recipes.user_fields); each is checked
-    by the field's own rule, in commands.recipe_from_args."""
-    for spec in user_fields():
+def _add_recipe_flags(parser: argparse.ArgumentParser, skip: tuple[str, ...] = ()) -> None:
+    """One flag per recipe field a user may set (core.recipes.user_fields; those named in
+    `skip` aside); each is checked by the field's own rule, in commands.recipe_from_args."""
+    for spec in (s for s in user_fields() if s.name not in skip):
         default = _recipe_default(spec)
         if spec.choices:
             parser.add_argument(spec.flag, type=_chosen(spec), help=_help(spec, default),
@@ -160,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "--epoch (about 1 MB an epoch for the seed recipe in the file, 2 MB "
                             "in memory, counted by the memory check; default: only each "
                             "epoch's error map)")
+    train.add_argument("--logdir", type=Path, metavar="DIR",
+                       help="also log the run for TensorBoard (tensorboard --logdir DIR) and "
+                            "as DIR/training.csv; made if missing (default: no log)")
     train.set_defaults(func=commands.train_command, handles_signals=True)
 
     ev = sub.add_parser("eval", help="judge a model: every pair up to 8 bits, else a sample")
@@ -205,16 +209,24 @@ def build_parser() -> argparse.ArgumentParser:
                        help="compare cells instead: train each recipe with each of these "
                             f"comma-separated cells, of {', '.join(field_spec('cell').names)} "
                             "(default: no cell study)")
-    study.add_argument("--seeds", type=_whole, metavar="N", default=1,
-                       help="with --cells: runs per cell and recipe, from the recipe's seed "
-                            "on (default: 1)")
-    study.add_argument("--holdout", type=_number, metavar="X",
-                       help="with --cells: " + _help(field_spec("holdout"), "each recipe's own"))
     study.set_defaults(func=commands.study_command, handles_signals=True)
+    _add_seeds_flags(study)  # --seeds N and the recipe's flags (with --cells too)
     desktop.add_parser(sub)  # install-desktop (cli/desktop.py)
-
     ablate.add_parser(sub, _whole)
     return parser
+
+
+def _add_seeds_flags(study: argparse.ArgumentParser) -> None:
+    """`study --seeds N`: each recipe trained with N seeds (core.seeds), as the flags set it."""
+    seeds = study.add_argument_group("many seeds", "train each recipe with seeds S, S+1, …, "
+                                     "S+N-1 (S: --seed), a process per core, and summarise")
+    seeds.add_argument("--seeds", type=_whole, metavar="N",
+                       help=f"how many seeds: 1 to {MAX_SEEDS} (default: the study of "
+                            "holdouts instead)")
+    seeds.add_argument("--out-dir", type=Path, metavar="DIR",
+                       help="folder for each seed's model, RECIPE-seed-S.keras; made if "
+                            f"missing (default: {commands.SEEDS_FOLDER})")
+    _add_recipe_flags(seeds, skip=("epochs",))
 
 
 def main(argv=None) -> int:

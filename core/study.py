@@ -27,10 +27,10 @@ import numpy as np
 
 from lstm_adder.core.data import FULL_TABLE_MAX_BITS
 from lstm_adder.core.recipes import Recipe, field_spec, get_recipe
+from lstm_adder.core.seeds import MAX_SEEDS
 
 HOLDOUTS = (0.0, 0.1)
 CELL_WIDTHS = (16, 32, 64)  # wider numbers a carry-layout cell is judged on
-MAX_SEEDS = 100
 NONE = "—"
 
 
@@ -257,3 +257,54 @@ def run_cells(cells: list[str], recipes: list[str], seeds: int = 1, epochs: int 
     out("")
     out(format_cell_table(rows))
     return 0
+# -- study --seeds: one recipe, many seeds (core.seeds) --------------------------------------
+
+
+def format_seeds(result) -> str:
+    """A core.seeds.SeedsResult as a Markdown table of its seeds, the mean ± std of exact
+    match epoch by epoch, and its summary line."""
+    from lstm_adder.core.errors import shown_path
+
+    lines = ["| seed | epochs run | 100% after epoch | final exact | held-out exact | time "
+             "| model |", "| ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for c in result.curves:
+        held = c.history[-1].heldout_exact if c.history else None
+        final = NONE if c.final_exact is None else _percent(c.final_exact)
+        model = shown_path(c.saved) if c.saved else f"none ({c.reason or 'not trained'})"
+        lines.append(f"| {c.seed} | {len(c.history)} | {c.perfect_epoch or NONE} | {final} "
+                     f"| {_percent(held)} | {c.seconds:.1f} s | {model} |")
+    band = result.band("exact")
+    means = ", ".join(f"{e}: {m:.1%} ± {s:.1%}" for e, m, s in
+                      zip(band.epochs, band.mean, band.std, strict=True))
+    return "\n".join(lines + [
+        "", f"exact match, mean ± std over {band.seeds} seeds by epoch (a seed that stopped "
+        f"early holds its last value): {means or NONE}",
+        "", f"{result.recipe.name}: {result.summary().text()}"])
+
+
+def run_seeds(recipes: list[Recipe], count: int, folder, expect=lambda path: None,
+              out=print) -> int:
+    """`lstm-adder study --seeds N`: train each recipe with N seeds, a line as each seed
+    ends, then the table. `expect(path)` is told of each file before it may be written.
+    Exit status 1 if a recipe made no model at all (every seed failed or diverged)."""
+    from lstm_adder.core.seeds import seed_path, train_seeds
+    from lstm_adder.core.training import Ended
+
+    class _Lines:
+        def on_done(self, c) -> None:
+            perfect = (f", 100% after epoch {c.perfect_epoch}" if c.perfect_epoch
+                       and c.ended is not Ended.PERFECT else "")
+            out(f"  seed {c.seed}: {c.reason}{perfect} ({c.seconds:.1f} s)")
+
+    code = 0
+    for recipe in recipes:
+        for seed in range(recipe.seed, recipe.seed + count):
+            expect(seed_path(folder, recipe, seed))
+        out(f"{recipe.name}: {count} seeds from {recipe.seed}, {recipe.epochs} epochs at most")
+        result = train_seeds(recipe, count, folder, _Lines())
+        out("")
+        out(format_seeds(result))
+        out("")
+        if not any(c.saved for c in result.curves):
+            code = 1
+    return code

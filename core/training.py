@@ -157,10 +157,15 @@ class Observer:
 
 class Trainer:
     def __init__(self, recipe: Recipe, observers=(), batch_every: int = BATCH_EVERY,
-                 model=None, keep_epochs: bool = False):
+                 model=None, keep_epochs: bool = False, logdir=None):
+        """`keep_epochs`: the history keeps every epoch's engine; `logdir`: a folder to log
+        the run to for TensorBoard (core.logdir), or None."""
+        from lstm_adder.core.logdir import RunLog
+
         self.recipe = recipe
-        self.keep_epochs = keep_epochs  # the history keeps every epoch's engine
-        self.observers = list(observers)
+        self.keep_epochs = keep_epochs
+        self.log = None if logdir is None else RunLog(logdir)
+        self.observers = list(observers) + ([self.log] if self.log else [])
         self.batch_every = max(1, batch_every)
         self.model = model
         self._stop = threading.Event()
@@ -196,6 +201,7 @@ class Trainer:
         self._emit("on_train_begin", recipe, batches)
         self._emit("on_initial", initial, initial_map)  # epoch 0 of the replay
         callback = _batch_callback(self, batches)
+        callbacks = [callback] + (self.log.callbacks() if self.log else [])
         history: list[EpochMetrics] = []
         best = (-1.0, math.inf, 0, None)  # (exact, loss, epoch, weights)
         reason, ended = f"finished {_epochs(recipe.epochs)}", Ended.FINISHED
@@ -208,8 +214,8 @@ class Trainer:
                 break
             x, y = _xy(encoding, self.split.epoch_pairs(epoch))
             callback.epoch, callback.done = epoch, 0
-            fit = model.fit(x, y, batch_size=recipe.batch_size, epochs=1, shuffle=True,
-                            verbose=0, callbacks=[callback])
+            fit = model.fit(x, y, batch_size=recipe.batch_size, initial_epoch=epoch,
+                            epochs=epoch + 1, shuffle=True, verbose=0, callbacks=callbacks)
             loss = float(fit.history["loss"][-1]) if fit.history.get("loss") else math.nan
             if callback.diverged or not math.isfinite(loss):
                 reason = f"diverged: loss became {loss} in epoch {epoch + 1}"

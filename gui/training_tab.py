@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +65,7 @@ from lstm_adder.gui.run_state import (
     ending,
     said,
 )
+from lstm_adder.gui.seeds_training import SeedsTraining
 from lstm_adder.session.session import Session
 
 INVALID = "QLineEdit { border: 2px solid #d1242f; background: #fff0f0; }"
@@ -72,7 +74,7 @@ FORM_SPACING = 4  # pixels between the form's rows: every row fits a 632-pixel-h
 IDLE_WORDS = QT_TRANSLATE_NOOP("RunState", "Pick a recipe and press Start.")
 
 
-class TrainingTab(Retranslating, QWidget):
+class TrainingTab(SeedsTraining, Retranslating, QWidget):
     summary = Signal(object)  # a run ended without a model for the list: how it ended (Words)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -116,8 +118,10 @@ class TrainingTab(Retranslating, QWidget):
         self.stop_button.setObjectName("stop_button")
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
+        seeds_row, log_row = self._build_seeds()  # gui.seeds_training
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button, 2)
+        buttons.addLayout(seeds_row)
         buttons.addWidget(self.stop_button, 1)
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("progress_bar")
@@ -132,6 +136,7 @@ class TrainingTab(Retranslating, QWidget):
         side.addWidget(self.recipe_box)
         side.addWidget(self.watch_checkbox)
         side.addWidget(self.keep_checkbox)
+        side.addLayout(log_row)
         side.addLayout(buttons)
         side.addWidget(self.progress_bar)
         side.addWidget(self.status)
@@ -150,7 +155,10 @@ class TrainingTab(Retranslating, QWidget):
         self.timeline = ReplayBar(self.replay)
         self.timeline.epoch_chosen.connect(self.session.show_epoch)
         right = QVBoxLayout()
-        right.addWidget(self.plots, 1)
+        self.stack = QStackedWidget()  # the run's plots, or the seeds' (gui.seed_plots)
+        self.stack.addWidget(self.plots)
+        self.stack.addWidget(self.seed_plots)
+        right.addWidget(self.stack, 1)
         right.addWidget(self.timeline)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
@@ -219,7 +227,7 @@ class TrainingTab(Retranslating, QWidget):
             "epoch replays in full after reopening the file: about 1 MB an epoch for the seed "
             "recipe, 6 KB for carry. The run keeps them in memory too (about 2 MB an epoch for "
             "seed). Without it the run and the file keep each epoch's error map and curves."))
-        self.start_button.setText(self.tr("Start training"))
+        self._retranslate_seeds()  # the Start button's words too
         self.stop_button.setText(self.tr("Stop"))
         for spec in self.specs:
             if spec.type is bool:
@@ -292,7 +300,7 @@ class TrainingTab(Retranslating, QWidget):
         self.recipe_error.setText("\n".join(map(translated, errors)))
         self.recipe_error.setVisible(bool(errors))
         self.start_button.setEnabled(not errors and not self.running
-                                     and not self.session.run.running)
+                                     and not self.session.run.running and not self.seeding)
 
     def recipe(self) -> Recipe | None:
         """The recipe the fields describe, or None while anything in it is invalid."""
@@ -311,6 +319,8 @@ class TrainingTab(Retranslating, QWidget):
     def _show_curves(self) -> None:
         """The selected model's run: its recorded curves (a run going keeps its own)."""
         if not self.running:
+            if not self.of_the_seeds(self.session.current):  # their plots stay for their own
+                self.stack.setCurrentWidget(self.plots)
             self.plots.show_history(self.replay.history)
 
     # -- running ----------------------------------------------------------------------------
@@ -325,8 +335,14 @@ class TrainingTab(Retranslating, QWidget):
         """Train the recipe the fields describe (the session's run, on the Keras lane)."""
         recipe = self.recipe()
         first = "tensorflow" not in sys.modules
-        if recipe is None or self.running or not self.session.start_training(recipe):
+        if recipe is None or self.running or self.seeding:
             return
+        if self.seeds_spin.value() > 1:  # gui.seeds_training
+            self.start_seeds(recipe, self.seeds_spin.value())
+            return
+        if not self.session.start_training(recipe, self.logdir_for(recipe)):
+            return
+        self.stack.setCurrentWidget(self.plots)
         self._recipe = recipe
         self._set_controls(running=True)
         self.plots.clear()  # the last run's curves, stop mark and readout go at once
@@ -337,7 +353,9 @@ class TrainingTab(Retranslating, QWidget):
 
     @Slot()
     def stop(self) -> None:
-        if self.running and self.state is not RunState.STOPPING:
+        if self.seeding and self.state is not RunState.STOPPING:
+            self.stop_seeds()
+        elif self.running and self.state is not RunState.STOPPING:
             self.session.stop_training()
             self.stop_button.setEnabled(False)
             self._show_state(RunState.STOPPING,
@@ -346,6 +364,7 @@ class TrainingTab(Retranslating, QWidget):
     def shutdown(self) -> None:
         """Stop drawing (for closing the window; the session stops the run)."""
         self.plots.stop()
+        self.seed_plots.stop()
         self.timeline.pause()
 
     def _set_controls(self, running: bool) -> None:
@@ -410,7 +429,7 @@ class TrainingTab(Retranslating, QWidget):
         """Another model selected: the last run's ending is not its story, so the tab goes
         back to idle (the model that run made keeps it)."""
         current = self.session.current
-        if self.running or not self.state.is_end or (
+        if self.running or not self.state.is_end or self.of_the_seeds(current) or (
                 current is not None and current.engine is self._made):
             return
         self._made = None
@@ -437,4 +456,5 @@ class TrainingTab(Retranslating, QWidget):
     def _end_run(self) -> None:
         self._recipe = None
         self.plots.stop()
+        self.seed_plots.stop()
         self._set_controls(running=False)

@@ -42,9 +42,9 @@ class _Job:
     """One Trainer on the Keras lane; what it reports is posted to the session's thread."""
 
     def __init__(self, ident: int, recipe: Recipe, batch_every: int, post,
-                 keep_epochs: bool = False):
+                 keep_epochs: bool = False, logdir=None):
         self.ident, self.recipe, self.batch_every, self.post = ident, recipe, batch_every, post
-        self.keep_epochs = keep_epochs
+        self.keep_epochs, self.logdir = keep_epochs, logdir
         self.ended = threading.Event()
         self._stop = threading.Event()
         self._trainer: Trainer | None = None
@@ -69,7 +69,7 @@ class _Job:
             return stopped, None
         with self._lock:
             self._trainer = Trainer(self.recipe, [self], batch_every=self.batch_every,
-                                    keep_epochs=self.keep_epochs)
+                                    keep_epochs=self.keep_epochs, logdir=self.logdir)
             if self._stop.is_set():
                 self._trainer.stop()
         self.post("started", self.recipe)
@@ -114,15 +114,17 @@ class Run:
         """True from start() until the run has ended (queued, training or reporting)."""
         return self._job is not None and not self._job.ended.is_set()
 
-    def start(self, recipe: Recipe, keep_epochs: bool = False) -> None:
+    def start(self, recipe: Recipe, keep_epochs: bool = False, logdir=None) -> None:
         """Train `recipe` on the Keras lane, its history keeping every epoch's weights if
-        `keep_epochs`; RuntimeError if a run is in progress."""
+        `keep_epochs` (`logdir`: a folder to log it to for TensorBoard, core.logdir);
+        RuntimeError if a run is in progress."""
         if self.running:
             raise RuntimeError("a training run is already in progress")
         ident = next(self._ids)
         job = self._job = _Job(ident, recipe, self.batch_every,
                                lambda name, *args: self.executor.post(
-                                   lambda: self._report(ident, name, *args)), keep_epochs)
+                                   lambda: self._report(ident, name, *args)), keep_epochs,
+                               logdir)
         self.executor.submit(job, lambda done: self._report(ident, "finished", *done),
                              lambda message: self._report(ident, "failed", message),
                              keras=True, long=True)

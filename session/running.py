@@ -48,9 +48,9 @@ class Running:
         self.run.finished.connect(self._run_finished)
         self.run.failed.connect(self._run_failed)
 
-    def start_training(self, recipe: Recipe) -> bool:
-        """Train `recipe` on the Keras lane (False if a run is going): the timeline is the
-        run's from now on."""
+    def start_training(self, recipe: Recipe, logdir=None) -> bool:
+        """Train `recipe` on the Keras lane (False if a run is going; `logdir`: a folder to
+        log it to for TensorBoard): the timeline is the run's from now on."""
         if self.training or self.run.running or self.closing:
             return False
         replaying = self.replay.replaying
@@ -58,7 +58,10 @@ class Running:
         self.replay.start_run(recipe.bits, training_name(recipe.name), self.keep_epochs)
         if replaying:
             self._show_present()
-        self.run.start(recipe, self.keep_epochs)  # "Keep every epoch": its weights too
+        if logdir is None:  # "Keep every epoch": its weights too
+            self.run.start(recipe, self.keep_epochs)
+        else:
+            self.run.start(recipe, self.keep_epochs, logdir)
         self.training_changed.emit()
         return True
 

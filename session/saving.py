@@ -136,7 +136,9 @@ class Saving:
         self.on_show.close()
         self.insight.stop()
         self.run.stop()
-        return self.run.wait(wait_s)
+        self.seeds.stop()  # its children end; the seeds saved so far stay
+        seeds_ended = self.seeds.wait(wait_s)
+        return self.run.wait(wait_s) and seeds_ended
 
 
 def _found(entry: OpenModel, path: Path) -> tuple | None:

@@ -47,6 +47,7 @@ from lstm_adder.session.replay import Replay
 from lstm_adder.session.run import Run
 from lstm_adder.session.running import Running
 from lstm_adder.session.saving import KERAS_BUSY, Saving
+from lstm_adder.session.seeds import Seeds
 from lstm_adder.session.signal import Signal
 from lstm_adder.session.watching import NO_MODEL, Watching
 
@@ -68,6 +69,7 @@ class Session(Opening, Running, Watching, Saving):
         self.status, self.error = Signal(), Signal()
         self.saved, self.save_failed = Signal(), Signal()
         self._init_running(run)
+        self.seeds = Seeds(self)  # many seeds, each in a process (session.seeds)
         self.on_show.judged.connect(self._judged)
         self.insight.stage_done.connect(self._judged)
         self.replay.judged.connect(self._epoch_judged)

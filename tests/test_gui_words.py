@@ -32,7 +32,8 @@ from lstm_adder.gui.i18n import CHINESE, ENGLISH
 NAMES = {"LSTM", "Adam", "Keras", "PNG", "SVG", "GRU", "RNN", "TensorFlow", "MB", "KB", "ETA", "P",
          "h", "c", "r", "a", "b", "t", "s", "n", "seed", "carry", "mse", "binary_crossentropy",
          "concat", "msb", "paired", "lsb", "keras", "h5", "hdf5", "dropout", "sub", "A", "B",
-         "LSTM_Operation", "ini", "e", "x", "y", "N", "Seed", "Carry", "English"}
+         "LSTM_Operation", "ini", "e", "x", "y", "N", "Seed", "Carry", "English",
+         "TensorBoard", "CSV"}
 OWN_NAMES = "LanguageMenu language_menu action"  # English and 中文, each in its own words
 WORD = re.compile(r"[A-Za-z][A-Za-z_]*")
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")

@@ -1193,49 +1193,143 @@
         <translation>已完成 {0}：精确匹配 {1:.1%}（最佳为第 {2} 轮）。模型已加入列表。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="72"/>
+        <location filename="../training_tab.py" line="74"/>
         <source>Pick a recipe and press Start.</source>
         <translation>选一个配方，然后按“开始训练”。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="335"/>
+        <location filename="../training_tab.py" line="351"/>
         <source>Loading TensorFlow…</source>
         <translation>正在加载 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="336"/>
+        <location filename="../training_tab.py" line="352"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="344"/>
+        <location filename="../training_tab.py" line="362"/>
         <source>Stopping after this batch…</source>
         <translation>这一批结束后停止…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="383"/>
+        <location filename="../training_tab.py" line="402"/>
         <source>Training a {1} model on {0}-bit numbers…</source>
         <translation>正在用 {0} 位的数训练 {1} 模型…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="394"/>
+        <location filename="../training_tab.py" line="413"/>
         <source>epoch {0}/{1} · batch {2}/{3} · ETA {4}</source>
         <translation>第 {0}/{1} 轮 · 第 {2}/{3} 批 · 剩余 {4}</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="403"/>
+        <location filename="../training_tab.py" line="422"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="405"/>
+        <location filename="../training_tab.py" line="424"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%}, held-out {4:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}，留出集 {4:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="433"/>
+        <location filename="../training_tab.py" line="452"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="120"/>
+        <source>Cannot train the seeds: {0}</source>
+        <translation>无法训练这些种子：{0}</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="130"/>
+        <source>Training {0} seeds of {1}, {2} at a time…</source>
+        <translation>正在训练 {1} 的 {0} 个种子，每次 {2} 个…</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="149"/>
+        <source>Stopping every seed…</source>
+        <translation>正在停止所有种子…</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="153"/>
+        <location filename="../seeds_training.py" line="184"/>
+        <source>seeds {0}/{1}</source>
+        <translation>种子 {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="163"/>
+        <source>Seed {0}, epoch {1}: loss {2:.4g}, exact {3:.1%}</source>
+        <translation>种子 {0}，第 {1} 轮：损失 {2:.4g}，完全正确 {3:.1%}</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="181"/>
+        <source>The models are in {0}.</source>
+        <translation>模型保存在 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="193"/>
+        <source>None of the {0} seeds reached 100%.</source>
+        <translation>{0} 个种子都没有达到 100%。</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="196"/>
+        <source>{0} of {1} seeds reached 100%, after {2} epochs.</source>
+        <translation>{1} 个种子中有 {0} 个达到 100%，用了 {2} 轮。</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="200"/>
+        <source>{0} of {1} seeds reached 100%, after {2}–{3} epochs (median {4:g}).</source>
+        <translation>{1} 个种子中有 {0} 个达到 100%，用了 {2}–{3} 轮（中位数 {4:g}）。</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="204"/>
+        <source>Stopped by you: {0}</source>
+        <translation>已由你停止：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SeedPlots</name>
+    <message>
+        <location filename="../seed_plots.py" line="24"/>
+        <source>Loss over the seeds</source>
+        <translation>各种子的损失</translation>
+    </message>
+    <message>
+        <location filename="../seed_plots.py" line="25"/>
+        <source>Exact match over the seeds</source>
+        <translation>各种子的完全正确率</translation>
+    </message>
+    <message>
+        <location filename="../seed_plots.py" line="26"/>
+        <source>each seed</source>
+        <translation>每个种子</translation>
+    </message>
+    <message>
+        <location filename="../seed_plots.py" line="26"/>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../seed_plots.py" line="27"/>
+        <source>mean ± std</source>
+        <translation>平均 ± 标准差</translation>
+    </message>
+    <message>
+        <location filename="../seed_plots.py" line="76"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location filename="../seed_plots.py" line="79"/>
+        <source>loss (log scale)</source>
+        <translation>损失（对数刻度）</translation>
+    </message>
+    <message>
+        <location filename="../seed_plots.py" line="80"/>
+        <source>fraction right</source>
+        <translation>正确比例</translation>
     </message>
 </context>
 <context>
@@ -1472,42 +1566,77 @@
 <context>
     <name>TrainingTab</name>
     <message>
-        <location filename="../training_tab.py" line="213"/>
+        <location filename="../training_tab.py" line="221"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="214"/>
+        <location filename="../training_tab.py" line="222"/>
         <source>Start from</source>
         <translation>起始配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="215"/>
+        <location filename="../training_tab.py" line="223"/>
         <source>Watch it learn: the Calculator follows this run</source>
         <translation>观看学习过程：计算器跟随这次训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="216"/>
+        <location filename="../training_tab.py" line="224"/>
         <source>Keep every epoch in the saved file</source>
         <translation>在保存的文件中保留每一轮</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="218"/>
+        <location filename="../training_tab.py" line="226"/>
         <source>Save the weights after every epoch with a model trained here, so that every epoch replays in full after reopening the file: about 1 MB an epoch for the seed recipe, 6 KB for carry. The run keeps them in memory too (about 2 MB an epoch for seed). Without it the run and the file keep each epoch&apos;s error map and curves.</source>
         <translation>保存在这里训练的模型时，同时保存每一轮之后的权重，这样重新打开文件后每一轮都能完整回放：seed 配方每轮约 1 MB，carry 约 6 KB。训练过程中这些权重也保留在内存里（seed 每轮约 2 MB）。不勾选时，训练和文件只保留每一轮的错误图和曲线。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="222"/>
+        <location filename="../seeds_training.py" line="82"/>
+        <source>Seeds</source>
+        <translation>种子数</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="83"/>
+        <source>Train this many copies of the recipe, with the random seed above and the seeds after it, each in a process of its own. The plots show every seed and the mean ± std; each model is saved in {0} and joins the model list.</source>
+        <translation>用上面的随机种子及其后的种子把这个配方训练这么多份，每份在自己的进程中。图中画出每个种子以及平均 ± 标准差；每个模型保存在 {0}，并加入模型列表。</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="89"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="223"/>
+        <location filename="../seeds_training.py" line="90"/>
+        <source>Train {0} seeds</source>
+        <translation>训练 {0} 个种子</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="91"/>
+        <source>Log for TensorBoard</source>
+        <translation>为 TensorBoard 记录日志</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="92"/>
+        <source>Log each run in a folder of its own under {0}, for TensorBoard, with its epochs in a CSV table too</source>
+        <translation>把每次训练记录在 {0} 下它自己的文件夹中，供 TensorBoard 使用，各轮数据另存为一张 CSV 表</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="95"/>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../seeds_training.py" line="98"/>
+        <source>Folder for TensorBoard logs</source>
+        <translation>TensorBoard 日志的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../training_tab.py" line="231"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="242"/>
+        <location filename="../training_tab.py" line="250"/>
         <source>{encoding} layout, {loss} loss</source>
         <translation>{encoding} 布局，{loss} 损失</translation>
     </message>
@@ -2150,12 +2279,12 @@
         <translation>正在观看训练：第 {0} 轮，精确匹配 {1:.1%}</translation>
     </message>
     <message>
-        <location filename="../../session/running.py" line="106"/>
+        <location filename="../../session/running.py" line="109"/>
         <source>{0} joined the model list, not saved yet (File › Save model as…)</source>
         <translation>{0} 已加入模型列表，尚未保存（文件 › 模型另存为…）</translation>
     </message>
     <message>
-        <location filename="../../session/running.py" line="112"/>
+        <location filename="../../session/running.py" line="115"/>
         <source>Could not judge {0}: {1}</source>
         <translation>无法评估 {0}：{1}</translation>
     </message>
@@ -2312,6 +2441,11 @@
         <location filename="../../session/comparing.py" line="39"/>
         <source>Could not compare: {0}</source>
         <translation>无法比较：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../session/seeds.py" line="118"/>
+        <source>Could not open {0}: {1}</source>
+        <translation>无法打开 {0}：{1}</translation>
     </message>
 </context>
 </TS>
