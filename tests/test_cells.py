@@ -282,8 +282,8 @@ def test_the_cell_study_refuses_an_unknown_cell_before_training(capsys):
         cell_plan(["gru", "tcn"], ["carry"])
     assert main(["study", "--cells", "lstm,tcn"]) == 2
     assert "unknown cell 'tcn'" in capsys.readouterr().err
-    assert main(["study", "--seeds", "3"]) == 2
-    assert "--seeds and --holdout go with --cells" in capsys.readouterr().err
+    assert main(["study", "--cells", "gru", "--out-dir", "seeds"]) == 2  # --seeds N's alone
+    assert "--out-dir: only with --seeds N and no --cells" in capsys.readouterr().err
     assert main(["study", "--cells", "gru", "--holdout", "1"]) == 2
     assert "--holdout: Held out (fraction) must be" in capsys.readouterr().err
     runs = cell_plan(["simple_rnn"], ["carry"], seeds=3)  # the recipe's own values
