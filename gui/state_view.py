@@ -32,7 +32,7 @@ CARRY_COLOR, TRUE_CARRY_COLOR = "#ffb000", "#bdbdbd"
 CARRY_PEN = pg.mkPen(CARRY_COLOR, width=2)
 TRUE_CARRY_PEN = pg.mkPen(TRUE_CARRY_COLOR, width=2, style=Qt.PenStyle.DashLine)
 LABEL_GAP = 6  # pixels between two step labels
-MIN_HEIGHT = 150
+MIN_HEIGHT = 120
 H_TITLE = QT_TRANSLATE_NOOP("StateView", "h (hidden state)")
 C_TITLE = QT_TRANSLATE_NOOP("StateView", "c (cell state)")
 STATE_TITLES = {"h": H_TITLE, "c": C_TITLE}  # an image for each state a cell names (core.cells)

@@ -71,6 +71,7 @@ from lstm_adder.session.session import Session
 INVALID = "QLineEdit { border: 2px solid #d1242f; background: #fff0f0; }"
 PANEL_WIDTH = 340
 FORM_SPACING = 4  # pixels between the form's rows: every row fits a 632-pixel-high window
+PANEL_SPACING = 4  # pixels between the panel's rows (the form, the boxes, Start, the bar)
 IDLE_WORDS = QT_TRANSLATE_NOOP("RunState", "Pick a recipe and press Start.")
 
 
@@ -133,6 +134,8 @@ class TrainingTab(SeedsTraining, Retranslating, QWidget):
         self._show_state(RunState.IDLE, said(IDLE_WORDS), value=0)
 
         side = QVBoxLayout()
+        side.setSpacing(PANEL_SPACING)
+        side.setContentsMargins(4, 2, 4, 2)
         side.addWidget(self.recipe_box)
         side.addWidget(self.watch_checkbox)
         side.addWidget(self.keep_checkbox)
@@ -161,7 +164,7 @@ class TrainingTab(SeedsTraining, Retranslating, QWidget):
         right.addWidget(self.stack, 1)
         right.addWidget(self.timeline)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setContentsMargins(14, 6, 14, 6)
         layout.addWidget(scroller)
         layout.addLayout(right, 1)
 
