@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -37,7 +38,7 @@ MODE_WORDS = {Mode.ZERO: QT_TRANSLATE_NOOP("UnitsView", "zero"),
               Mode.MEAN: QT_TRANSLATE_NOOP("UnitsView", "its mean over every pair and step")}
 COLUMNS = (QT_TRANSLATE_NOOP("UnitsView", "unit"),
            QT_TRANSLATE_NOOP("UnitsView", "exact match without it"),
-           QT_TRANSLATE_NOOP("UnitsView", "change"))
+           QT_TRANSLATE_NOOP("UnitsView", "change, points"))
 
 
 class UnitsView(Retranslating, QWidget):
@@ -58,7 +59,9 @@ class UnitsView(Retranslating, QWidget):
         self.note.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()  # each column as wide as its words
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -671,17 +671,17 @@
 <context>
     <name>KnockoutBar</name>
     <message>
-        <location filename="../units_view.py" line="196"/>
+        <location filename="../units_view.py" line="199"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../units_view.py" line="205"/>
+        <location filename="../units_view.py" line="208"/>
         <source>knocking out unit {unit}…</source>
         <translation>正在敲除单元 {unit}…</translation>
     </message>
     <message>
-        <location filename="../units_view.py" line="212"/>
+        <location filename="../units_view.py" line="215"/>
         <source>&lt;b&gt;unit {unit} knocked out&lt;/b&gt; (its h held at {held}, {value}): {broken} pairs broken, &lt;span style=&apos;color:{color}&apos;&gt;marked on the map&lt;/span&gt;</source>
         <translation>&lt;b&gt;已敲除单元 {unit}&lt;/b&gt;（其 h 固定为{held}，{value}）：{broken} 对被破坏，&lt;span style=&apos;color:{color}&apos;&gt;已在图上标出&lt;/span&gt;</translation>
     </message>
@@ -1193,47 +1193,47 @@
         <translation>已完成 {0}：精确匹配 {1:.1%}（最佳为第 {2} 轮）。模型已加入列表。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="74"/>
+        <location filename="../training_tab.py" line="75"/>
         <source>Pick a recipe and press Start.</source>
         <translation>选一个配方，然后按“开始训练”。</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="351"/>
+        <location filename="../training_tab.py" line="354"/>
         <source>Loading TensorFlow…</source>
         <translation>正在加载 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="352"/>
+        <location filename="../training_tab.py" line="355"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="362"/>
+        <location filename="../training_tab.py" line="365"/>
         <source>Stopping after this batch…</source>
         <translation>这一批结束后停止…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="402"/>
+        <location filename="../training_tab.py" line="405"/>
         <source>Training a {1} model on {0}-bit numbers…</source>
         <translation>正在用 {0} 位的数训练 {1} 模型…</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="413"/>
+        <location filename="../training_tab.py" line="416"/>
         <source>epoch {0}/{1} · batch {2}/{3} · ETA {4}</source>
         <translation>第 {0}/{1} 轮 · 第 {2}/{3} 批 · 剩余 {4}</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="422"/>
+        <location filename="../training_tab.py" line="425"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="424"/>
+        <location filename="../training_tab.py" line="427"/>
         <source>Epoch {0}: loss {1:.4g}, exact {2:.1%}, held-out {4:.1%} ({3:.0f} s)</source>
         <translation>第 {0} 轮：损失 {1:.4g}，精确匹配 {2:.1%}，留出集 {4:.1%}（{3:.0f} 秒）</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="452"/>
+        <location filename="../training_tab.py" line="455"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
@@ -1566,27 +1566,27 @@
 <context>
     <name>TrainingTab</name>
     <message>
-        <location filename="../training_tab.py" line="221"/>
+        <location filename="../training_tab.py" line="224"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="222"/>
+        <location filename="../training_tab.py" line="225"/>
         <source>Start from</source>
         <translation>起始配方</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="223"/>
+        <location filename="../training_tab.py" line="226"/>
         <source>Watch it learn: the Calculator follows this run</source>
         <translation>观看学习过程：计算器跟随这次训练</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="224"/>
+        <location filename="../training_tab.py" line="227"/>
         <source>Keep every epoch in the saved file</source>
         <translation>在保存的文件中保留每一轮</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="226"/>
+        <location filename="../training_tab.py" line="229"/>
         <source>Save the weights after every epoch with a model trained here, so that every epoch replays in full after reopening the file: about 1 MB an epoch for the seed recipe, 6 KB for carry. The run keeps them in memory too (about 2 MB an epoch for seed). Without it the run and the file keep each epoch&apos;s error map and curves.</source>
         <translation>保存在这里训练的模型时，同时保存每一轮之后的权重，这样重新打开文件后每一轮都能完整回放：seed 配方每轮约 1 MB，carry 约 6 KB。训练过程中这些权重也保留在内存里（seed 每轮约 2 MB）。不勾选时，训练和文件只保留每一轮的错误图和曲线。</translation>
     </message>
@@ -1631,12 +1631,12 @@
         <translation>TensorBoard 日志的文件夹</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="231"/>
+        <location filename="../training_tab.py" line="234"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../training_tab.py" line="250"/>
+        <location filename="../training_tab.py" line="253"/>
         <source>{encoding} layout, {loss} loss</source>
         <translation>{encoding} 布局，{loss} 损失</translation>
     </message>
@@ -1644,62 +1644,62 @@
 <context>
     <name>UnitsView</name>
     <message>
-        <location filename="../units_view.py" line="36"/>
+        <location filename="../units_view.py" line="37"/>
         <source>zero</source>
         <translation>零</translation>
     </message>
     <message>
-        <location filename="../units_view.py" line="37"/>
+        <location filename="../units_view.py" line="38"/>
         <source>its mean over every pair and step</source>
         <translation>它在所有数对和所有步上的均值</translation>
     </message>
     <message>
-        <location filename="../units_view.py" line="38"/>
+        <location filename="../units_view.py" line="39"/>
         <source>unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../units_view.py" line="39"/>
+        <location filename="../units_view.py" line="40"/>
         <source>exact match without it</source>
         <translation>敲除后的完全正确率</translation>
     </message>
     <message>
-        <location filename="../units_view.py" line="40"/>
-        <source>change</source>
-        <translation>变化</translation>
+        <location filename="../units_view.py" line="41"/>
+        <source>change, points</source>
+        <translation>变化（百分点）</translation>
     </message>
     <message>
-        <location filename="../units_view.py" line="84"/>
+        <location filename="../units_view.py" line="87"/>
         <source>hold a knocked-out unit&apos;s h at</source>
         <translation>被敲除单元的 h 固定为</translation>
     </message>
     <message>
-        <location filename="../units_view.py" line="104"/>
+        <location filename="../units_view.py" line="107"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../units_view.py" line="105"/>
+        <location filename="../units_view.py" line="108"/>
         <source>Find which units matter</source>
         <translation>找出哪些单元重要</translation>
     </message>
     <message>
-        <location filename="../units_view.py" line="118"/>
+        <location filename="../units_view.py" line="121"/>
         <source>could not compute: {reason}</source>
         <translation>无法计算：{reason}</translation>
     </message>
     <message>
-        <location filename="../units_view.py" line="120"/>
+        <location filename="../units_view.py" line="123"/>
         <source>knocking out each of {units} units in turn, and judging every pair each time…</source>
         <translation>正在依次敲除 {units} 个单元中的每一个，并每次评判所有数对…</translation>
     </message>
     <message>
-        <location filename="../units_view.py" line="123"/>
+        <location filename="../units_view.py" line="126"/>
         <source>Knock each unit out in turn and see which pairs break. Click a unit here or in the States view to knock it out.</source>
         <translation>依次敲除每个单元，看哪些数对会出错。在此处或“状态”视图中点击一个单元即可敲除它。</translation>
     </message>
     <message>
-        <location filename="../units_view.py" line="127"/>
+        <location filename="../units_view.py" line="130"/>
         <source>worst first; the intact model: {exact} exact. Click a row to knock that unit out.</source>
         <translation>影响最大的在前；完整模型：{exact} 完全正确。点击一行即可敲除该单元。</translation>
     </message>
