@@ -8,9 +8,10 @@ runs in the GUI thread (a lambda would run in the lane's thread). `tag` lets a r
 the answer to a request it has since replaced; `cancel()` sets the threading.Event the job
 checks (`cancel.is_set` is what core's `cancel=` arguments take).
 
-The work runs on the session's two lanes (session.lanes), threads that Python owns:
+The work runs on the session's lanes (session.lanes), threads that Python owns:
 `engine_lane()`, a few threads for work that needs no TensorFlow (opening a file with h5py,
-judging every pair, the carry unit, wider samples), so a training run never blocks them; and
+judging every pair, the carry unit, wider samples), so a training run never blocks them;
+`long_lane()` for long work without Keras (many seeds, a sweep over every unit); and
 `keras_lane()`, the one thread that imports TensorFlow and calls Keras (session.run trains
 there; saves that only Keras can write queue behind a run). Never a QThreadPool: see
 session.lanes for the crash that taught us.
@@ -29,7 +30,7 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, Signal, Sl
 
 from lstm_adder.core.quiet import need_tensorflow
 from lstm_adder.session.executor import report_failure
-from lstm_adder.session.lanes import Lane, engine_lane, keras_lane
+from lstm_adder.session.lanes import Lane, engine_lane, lane_for
 
 POLL_S = 0.01  # wait_all: how often undelivered reports are looked for
 log = logging.getLogger(__name__)
@@ -145,7 +146,7 @@ class TaskExecutor(QObject):
         if keras:
             fn = with_tensorflow(fn)
         return Task.launch(fn, (on_done, on_failed), self._finished, self._failed,
-                           keras_lane() if keras else engine_lane(), long)
+                           lane_for(keras, long), long)
 
     @Slot(object, object)
     def _finished(self, callbacks, result) -> None:

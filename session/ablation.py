@@ -100,7 +100,7 @@ class Ablation:
             return ablation.which_units_matter(engine, mode, report, cancel.is_set)
 
         self._sweep = self.executor.submit(work, partial(self._swept_done, job, engine, mode),
-                                           partial(self._sweep_failed, job))
+                                           partial(self._sweep_failed, job), long=True)
         self.changed.emit()
 
     def stop_sweep(self) -> None:

@@ -5,8 +5,10 @@ An `Executor` takes `fn(cancel)` (cancel: a threading.Event the work checks; cor
 `on_failed(message)` on the session's own thread. `keras=True` asks for the one thread that
 may call Keras (TensorFlow imported first: the Keras lane of session.lanes); anything else is
 numpy or file work that any thread may do (the engine lane). `long=True` marks a job that
-may take hours (a training run): waiting for "the background work" (tests, scripts) does not
-wait for it; the run has its own stop and wait. The handle it returns has
+may take minutes or hours (a training run, many seeds, a sweep over every unit): it runs on a
+lane of its own (session.lanes.lane_for), so that it never holds the threads that opening
+and judging need, and waiting for "the background work" (tests, scripts) does not wait for
+it; the job has its own stop and wait. The handle it returns has
 `cancel()`. `post(callback)` calls `callback()` on the session's thread: how a long job (a
 training run, session.run) reports along the way, in order with its end.
 
@@ -29,7 +31,7 @@ from typing import Protocol
 
 from lstm_adder.core.errors import InputError, ModelFileError, said
 from lstm_adder.core.quiet import need_tensorflow
-from lstm_adder.session.lanes import engine_lane, keras_lane
+from lstm_adder.session.lanes import lane_for
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +127,7 @@ class Threaded:
             else:
                 self._answers.put(lambda: self._answer(on_done, result))
 
-        (keras_lane() if keras else engine_lane()).start(job)
+        lane_for(keras, long).start(job)
         return handle
 
     def post(self, callback: Callable[[], None]) -> None:

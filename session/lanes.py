@@ -4,6 +4,8 @@
                     every Keras call: training runs, and saves only Keras can write, in order
     engine_lane()   a few threads for work that needs no TensorFlow: opening a file with
                     h5py, the numpy engine's tables, the carry unit, wider samples
+    long_lane()     two threads for long work that needs no TensorFlow either: many seeds
+                    (followed while child processes train), a sweep over every unit
 
 Why Python threads and not a Qt thread pool: PySide enters Python on a QThreadPool thread
 with a fresh thread state for each job and drops it afterwards, while TensorFlow's pybind11
@@ -27,6 +29,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 ENGINE_THREADS = 3  # an open never waits behind the two judgements of the model on show
+LONG_THREADS = 2  # jobs of minutes (many seeds, a unit sweep) at once, beside the engine's
 log = logging.getLogger(__name__)
 
 
@@ -83,3 +86,16 @@ def keras_lane() -> Lane:
 def engine_lane() -> Lane:
     """The threads for file and numpy engine work (never Keras)."""
     return _lane("engine", ENGINE_THREADS)
+
+
+def long_lane() -> Lane:
+    """The threads for long work without Keras (many seeds' child processes followed, every
+    unit of a model knocked out in turn): a job of minutes never holds a thread that opening
+    a model or judging it needs."""
+    return _lane("long", LONG_THREADS)
+
+
+def lane_for(keras: bool = False, long: bool = False) -> Lane:
+    """The lane of a job: Keras's own for any Keras work (a training run too), the long lane
+    for long work without Keras, the engine lane for the rest."""
+    return keras_lane() if keras else long_lane() if long else engine_lane()

@@ -75,7 +75,8 @@ def test_the_session_runs_seeds_off_the_keras_lane_and_their_models_join_unselec
     session.seeds.epoch.connect(lambda curve, m: seen.append((curve.seed, m.epoch)))
     assert session.seeds.start(get_recipe("carry", seed=3), 3, tmp_path / "out")
     assert executor.deliver()
-    assert scripted.calls[0][3].startswith("engine")  # a lane's thread, not the Keras one
+    assert scripted.calls[0][3].startswith("long")  # the long lane: never the Keras thread,
+    # and no engine thread that opening a model needs
     assert seen == [(3, 1), (3, 2), (4, 1), (4, 2), (4, 3), (4, 4), (5, 1), (5, 2), (5, 3)]
     assert executor.deliver()  # the files opened in the background
     assert sorted(m.path.name for m in session.models) == [
