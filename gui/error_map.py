@@ -17,7 +17,7 @@ from lstm_adder.gui.state_view import show_axes, static_plot
 
 MAP_COLORS = "inferno"
 MARK_PEN = pg.mkPen("#00e5ff", width=2)
-MIN_SIZE = (300, 260)
+MIN_SIZE = (300, 220)
 BROKEN_RGBA = (0x00, 0xE6, 0x76, 255)  # gui.units_view.BROKEN_COLOR
 
 

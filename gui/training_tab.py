@@ -70,8 +70,8 @@ from lstm_adder.session.session import Session
 
 INVALID = "QLineEdit { border: 2px solid #d1242f; background: #fff0f0; }"
 PANEL_WIDTH = 340
-FORM_SPACING = 4  # pixels between the form's rows: every row fits a 632-pixel-high window
-PANEL_SPACING = 4  # pixels between the panel's rows (the form, the boxes, Start, the bar)
+FORM_SPACING = 2  # pixels between the form's rows: every row fits a 632-pixel-high window
+PANEL_SPACING = 3  # pixels between the panel's rows (the form, the boxes, Start, the bar)
 IDLE_WORDS = QT_TRANSLATE_NOOP("RunState", "Pick a recipe and press Start.")
 
 
