@@ -42,6 +42,7 @@ import numpy as np
 
 from lstm_adder.core.activations import SIGMOID, TANH, Activation, activation
 from lstm_adder.core.errors import ModelFileError, shown
+from lstm_adder.core.words import QT_TRANSLATE_NOOP, Words
 
 KERAS_TWO_KEYS = ("time_major",)  # what Keras 2 wrote into every recurrent layer's config
 # and Keras 3 refuses
@@ -91,13 +92,15 @@ class Cell:
         """This cell as a layer's config sets it up (a GRU's reset_after); ModelFileError if
         this engine cannot run the layer."""
         if config.get("go_backwards") or config.get("stateful"):
-            raise ModelFileError(f"a backwards or stateful {self.keras_class} is not supported")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "core", "a backwards or stateful {0} is not supported"), self.keras_class))
         return self
 
     def activations(self, config: dict) -> dict[str, Activation]:
         """The activations of a layer's config, by a Network's field names (activation,
         recurrent_activation); ModelFileError for one this engine cannot run."""
-        return {key: activation(config.get(key, default), f"an {self.keras_class} with {key}")
+        return {key: activation(config.get(key, default), Words(QT_TRANSLATE_NOOP(
+                    "core", "an {0} with {1}"), self.keras_class, key))
                 for key, default in self.defaults.items()}
 
     def bias_shape(self, units: int) -> tuple[int, ...]:
@@ -113,13 +116,15 @@ class Cell:
         bias when it has none); ModelFileError when they do not fit this cell."""
         arrays = [np.asarray(w, np.float32) for w in arrays]
         if len(arrays) not in (2, 3) or arrays[0].ndim != 2 or arrays[1].ndim != 2:
-            raise ModelFileError(f"its {self.keras_class} layer does not hold the usual "
-                                 "weight arrays")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "core", "its {0} layer does not hold the usual weight arrays"),
+                self.keras_class))
         shapes = self.shapes(arrays[0].shape[0], arrays[1].shape[0])
         if len(arrays) == 2:  # use_bias=False
             arrays.append(np.zeros(shapes[2], np.float32))
         if [w.shape for w in arrays] != shapes:
-            raise ModelFileError("its weight arrays do not fit together")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "core", "its weight arrays do not fit together")))
         kernel, recurrent, bias = arrays
         return kernel, recurrent, bias
 
@@ -284,7 +289,8 @@ class GRU(Cell):
         super().configured(config)
         after = config.get("reset_after", True)
         if not isinstance(after, bool):
-            raise ModelFileError(f"a GRU with reset_after {shown(after)} is not supported")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "core", "a GRU with reset_after {0} is not supported"), shown(after)))
         return self if after == self.reset_after else GRU(after)
 
     def bias_shape(self, units):

@@ -1994,9 +1994,30 @@
         <translation>其 Dense 层没有通常的权重数组</translation>
     </message>
     <message>
+        <location filename="../../core/cells.py" line="95"/>
+        <source>a backwards or stateful {0} is not supported</source>
+        <translation>不支持反向或有状态的 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/cells.py" line="102"/>
+        <source>an {0} with {1}</source>
+        <translation>{0} 的 {1} 为</translation>
+    </message>
+    <message>
+        <location filename="../../core/cells.py" line="119"/>
+        <source>its {0} layer does not hold the usual weight arrays</source>
+        <translation>其 {0} 层没有通常的权重数组</translation>
+    </message>
+    <message>
+        <location filename="../../core/cells.py" line="126"/>
         <location filename="../../core/weights.py" line="100"/>
         <source>its weight arrays do not fit together</source>
         <translation>其权重数组彼此不匹配</translation>
+    </message>
+    <message>
+        <location filename="../../core/cells.py" line="292"/>
+        <source>a GRU with reset_after {0} is not supported</source>
+        <translation>不支持 reset_after 为 {0} 的 GRU</translation>
     </message>
     <message>
         <location filename="../../core/weights.py" line="136"/>
