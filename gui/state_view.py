@@ -160,6 +160,8 @@ class _Heatmap:
         self.image.setImage(values, autoLevels=False)
         self.image.setRect(QRectF(-0.5, -0.5, steps, units))
         self.bar.setLevels((-top, top))
+        # the ends and zero only: the bar of a short heatmap has room for three labels
+        self.bar.axis.setTicks([[(v, f"{v:.2g}") for v in (-top, 0.0, top)]])
         self.steps.labels = labels
         self.steps.picture = None  # redraw the labels
         self.steps.update()
