@@ -161,6 +161,20 @@ def check_out_path(path, size: int = 0) -> Path:
     return path
 
 
+def check_out_folder(path) -> tuple[Path, Path]:
+    """(path, the folder that holds it) for an output folder (many seeds' models, a run's
+    logs): `path` itself if it is a folder, else a new one to be made in a folder that
+    exists. InputError in one line otherwise; nothing is made."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise InputError(Words(QT_TRANSLATE_NOOP("core", "{0}: is not a folder"), path))
+    parent = path if path.is_dir() else path.parent
+    if not parent.is_dir():
+        raise InputError(Words(QT_TRANSLATE_NOOP("core", "{0}: folder {1} does not exist"),
+                               path, parent))
+    return path, parent
+
+
 def _check_folder(given: Path, path: Path) -> None:
     folder = path.parent
     for candidate in (given, path):

@@ -23,6 +23,7 @@ import os
 from pathlib import Path
 
 from lstm_adder.core.errors import InputError
+from lstm_adder.core.words import QT_TRANSLATE_NOOP, Words
 
 CSV_NAME = "training.csv"
 TRAIN, HELDOUT = "train", "validation"  # Keras's names for the two event folders
@@ -32,14 +33,12 @@ SCALARS = "scalars"  # TensorBoard's plugin for scalar curves
 def check_logdir(path) -> Path:
     """The folder a run will log to, once it is known that it can be written: a folder, or
     a new one in a folder that exists. InputError in one line otherwise; nothing is made."""
-    path = Path(path)
-    if path.exists() and not path.is_dir():
-        raise InputError(f"{path}: is not a folder; give a folder for the logs")
-    folder = path if path.is_dir() else path.parent
-    if not folder.is_dir():
-        raise InputError(f"{path}: folder {folder} does not exist")
+    from lstm_adder.core.checks import check_out_folder
+
+    path, folder = check_out_folder(path)
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise InputError(f"{path}: folder {folder} is not writable")
+        raise InputError(Words(QT_TRANSLATE_NOOP("core", "{0}: folder {1} is not writable"),
+                               path, folder))
     return path
 
 

@@ -177,18 +177,13 @@ def check_seeds(recipe: Recipe, count: int, folder) -> Path:
     """The folder the seeds' models go to, once it is known that they can be saved there
     (InputError otherwise; nothing is made yet): a folder, or a new one in a folder that
     exists. The seeds are s .. s+count-1 with s the recipe's seed, all within MAX_SEED."""
-    from lstm_adder.core.checks import check_out_path
+    from lstm_adder.core.checks import check_out_folder, check_out_path
 
     if not 1 <= count <= MAX_SEEDS:
         raise InputError(f"the number of seeds must be a whole number from 1 to {MAX_SEEDS}")
     if recipe.seed + count - 1 > MAX_SEED:
         raise InputError(f"seeds {recipe.seed} to {recipe.seed + count - 1} go past {MAX_SEED}")
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise InputError(f"{folder}: is not a folder")
-    parent = folder if folder.is_dir() else folder.parent
-    if not parent.is_dir():
-        raise InputError(f"{folder}: folder {parent} does not exist")
+    folder, parent = check_out_folder(folder)
     probe = parent / seed_path(folder, recipe, recipe.seed).name
     check_out_path(probe, recipe.file_bytes() * count)
     return folder

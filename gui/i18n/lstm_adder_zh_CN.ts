@@ -1370,57 +1370,57 @@
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="232"/>
+        <location filename="../state_view.py" line="234"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="243"/>
+        <location filename="../state_view.py" line="245"/>
         <source>cannot show the state: {reason}</source>
         <translation>无法显示状态：{reason}</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="265"/>
+        <location filename="../state_view.py" line="267"/>
         <source>state after each step for {a} + {b} at {bits} bits (the {own}-bit model&apos;s weights)</source>
         <translation>计算 {a} + {b} 时每一步之后的状态，按 {bits} 位计算（用 {own} 位模型的权重）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="269"/>
+        <location filename="../state_view.py" line="271"/>
         <source>state after each step for {a} + {b}</source>
         <translation>计算 {a} + {b} 时每一步之后的状态</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="271"/>
+        <location filename="../state_view.py" line="273"/>
         <source>{title}. Under each step: the bit it reads. In this layout the carry has no step of its own.</source>
         <translation>{title}。每一步下方标出该步读入的位。在这种布局里，进位没有单独的一步。</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="274"/>
+        <location filename="../state_view.py" line="276"/>
         <source>{title} ({wait})</source>
         <translation>{title}（{wait}）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="275"/>
+        <location filename="../state_view.py" line="277"/>
         <source>unit {unit} ({state}) tracks the carry, r = {r}</source>
         <translation>单元 {unit}（{state}）跟踪进位，r = {r}</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="277"/>
+        <location filename="../state_view.py" line="279"/>
         <source>{title}. Under each step: a&lt;sub&gt;t&lt;/sub&gt; over b&lt;sub&gt;t&lt;/sub&gt;. &lt;b&gt;{unit}&lt;/b&gt; (outlined)</source>
         <translation>{title}。每一步下方：上为 a&lt;sub&gt;t&lt;/sub&gt;，下为 b&lt;sub&gt;t&lt;/sub&gt;。&lt;b&gt;{unit}&lt;/b&gt;（已框出）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="290"/>
+        <location filename="../state_view.py" line="292"/>
         <source>unit {unit} ({state})</source>
         <translation>单元 {unit}（{state}）</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="291"/>
+        <location filename="../state_view.py" line="293"/>
         <source>the true carry out</source>
         <translation>真实的进位输出</translation>
     </message>
     <message>
-        <location filename="../state_view.py" line="292"/>
+        <location filename="../state_view.py" line="294"/>
         <source>{unit} against {carry}</source>
         <translation>{unit} 对照 {carry}</translation>
     </message>
@@ -1843,28 +1843,34 @@
         <translation>{0}：{1} 中的可用空间不足（约需 {2:,.1f} MB，可用 {3:,.1f} MB）</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="168"/>
+        <location filename="../../core/checks.py" line="170"/>
+        <source>{0}: is not a folder</source>
+        <translation>{0}：不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../core/checks.py" line="182"/>
         <source>{0}: is a folder; give a file name ending in {1}</source>
         <translation>{0}：这是一个文件夹；请给出以 {1} 结尾的文件名</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="172"/>
+        <location filename="../../core/checks.py" line="173"/>
+        <location filename="../../core/checks.py" line="186"/>
         <location filename="../../core/storage.py" line="232"/>
         <source>{0}: folder {1} does not exist</source>
         <translation>{0}：文件夹 {1} 不存在</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="175"/>
+        <location filename="../../core/checks.py" line="189"/>
         <source>{0}: {1} is not a folder</source>
         <translation>{0}：{1} 不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="178"/>
+        <location filename="../../core/checks.py" line="192"/>
         <source>{0}: exists and is not a regular file</source>
         <translation>{0}：已存在，且不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="197"/>
+        <location filename="../../core/checks.py" line="211"/>
         <source>{0}: cannot write in {1} ({2})</source>
         <translation>{0}：无法在 {1} 中写入（{2}）</translation>
     </message>
@@ -2174,6 +2180,11 @@
         <location filename="../../core/words.py" line="92"/>
         <source>{0} or {1}</source>
         <translation>{0} 或 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/logdir.py" line="40"/>
+        <source>{0}: folder {1} is not writable</source>
+        <translation>{0}：文件夹 {1} 不可写入</translation>
     </message>
 </context>
 <context>
